@@ -1,0 +1,12 @@
+export type { PutOptions, StorageAdapter, StorageBody, StorageCapabilities, StoredObjectInfo } from "./types.js";
+export {
+  StorageCapabilityError,
+  StorageClosedError,
+  StorageError,
+  StorageKeyError,
+  StorageKeyExistsError,
+  StorageOptionError,
+} from "./errors.js";
+export { MAX_KEY_LENGTH, validateKey, validatePrefix } from "./validate-key.js";
+export { collectBody, toStream } from "./body.js";
+export { createMemoryStorage, type MemoryStorage } from "./memory.js";

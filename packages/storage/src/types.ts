@@ -1,0 +1,71 @@
+/** What an adapter accepts as an object body. */
+export type StorageBody = ReadableStream<Uint8Array> | Uint8Array;
+
+/** What an adapter knows about one stored object. */
+export interface StoredObjectInfo {
+  /** The object's key: a relative path with `/` separators. */
+  readonly key: string;
+  /** Its length in bytes. */
+  readonly size: number;
+}
+
+export interface PutOptions {
+  /** Aborting rejects the put with the signal's reason and stores nothing. */
+  readonly signal?: AbortSignal;
+  /**
+   * The body's length when known up front. Archives need it to write an entry header
+   * before the data; without it they buffer the body.
+   */
+  readonly size?: number;
+  /** A MIME type, for stores that keep one (S3). */
+  readonly contentType?: string;
+}
+
+/** What a storage medium can do beyond storing new objects. */
+export interface StorageCapabilities {
+  /** `get` returns stored bodies. */
+  readonly read: boolean;
+  /** `list` enumerates stored objects. */
+  readonly list: boolean;
+  /**
+   * `put` on a key that is already stored replaces it. Where false (an archive), such a
+   * put rejects with `StorageKeyExistsError`.
+   */
+  readonly replace: boolean;
+}
+
+/**
+ * One place objects go: a folder, an archive, a bucket prefix.
+ *
+ * Keys are relative paths with `/` separators (`Bengal/123-1.jpg`). Every method refuses a
+ * key that is absolute, empty, contains a `..` or `.` segment, a NUL or other control
+ * character, or a backslash, with `StorageKeyError`, and nothing is ever written outside
+ * the adapter's root.
+ */
+export interface StorageAdapter {
+  /** A short name for messages, e.g. `fs`, `tar`, `s3`, `memory`. */
+  readonly name: string;
+  readonly capabilities: StorageCapabilities;
+  /**
+   * Stores `body` under `key`, resolving only once the object is durably stored. When
+   * the body stream errors or the signal aborts, it rejects and no object, partial or
+   * whole, is left under `key`.
+   */
+  put(key: string, body: StorageBody, options?: PutOptions): Promise<void>;
+  /** The stored object's info, or `null` when nothing is stored under `key`. */
+  stat(key: string): Promise<StoredObjectInfo | null>;
+  /** The stored body, or `null`. Throws `StorageCapabilityError` unless `capabilities.read`. */
+  get(key: string): Promise<ReadableStream<Uint8Array> | null>;
+  /** Stored objects whose key starts with `prefix`, in no promised order. */
+  list(prefix?: string): AsyncIterable<StoredObjectInfo>;
+  /**
+   * Removes the object; resolves `false` when there was none. Archives can only remove
+   * entries at their end and throw `StorageCapabilityError` otherwise.
+   */
+  delete(key: string): Promise<boolean>;
+  /**
+   * Finalises the medium (ends an archive, completes uploads, releases handles). Further
+   * calls reject with `StorageClosedError`. Calling it twice is harmless.
+   */
+  close(): Promise<void>;
+}
