@@ -1,0 +1,34 @@
+import { sleep } from "./abort.js";
+
+/** Spaces request starts so that no more than `perSecond` begin in any second. */
+export interface RateLimiter {
+  /** Resolves when the caller may start one request; rejects with `signal.reason` on abort. */
+  acquire(signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * One limiter is shared by every call of a client (token requests and retries included).
+ * Slots are reserved in call order; an aborted caller gives its slot back only if no later
+ * caller has reserved one after it, which keeps the bookkeeping simple and never exceeds the ceiling.
+ */
+export function createRateLimiter(perSecond: number, now: () => number = () => Date.now()): RateLimiter {
+  if (perSecond === Infinity) return { acquire: async (signal) => signal?.throwIfAborted() };
+  const interval = 1000 / perSecond;
+  let next = 0;
+  return {
+    async acquire(signal) {
+      signal?.throwIfAborted();
+      const t = now();
+      const slot = Math.max(t, next);
+      next = slot + interval;
+      if (slot > t) {
+        try {
+          await sleep(slot - t, signal);
+        } catch (error) {
+          if (next === slot + interval) next = slot;
+          throw error;
+        }
+      }
+    },
+  };
+}
