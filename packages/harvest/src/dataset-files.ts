@@ -1,0 +1,79 @@
+/** The data set's own files, at the root of every destination. */
+export const METADATA_FILE = "metadata.jsonl";
+export const FAILURES_FILE = "failures.jsonl";
+export const BREEDS_FILE = "breeds.csv";
+/** In the order they are written at close; archives delete them from the tail in reverse. */
+export const DATASET_FILES = [METADATA_FILE, FAILURES_FILE, BREEDS_FILE] as const;
+
+/** One line of metadata.jsonl: one stored file. */
+export interface MetadataRow {
+  /** Relative path of the file: `<Breed_Folder>/<animalId>-<photoNumber>.jpg`. */
+  readonly file_name: string;
+  readonly breed: string;
+  readonly animal_id: number | null;
+  readonly photo: number | null;
+  readonly source_url: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** One line of failures.jsonl: one photo that was not stored. */
+export interface FailureRow {
+  readonly source_url: string;
+  readonly breed: string;
+  readonly animal_id: number | null;
+  /** Why: an HTTP status, a validation problem, `duplicate of <file>`, `interrupted`... */
+  readonly reason: string;
+  readonly attempts: number;
+  /** The file it would have been. */
+  readonly file_name?: string;
+}
+
+/** One row of breeds.csv. */
+export interface BreedCount {
+  readonly breed: string;
+  readonly folder: string;
+  readonly images: number;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** Checks a parsed metadata line; returns a problem or `undefined`. */
+export function metadataRowProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return "not a JSON object";
+  const row = value as Record<string, unknown>;
+  if (typeof row.file_name !== "string" || row.file_name === "") return 'no "file_name"';
+  if (typeof row.bytes !== "number" || !Number.isInteger(row.bytes) || row.bytes < 0) return 'no whole-number "bytes"';
+  if (typeof row.sha256 !== "string" || !HEX64.test(row.sha256)) return 'no 64-hex-digit "sha256"';
+  if (typeof row.breed !== "string") return 'no "breed"';
+  if (typeof row.source_url !== "string") return 'no "source_url"';
+  return undefined;
+}
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** breeds.csv text: a header and one row per breed, most images first. */
+export function formatBreedsCsv(counts: Iterable<BreedCount>): string {
+  const rows = [...counts].sort((a, b) => b.images - a.images || a.breed.localeCompare(b.breed));
+  return ["breed,folder,images", ...rows.map((r) => `${csvField(r.breed)},${csvField(r.folder)},${r.images}`)].join("\n") + "\n";
+}
+
+/** Counts metadata rows per breed and folder (the write-up's value_counts). */
+export function countBreeds(rows: Iterable<Pick<MetadataRow, "breed" | "file_name">>): BreedCount[] {
+  const counts = new Map<string, { breed: string; folder: string; images: number }>();
+  for (const row of rows) {
+    const slash = row.file_name.lastIndexOf("/");
+    const folder = slash === -1 ? "" : row.file_name.slice(0, slash);
+    const id = `${row.breed}\u0000${folder}`;
+    const entry = counts.get(id);
+    if (entry) entry.images++;
+    else counts.set(id, { breed: row.breed, folder, images: 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.images - a.images || a.breed.localeCompare(b.breed));
+}

@@ -1,0 +1,104 @@
+import type { StorageAdapter } from "@cat-harvest/storage";
+import { DATASET_FILES, METADATA_FILE, metadataRowProblem, type MetadataRow } from "./dataset-files.js";
+import { INTERNAL_PREFIX } from "./dataset.js";
+import { HarvestDatasetError } from "./errors.js";
+import { hashStream } from "./hash-stream.js";
+import { readJsonLines } from "./read-lines.js";
+
+export interface VerifyOptions {
+  readonly signal?: AbortSignal;
+  /** Files checked at once. @default 4 */
+  readonly concurrency?: number;
+  /** Called after each checked file. */
+  readonly onProgress?: (checked: number) => void;
+}
+
+/** A stored file whose bytes do not match metadata.jsonl. */
+export interface VerifyMismatch {
+  readonly file_name: string;
+  readonly expected: { readonly bytes: number; readonly sha256: string };
+  readonly actual: { readonly bytes: number; readonly sha256: string };
+}
+
+export interface VerifyResult {
+  /** Lines of metadata.jsonl checked. */
+  readonly checked: number;
+  readonly ok: number;
+  /** Listed but not stored. */
+  readonly missing: string[];
+  /** Stored with other bytes than listed. */
+  readonly corrupted: VerifyMismatch[];
+  /** Stored but not listed (left by an interrupted run; the next run adopts or replaces them). */
+  readonly unlisted: string[];
+  /** Listed more than once. */
+  readonly duplicates: string[];
+}
+
+/**
+ * Re-reads every file metadata.jsonl lists and checks it exists with the listed length and
+ * sha256; also reports stored files the metadata does not list. Throws `HarvestDatasetError`
+ * when there is no readable metadata.jsonl.
+ *
+ * @example
+ * const result = await verifyDataset(createFsStorage({ root: "./cat_breeds" }));
+ * if (result.missing.length || result.corrupted.length) process.exitCode = 1;
+ */
+export async function verifyDataset(storage: StorageAdapter, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const { signal, onProgress } = options;
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`verifyDataset: concurrency must be a positive integer, got ${concurrency}`);
+  if (!storage.capabilities.read) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot read objects back, so it cannot be verified`);
+  const body = await storage.get(METADATA_FILE);
+  if (!body) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the DEST of a harvest?");
+
+  const listed = new Set<string>();
+  const missing: string[] = [];
+  const corrupted: VerifyMismatch[] = [];
+  const duplicates: string[] = [];
+  let checked = 0;
+  let ok = 0;
+  const running = new Set<Promise<void>>();
+
+  const check = async (row: MetadataRow) => {
+    const stored = await storage.get(row.file_name);
+    if (!stored) {
+      missing.push(row.file_name);
+    } else {
+      const actual = await hashStream(stored, signal);
+      if (actual.sha256 === row.sha256 && actual.bytes === row.bytes) ok++;
+      else corrupted.push({ file_name: row.file_name, expected: { bytes: row.bytes, sha256: row.sha256 }, actual });
+    }
+    checked++;
+    onProgress?.(checked);
+  };
+
+  for await (const { value, line } of readJsonLines(body, (n, error) => {
+    throw new HarvestDatasetError(METADATA_FILE, `line ${n} is not JSON`, { cause: error });
+  })) {
+    signal?.throwIfAborted();
+    const problem = metadataRowProblem(value);
+    if (problem) throw new HarvestDatasetError(METADATA_FILE, `line ${line}: ${problem}`);
+    const row = value as MetadataRow;
+    if (listed.has(row.file_name)) {
+      duplicates.push(row.file_name);
+      continue;
+    }
+    listed.add(row.file_name);
+    const task: Promise<void> = check(row).finally(() => running.delete(task));
+    running.add(task);
+    if (running.size >= concurrency) await Promise.race(running);
+  }
+  await Promise.all(running);
+
+  const unlisted: string[] = [];
+  if (storage.capabilities.list) {
+    const own = new Set<string>(DATASET_FILES);
+    for await (const info of storage.list()) {
+      if (!listed.has(info.key) && !own.has(info.key) && !info.key.startsWith(`${INTERNAL_PREFIX}/`)) unlisted.push(info.key);
+    }
+  }
+  missing.sort();
+  corrupted.sort((a, b) => a.file_name.localeCompare(b.file_name));
+  unlisted.sort();
+  return { checked, ok, missing, corrupted, unlisted, duplicates };
+}
