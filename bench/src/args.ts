@@ -1,0 +1,98 @@
+import { parseArgs } from "node:util";
+
+export type Section = "downloads" | "harvest" | "scale" | "startup";
+export const SECTIONS: readonly Section[] = ["downloads", "harvest", "scale", "startup"];
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Images per download configuration. */
+  count: number;
+  concurrencies: number[];
+  latencies: number[];
+  repeat: number;
+  sections: Section[];
+  scaleSmall: number;
+  scaleLarge: number;
+  harvestScale: number;
+  rateLimit: number;
+  cpuProf: boolean;
+  keep: boolean;
+  writeReadme: boolean;
+}
+
+export const USAGE = `Usage: npm run bench [-- options]   (from bench/, or npm run bench -w bench)
+
+  --quick                 smoke-sized run (300 images, 1,000 vs 5,000 for scale, harvest at scale 0.05)
+  --count N               images per download configuration (default 3000)
+  --concurrency 8,20,64   concurrencies compared with aria2c -j N (default 8,20,64)
+  --latency 0,20          emulator latencies in ms (default 0,20)
+  --repeat N              runs per configuration, the median is reported (default 1)
+  --only a,b              sections: downloads,harvest,scale,startup (default all)
+  --scale-small N         photos in the small scale run (default 10000)
+  --scale-large N         photos in the large scale run (default 100000)
+  --harvest-scale X       emulator scale for the whole harvest (default 1)
+  --rate-limit N          emulator API rate limit for the harvest, requests/s (default 50)
+  --cpu-prof              also profile one cat-harvest download run (node --cpu-prof) into bench/.profiles
+  --keep                  keep downloaded files (under the OS temp dir)
+  --write-readme          put the figures into bench/README.md
+`;
+
+function list(value: string | undefined, fallback: number[]): number[] {
+  if (value === undefined) return fallback;
+  const parsed = value.split(",").map((v) => Number(v.trim()));
+  if (parsed.some((n) => !Number.isFinite(n) || n < 0)) {
+    throw new TypeError(`Expected a comma-separated list of numbers, got "${value}". Example: --concurrency 8,20,64`);
+  }
+  return parsed;
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new TypeError(`--${name} takes a positive number, got "${value}".`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      count: { type: "string" },
+      concurrency: { type: "string" },
+      latency: { type: "string" },
+      repeat: { type: "string" },
+      only: { type: "string" },
+      "scale-small": { type: "string" },
+      "scale-large": { type: "string" },
+      "harvest-scale": { type: "string" },
+      "rate-limit": { type: "string" },
+      "cpu-prof": { type: "boolean", default: false },
+      keep: { type: "boolean", default: false },
+      "write-readme": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return "help";
+  const quick = values.quick ?? false;
+  const sections = (values.only?.split(",").map((s) => s.trim()) ?? [...SECTIONS]) as Section[];
+  for (const s of sections) {
+    if (!SECTIONS.includes(s)) throw new TypeError(`--only takes ${SECTIONS.join(",")}, got "${s}".`);
+  }
+  return {
+    quick,
+    count: int("count", values.count, quick ? 300 : 3000),
+    concurrencies: list(values.concurrency, quick ? [8] : [8, 20, 64]),
+    latencies: list(values.latency, [0, 20]),
+    repeat: int("repeat", values.repeat, 1),
+    sections,
+    scaleSmall: int("scale-small", values["scale-small"], quick ? 1000 : 10_000),
+    scaleLarge: int("scale-large", values["scale-large"], quick ? 5000 : 100_000),
+    harvestScale: int("harvest-scale", values["harvest-scale"], quick ? 0.05 : 1),
+    rateLimit: int("rate-limit", values["rate-limit"], 50),
+    cpuProf: values["cpu-prof"] ?? false,
+    keep: values.keep ?? false,
+    writeReadme: values["write-readme"] ?? false,
+  };
+}

@@ -1,0 +1,114 @@
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { BenchOptions } from "./args.js";
+import { startEmulatorWithPhotos } from "./emulator-with-photos.js";
+import { verifyOutput, writeJobLists, type BenchJob } from "./jobs.js";
+import { runMeasured } from "./measure.js";
+import { ARIA2_INSTALL_HINT, aria2Command, aria2Version, catHarvestCommand, writeupCommand, type ToolCommand } from "./tools.js";
+import type { EmulatorProcess } from "./emulator-process.js";
+
+/** One measured download run. */
+export interface DownloadRun {
+  latencyMs: number;
+  tool: string;
+  /** "default" or the number. */
+  concurrency: string;
+  images: number;
+  ok: number;
+  failed: number;
+  wallSec: number;
+  imagesPerSec: number;
+  cpuSecPer1000: number;
+  peakRssMB: number;
+  emulatorCpuSec: number;
+  exitCode: number;
+  note?: string;
+}
+
+export async function measureDownload(
+  cmd: ToolCommand,
+  jobs: readonly BenchJob[],
+  outDir: string,
+  emulator: EmulatorProcess,
+  latencyMs: number,
+  log: (line: string) => void,
+  hashLimit = Infinity,
+): Promise<DownloadRun> {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const emuBefore = await emulator.cpuSeconds();
+  const cost = await runMeasured(cmd.command, cmd.args, { timeoutSec: 1800 });
+  const emuAfter = await emulator.cpuSeconds();
+  const verified = await verifyOutput(jobs, outDir, hashLimit);
+  const cpu = cost.userSec + cost.sysSec;
+  const run: DownloadRun = {
+    latencyMs,
+    tool: cmd.tool,
+    concurrency: cmd.concurrency === undefined ? "default" : String(cmd.concurrency),
+    images: jobs.length,
+    ok: verified.ok,
+    failed: verified.missing + verified.wrong,
+    wallSec: cost.wallSec,
+    imagesPerSec: verified.ok / cost.wallSec,
+    cpuSecPer1000: (cpu / Math.max(1, verified.ok)) * 1000,
+    peakRssMB: cost.peakRssMB,
+    emulatorCpuSec: emuAfter - emuBefore,
+    exitCode: cost.exitCode,
+  };
+  if (cost.exitCode !== 0 || run.failed > 0) {
+    const tail = (cost.stderr || cost.stdout).trim().split("\n").slice(-3).join(" / ").slice(0, 300);
+    run.note = `exit ${cost.exitCode}, ${verified.missing} missing, ${verified.wrong} wrong${tail ? `: ${tail}` : ""}`;
+  }
+  log(
+    `  ${run.tool.padEnd(18)} c=${run.concurrency.padEnd(7)} ${run.ok}/${run.images} ok  ${run.wallSec.toFixed(2)} s  ${run.imagesPerSec.toFixed(0)} img/s  ` +
+      `${run.cpuSecPer1000.toFixed(2)} CPU s/1k  ${run.peakRssMB.toFixed(0)} MB  (emulator ${run.emulatorCpuSec.toFixed(1)} CPU s)${run.note ? `  !! ${run.note}` : ""}`,
+  );
+  return run;
+}
+
+function median(runs: DownloadRun[]): DownloadRun {
+  const sorted = [...runs].sort((a, b) => a.imagesPerSec - b.imagesPerSec);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Every tool on the same URL list, at each latency; the median of `repeat` runs each. */
+export async function benchDownloads(
+  options: BenchOptions,
+  workDir: string,
+  log: (line: string) => void,
+  catHarvestReady: boolean,
+): Promise<DownloadRun[]> {
+  const results: DownloadRun[] = [];
+  const hasAria2 = aria2Version() !== undefined;
+  if (!hasAria2) log(`  ${ARIA2_INSTALL_HINT}`);
+  if (!catHarvestReady) log("  cat-harvest's downloader or storage-fs is not built: its rows are skipped.");
+  for (const latencyMs of options.latencies) {
+    log(`Downloads at latency ${latencyMs} ms, ${options.count} full-size photos per configuration`);
+    // the CDN is not what the API rate limit protects; 0 = unlimited
+    const { emulator, jobs } = await startEmulatorWithPhotos(options.count, latencyMs, 0, log);
+    try {
+      const lists = await writeJobLists(jobs, join(workDir, `lists-${latencyMs}`));
+      const outDir = join(workDir, "out");
+      const commands: ToolCommand[] = [];
+      if (catHarvestReady) {
+        commands.push(catHarvestCommand(lists, outDir));
+        for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c));
+      }
+      if (hasAria2) for (const c of options.concurrencies) commands.push(aria2Command(lists, outDir, c));
+      commands.push(writeupCommand(lists, outDir));
+      const byConfig = new Map<string, DownloadRun[]>();
+      for (let r = 0; r < options.repeat; r++) {
+        for (const cmd of commands) {
+          const run = await measureDownload(cmd, jobs, outDir, emulator, latencyMs, log);
+          const key = `${cmd.tool}|${run.concurrency}`;
+          byConfig.set(key, [...(byConfig.get(key) ?? []), run]);
+        }
+      }
+      for (const runs of byConfig.values()) results.push(median(runs));
+      await rm(outDir, { recursive: true, force: true });
+    } finally {
+      await emulator.stop();
+    }
+  }
+  return results;
+}

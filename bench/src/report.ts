@@ -1,0 +1,183 @@
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { BenchOptions } from "./args.js";
+import type { DownloadRun } from "./downloads.js";
+import type { HarvestResult } from "./harvest.js";
+import type { MachineInfo } from "./machine.js";
+import { BENCH_DIR } from "./paths.js";
+import type { ScaleResult } from "./scale.js";
+import type { StartupResult } from "./startup.js";
+import { fmt, formatTable } from "./table.js";
+import { check, type TargetResult } from "./targets.js";
+
+export interface BenchResults {
+  machine: MachineInfo;
+  options: BenchOptions;
+  date: string;
+  durationSec: number;
+  downloads: DownloadRun[];
+  harvest: HarvestResult | undefined;
+  scale: ScaleResult | undefined;
+  startup: StartupResult[];
+  errors: string[];
+}
+
+/** The latency at which the throughput targets are judged. */
+const TARGET_LATENCY_MS = 20;
+
+export function evaluateTargets(r: BenchResults): TargetResult[] {
+  const targets: TargetResult[] = [];
+  const at = r.downloads.filter((d) => d.latencyMs === TARGET_LATENCY_MS);
+  const find = (tool: string, c: string) => at.find((d) => d.tool === tool && d.concurrency === c);
+  for (const c of r.options.concurrencies) {
+    const ours = find("cat-harvest", String(c));
+    const aria = find("aria2c", String(c));
+    targets.push(
+      check(
+        `downloads/s at concurrency ${c} >= aria2c -j ${c} (latency ${TARGET_LATENCY_MS} ms)`,
+        ours && aria ? `${fmt(ours.imagesPerSec, 0)} vs ${fmt(aria.imagesPerSec, 0)} img/s (${fmt(ours.imagesPerSec / aria.imagesPerSec, 2)}x)` : "not measured",
+        ours && aria ? ours.imagesPerSec >= aria.imagesPerSec : undefined,
+      ),
+    );
+  }
+  const def = find("cat-harvest", "default");
+  const py = at.find((d) => d.tool === "python ThreadPool");
+  targets.push(
+    check(
+      `downloads/s at defaults >= 3x the write-up's ThreadPool(20) (latency ${TARGET_LATENCY_MS} ms)`,
+      def && py ? `${fmt(def.imagesPerSec, 0)} vs ${fmt(py.imagesPerSec, 0)} img/s (${fmt(def.imagesPerSec / py.imagesPerSec, 2)}x)` : "not measured",
+      def && py ? def.imagesPerSec >= 3 * py.imagesPerSec : undefined,
+    ),
+  );
+  const s = r.scale;
+  const large = s ? s.large.images.toLocaleString("en-US") : "100,000";
+  targets.push(
+    check(`peak RSS for ${large} photos < 200 MB`, s ? `${fmt(s.large.peakRssMB, 0)} MB` : "not measured", s ? s.large.peakRssMB < 200 : undefined),
+  );
+  targets.push(
+    check(
+      `peak RSS for ${large} photos within 20% of the ${s ? s.small.images.toLocaleString("en-US") : "10,000"}-photo run`,
+      s ? `${fmt(s.large.peakRssMB, 0)} vs ${fmt(s.small.peakRssMB, 0)} MB (${fmt(s.rssRatio, 2)}x)` : "not measured",
+      s ? s.rssRatio <= 1.2 : undefined,
+    ),
+  );
+  targets.push(
+    check(
+      `time for ${large} photos <= 1.1 x ${s ? fmt(s.countRatio, 0) : "10"} x time for ${s ? s.small.images.toLocaleString("en-US") : "10,000"}`,
+      s ? `${fmt(s.large.wallSec, 1)} vs ${fmt(s.small.wallSec, 1)} s (${fmt(s.timeRatio, 2)}x)` : "not measured",
+      s ? s.timeRatio <= 1.1 * s.countRatio : undefined,
+    ),
+  );
+  const h = r.harvest;
+  const ceilingOk = h ? h.clientCeiling === undefined || h.clientCeiling <= h.rateLimit : false;
+  targets.push(
+    check(
+      "API phase holds >= 90% of the emulator's rate limit",
+      h ? `${fmt(h.apiRequestsPerSec, 1)} req/s of ${h.rateLimit} (${fmt((100 * h.apiRequestsPerSec) / h.rateLimit, 0)}%)` : "not measured",
+      h ? h.apiRequestsPerSec >= 0.9 * h.rateLimit : undefined,
+    ),
+  );
+  targets.push(
+    check(
+      "API phase provokes no 429 (client ceiling <= limit)",
+      h ? `${h.tooMany} x 429${h.clientCeiling !== undefined ? `, ceiling ${h.clientCeiling}/s` : ""}` : "not measured",
+      h && ceilingOk ? h.tooMany === 0 : undefined,
+    ),
+  );
+  return targets;
+}
+
+export function renderReport(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(
+    `Machine: ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memoryGB} GB, ${m.kernel}; node ${m.node}; ${m.python}; ${m.aria2}.`,
+    `Run: ${r.date}, ${fmt(r.durationSec, 0)} s${r.options.quick ? ", --quick" : ""}. The emulator runs in its own node process on 127.0.0.1 and shares the ${m.nproc} cores with the tool under test; its CPU is reported separately, never charged to the tool.`,
+    "",
+  );
+  if (r.downloads.length > 0) {
+    out.push(`### Downloads (${r.options.count.toLocaleString("en-US")} full-size photos per row, median of ${r.options.repeat})`, "");
+    out.push(
+      formatTable(
+        ["latency", "tool", "concurrency", "stored", "wall s", "img/s", "CPU s / 1k img", "peak RSS MB", "emulator CPU s"],
+        r.downloads.map((d) => [
+          `${d.latencyMs} ms`,
+          d.tool,
+          d.concurrency,
+          `${d.ok}/${d.images}`,
+          fmt(d.wallSec, 2),
+          fmt(d.imagesPerSec, 0),
+          fmt(d.cpuSecPer1000, 2),
+          fmt(d.peakRssMB, 0),
+          fmt(d.emulatorCpuSec, 1),
+        ]),
+      ),
+      "",
+    );
+    const notes = r.downloads.filter((d) => d.note);
+    for (const d of notes) out.push(`- ${d.tool} c=${d.concurrency} at ${d.latencyMs} ms: ${d.note}`);
+    if (notes.length) out.push("");
+  }
+  if (r.harvest) {
+    const h = r.harvest;
+    out.push(`### Whole harvest (emulator scale ${h.scale}, rate limit ${h.rateLimit}/s)`, "");
+    out.push(
+      formatTable(
+        ["how", "API requests", "API phase s", "API req/s", "429s", "photo requests", "download phase s", "stored", "wall s", "CPU s", "peak RSS MB"],
+        [[h.how, String(h.apiRequests), fmt(h.apiPhaseSec, 1), fmt(h.apiRequestsPerSec, 1), String(h.tooMany), String(h.photoRequests), fmt(h.downloadPhaseSec, 1), String(h.stored), fmt(h.wallSec, 1), fmt(h.cpuSec, 1), fmt(h.peakRssMB, 0)]],
+      ),
+      "",
+    );
+    if (h.note) out.push(`- ${h.note}`, "");
+  }
+  if (r.scale) {
+    const s = r.scale;
+    out.push("### Scale (cat-harvest downloader at its defaults, latency 0, into a folder on disk)", "");
+    out.push(
+      formatTable(
+        ["photos", "stored", "wall s", "img/s", "CPU s / 1k img", "peak RSS MB"],
+        [s.small, s.large].map((d) => [d.images.toLocaleString("en-US"), `${d.ok}`, fmt(d.wallSec, 1), fmt(d.imagesPerSec, 0), fmt(d.cpuSecPer1000, 2), fmt(d.peakRssMB, 0)]),
+      ),
+      "",
+      `Time ratio ${fmt(s.timeRatio, 2)}x for ${fmt(s.countRatio, 0)}x the photos; RSS ratio ${fmt(s.rssRatio, 2)}x.`,
+      "",
+    );
+  }
+  if (r.startup.length > 0) {
+    out.push("### Start-up", "");
+    out.push(
+      formatTable(
+        ["command", "runs", "median ms", "min ms", "peak RSS MB"],
+        r.startup.map((s) => [s.what + (s.exitCode ? ` (exit ${s.exitCode})` : ""), String(s.runs), fmt(s.medianMs, 0), fmt(s.minMs, 0), fmt(s.peakRssMB, 0)]),
+      ),
+      "",
+    );
+  }
+  out.push("### Targets", "");
+  out.push(formatTable(["target", "measured", "verdict"], evaluateTargets(r).map((t) => [t.target, t.measured, t.verdict.toUpperCase()])));
+  if (r.errors.length) out.push("", ...r.errors.map((e) => `- error in ${e}`));
+  return out.join("\n");
+}
+
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+
+export async function writeResults(r: BenchResults, report: string, writeReadme: boolean, log: (l: string) => void): Promise<void> {
+  const dir = join(BENCH_DIR, "results");
+  await mkdir(dir, { recursive: true });
+  const stem = r.options.quick ? "quick" : "latest";
+  await writeFile(join(dir, `${stem}.json`), JSON.stringify(r, null, 2) + "\n");
+  await writeFile(join(dir, `${stem}.md`), report + "\n");
+  log(`Wrote bench/results/${stem}.json and ${stem}.md`);
+  if (!writeReadme) return;
+  const readme = join(BENCH_DIR, "README.md");
+  const text = await readFile(readme, "utf8");
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) {
+    log(`bench/README.md has no ${START} ... ${END} markers; not updated.`);
+    return;
+  }
+  await writeFile(readme, `${text.slice(0, a + START.length)}\n${report}\n${text.slice(b)}`);
+  log("Updated bench/README.md");
+}

@@ -1,0 +1,63 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { BENCH_DIR } from "./paths.js";
+
+/** A command line that downloads the bench's job list into `outDir`. */
+export interface ToolCommand {
+  tool: string;
+  /** Concurrency as the tool understands it; undefined = the tool's default. */
+  concurrency: number | undefined;
+  command: string;
+  args: string[];
+}
+
+export interface JobLists {
+  jsonl: string;
+  tsv: string;
+  aria2: string;
+}
+
+/** cat-harvest's downloader into storage-fs, in a plain node process running built dist/. */
+export function catHarvestCommand(lists: JobLists, outDir: string, concurrency?: number, extraNodeArgs: string[] = []): ToolCommand {
+  const args = [...extraNodeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir];
+  if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
+  return { tool: "cat-harvest", concurrency, command: process.execPath, args };
+}
+
+/** aria2c at `-j N`, one connection per item, overwriting, quiet, `out=` lines under `-d`. */
+export function aria2Command(lists: JobLists, outDir: string, concurrency: number): ToolCommand {
+  return {
+    tool: "aria2c",
+    concurrency,
+    command: "aria2c",
+    args: [
+      "-i", lists.aria2,
+      "-d", outDir,
+      "-j", String(concurrency),
+      "-x1",
+      "--allow-overwrite=true",
+      "--auto-file-renaming=false",
+      "-q",
+    ],
+  };
+}
+
+/** The 2018 write-up's method: ThreadPool(20) + urllib.request. */
+export function writeupCommand(lists: JobLists, outDir: string, threads = 20): ToolCommand {
+  return {
+    tool: "python ThreadPool",
+    concurrency: threads,
+    command: "python3",
+    args: [join(BENCH_DIR, "baselines/writeup_threadpool.py"), lists.tsv, outDir, String(threads)],
+  };
+}
+
+/** `aria2c --version`'s first line, or undefined when aria2c is not installed. */
+export function aria2Version(): string | undefined {
+  const r = spawnSync("aria2c", ["--version"], { encoding: "utf8" });
+  if (r.error || r.status !== 0) return undefined;
+  return r.stdout.split("\n")[0];
+}
+
+export const ARIA2_INSTALL_HINT =
+  "aria2c is not installed, so the aria2c rows are skipped. Install it with `sudo apt-get install -y aria2` (Debian/Ubuntu) or `brew install aria2` (macOS).";
