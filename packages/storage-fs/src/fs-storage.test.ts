@@ -1,0 +1,293 @@
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { StorageError, StorageKeyError } from "@cat-harvest/storage";
+import { chunkedStream, describeStorageAdapter, patternBytes, readBytes, sameBytes } from "@cat-harvest/storage-conformance";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FsStorageError, FsStorageSizeMismatchError, createFsStorage, type FsStorage } from "./index.js";
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+/** Every file under `root` (dot files and temporary files included), keyed by relative path. */
+async function readTree(root: string): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const visit = async (folder: string, base: string) => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) await visit(join(folder, entry.name), `${base}${entry.name}/`);
+      else out.set(base + entry.name, new Uint8Array(await readFile(join(folder, entry.name))));
+    }
+  };
+  await visit(root, "");
+  return out;
+}
+
+let base: string;
+let counter = 0;
+const freshRoot = () => join(base, `root-${counter++}`);
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), "cat-harvest-storage-fs-"));
+});
+afterAll(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+describeStorageAdapter<FsStorage>("fs", () => createFsStorage({ root: freshRoot() }), {
+  capabilities: { read: true, list: true, replace: true },
+  reopen: (closed) => createFsStorage({ root: closed.root }),
+  inspect: (closed) => readTree(closed.root),
+});
+
+describe("createFsStorage", () => {
+  test("creates the root and its parents, and reports the real path", async () => {
+    const root = join(freshRoot(), "a", "b");
+    const storage = await createFsStorage({ root });
+    expect(storage.root).toBe(root);
+    await storage.put("x.txt", text("x"));
+    expect(await readFile(join(root, "x.txt"), "utf8")).toBe("x");
+    await storage.close();
+  });
+
+  test.each([
+    [undefined, "options"],
+    [{}, "options.root"],
+    [{ root: "" }, "options.root"],
+    [{ root: "x", fsync: "sometimes" }, "options.fsync"],
+    [{ root: "x", isMetadata: "*.jsonl" }, "options.isMetadata"],
+  ])("refuses bad options %j with a TypeError naming %s", async (options, named) => {
+    await expect(createFsStorage(options as never)).rejects.toThrow(TypeError);
+    await expect(createFsStorage(options as never)).rejects.toThrow(named);
+  });
+
+  test("refuses a root that is a file, with the path and the reason", async () => {
+    const file = join(base, `file-${counter++}`);
+    await writeFile(file, "not a folder");
+    const error = await createFsStorage({ root: file }).catch((e: unknown) => e);
+    expect(FsStorageError.isInstance(error)).toBe(true);
+    expect(StorageError.isInstance(error)).toBe(true);
+    expect((error as FsStorageError).message).toContain(file);
+  });
+
+  test.each([["always"], ["metadata"], ["never"]] as const)("stores photos and metadata whole with fsync %s", async (fsync) => {
+    const storage = await createFsStorage({ root: freshRoot(), fsync });
+    expect(storage.fsync).toBe(fsync);
+    const photo = patternBytes(100_000, 1);
+    await storage.put("New Folder/1-1.jpg", chunkedStream(photo));
+    await storage.put("metadata.jsonl", text('{"file_name":"New Folder/1-1.jpg"}\n'));
+    await storage.close();
+    expect(sameBytes(new Uint8Array(await readFile(join(storage.root, "New Folder/1-1.jpg"))), photo)).toBe(true);
+    expect(await readFile(join(storage.root, "metadata.jsonl"), "utf8")).toBe('{"file_name":"New Folder/1-1.jpg"}\n');
+  });
+});
+
+describe("temporary files", () => {
+  test("a put writes to a hidden temporary name in the target's folder, and renames it", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 1) await gate;
+        if (sent === 2) return controller.close();
+        controller.enqueue(text(`chunk ${sent++};`));
+      },
+    });
+    const put = storage.put("Bengal/1-1.jpg", body);
+    // While the body is held back, only the temporary file exists, and no one sees it.
+    let names: string[] = [];
+    for (let i = 0; i < 200 && names.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      names = await readdir(join(storage.root, "Bengal")).catch(() => []);
+    }
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^\.1-1\.jpg\.[0-9a-f]{12}\.part$/);
+    expect(await storage.stat("Bengal/1-1.jpg")).toBeNull();
+    const listed = [];
+    for await (const info of storage.list()) listed.push(info);
+    expect(listed).toEqual([]);
+    await expect(storage.stat(`Bengal/${names[0]}`)).rejects.toBeInstanceOf(StorageKeyError);
+    release();
+    await put;
+    expect(await readdir(join(storage.root, "Bengal"))).toEqual(["1-1.jpg"]);
+    expect(await readFile(join(storage.root, "Bengal/1-1.jpg"), "utf8")).toBe("chunk 0;chunk 1;");
+    await storage.close();
+  });
+
+  test("opening removes temporary files a killed run left, and nothing else", async () => {
+    const root = freshRoot();
+    await mkdir(join(root, "Bengal"), { recursive: true });
+    await writeFile(join(root, ".metadata.jsonl.0123456789ab.part"), "half a line");
+    await writeFile(join(root, "Bengal", ".1-1.jpg.abcdefabcdef.part"), "half a photo");
+    await writeFile(join(root, "Bengal", "2-1.jpg"), "whole photo");
+    await writeFile(join(root, ".keep.part"), "a user's own dot file");
+    const storage = await createFsStorage({ root });
+    expect(storage.removedTemporaryFiles).toBe(2);
+    expect([...(await readTree(root)).keys()].sort()).toEqual([".keep.part", "Bengal/2-1.jpg"]);
+    await storage.close();
+  });
+
+  test("removeTemporaryFiles: false leaves them, and they are still never objects", async () => {
+    const root = freshRoot();
+    await mkdir(root, { recursive: true });
+    await writeFile(join(root, ".a.jpg.0123456789ab.part"), "half");
+    const storage = await createFsStorage({ root, removeTemporaryFiles: false });
+    expect(storage.removedTemporaryFiles).toBe(0);
+    const listed = [];
+    for await (const info of storage.list()) listed.push(info);
+    expect(listed).toEqual([]);
+    await storage.close();
+  });
+
+  test("a process killed in the middle of a put leaves no file under the final name", async () => {
+    const root = freshRoot();
+    const child = join(dirname(fileURLToPath(import.meta.url)), "..", "test", "kill-mid-put.ts");
+    const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=@cat-harvest/source", child, root], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on("exit", (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve, reject) => {
+      let out = "";
+      proc.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("streaming")) resolve();
+      });
+      proc.on("exit", () => reject(new Error(`child exited before streaming: ${out}`)));
+    });
+    proc.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    const left = [...(await readTree(root)).keys()];
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^Bengal\/\.1-1\.jpg\.[0-9a-f]{12}\.part$/);
+    const storage = await createFsStorage({ root });
+    expect(storage.removedTemporaryFiles).toBe(1);
+    expect(await storage.stat("Bengal/1-1.jpg")).toBeNull();
+    expect([...(await readTree(root)).keys()]).toEqual([]);
+    await storage.close();
+  });
+
+  test("refuses keys shaped like its temporary files", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await expect(storage.put("a/.x.jpg.0123456789ab.part", text("x"))).rejects.toBeInstanceOf(StorageKeyError);
+    await storage.put("a/.x.jpg.part", text("a dot file is fine"));
+    expect(await storage.stat("a/.x.jpg.part")).toEqual({ key: "a/.x.jpg.part", size: 18 });
+    await storage.close();
+  });
+});
+
+describe("never outside the root", () => {
+  test("a folder that is a symbolic link to outside is refused for every method, and nothing is written there", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    const outside = join(base, `outside-${counter++}`);
+    await mkdir(outside);
+    await writeFile(join(outside, "secret.txt"), "secret");
+    await symlink(outside, join(storage.root, "Evil"));
+    await mkdir(join(storage.root, "a"));
+    await symlink(outside, join(storage.root, "a", "link"));
+
+    for (const key of ["Evil/x.jpg", "Evil/sub/x.jpg", "a/link/x.jpg", "Evil/secret.txt"]) {
+      const error = await storage.put(key, chunkedStream(text("evil"))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StorageKeyError);
+      expect((error as Error).message).toContain("symbolic link");
+      await expect(storage.stat(key)).rejects.toBeInstanceOf(StorageKeyError);
+      await expect(storage.get(key)).rejects.toBeInstanceOf(StorageKeyError);
+      await expect(storage.delete(key)).rejects.toBeInstanceOf(StorageKeyError);
+    }
+    await expect(async () => {
+      for await (const _ of storage.list("Evil/")) void _;
+    }).rejects.toBeInstanceOf(StorageKeyError);
+    // Listing the whole root skips the links instead of following them.
+    const listed = [];
+    for await (const info of storage.list()) listed.push(info.key);
+    expect(listed).toEqual([]);
+    expect(await readdir(outside)).toEqual(["secret.txt"]);
+    expect(await readFile(join(outside, "secret.txt"), "utf8")).toBe("secret");
+    await storage.close();
+  });
+
+  test("a stored name that is a link is not an object, and a put replaces the link, not its target", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    const outside = join(base, `outside-file-${counter++}`);
+    await writeFile(outside, "secret");
+    await symlink(outside, join(storage.root, "photo.jpg"));
+    expect(await storage.stat("photo.jpg")).toBeNull();
+    expect(await storage.get("photo.jpg")).toBeNull();
+    expect(await storage.delete("photo.jpg")).toBe(false);
+    await storage.put("photo.jpg", text("mine"));
+    expect(await readFile(outside, "utf8")).toBe("secret");
+    expect(await readFile(join(storage.root, "photo.jpg"), "utf8")).toBe("mine");
+    await expect(readlink(join(storage.root, "photo.jpg"))).rejects.toThrow();
+    await storage.close();
+  });
+
+  test("hostile keys write nothing beside or above the root", async () => {
+    const parent = join(base, `parent-${counter++}`);
+    const storage = await createFsStorage({ root: join(parent, "root") });
+    for (const key of ["../beside.txt", "../../above.txt", "/tmp/abs.txt", "a/../../beside.txt", "..\\beside.txt"]) {
+      await expect(storage.put(key, text("x"))).rejects.toBeInstanceOf(StorageKeyError);
+    }
+    expect(await readdir(parent)).toEqual(["root"]);
+    expect(await readdir(join(parent, "root"))).toEqual([]);
+    await storage.close();
+  });
+
+  test("the root itself may be a link; it is resolved once", async () => {
+    const real = freshRoot();
+    await mkdir(real);
+    const link = join(base, `root-link-${counter++}`);
+    await symlink(real, link);
+    const storage = await createFsStorage({ root: link });
+    expect(storage.root).toBe(real);
+    await storage.put("Bengal/1.jpg", text("x"));
+    expect(await readFile(join(real, "Bengal/1.jpg"), "utf8")).toBe("x");
+    await storage.close();
+  });
+});
+
+describe("bad input keeps what is stored", () => {
+  test("a body shorter or longer than its announced size is refused, stores nothing and keeps the old object", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await storage.put("a.jpg", text("old"));
+    for (const [bytes, size] of [[patternBytes(10), 11], [patternBytes(12), 11]] as const) {
+      const error = await storage.put("a.jpg", chunkedStream(bytes), { size }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FsStorageSizeMismatchError);
+      expect(error).toMatchObject({ expected: size, actual: bytes.byteLength, key: "a.jpg" });
+      expect((error as Error).message).toContain("nothing was stored");
+    }
+    expect(await readBytes((await storage.get("a.jpg"))!)).toEqual(text("old"));
+    expect([...(await readTree(storage.root)).keys()]).toEqual(["a.jpg"]);
+    await storage.close();
+  });
+
+  test("a key under a stored file is refused with the code and a fix", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await storage.put("Bengal", text("a file"));
+    const error = await storage.put("Bengal/1-1.jpg", text("x")).catch((e: unknown) => e);
+    expect(FsStorageError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ENOTDIR", operation: "put", key: "Bengal/1-1.jpg" });
+    expect((error as Error).message).toContain("use a different key");
+    expect(await storage.stat("Bengal/1-1.jpg")).toBeNull();
+    await storage.close();
+  });
+
+  test("a key naming a stored folder is refused and the folder is kept", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await storage.put("Bengal/1-1.jpg", text("x"));
+    const error = await storage.put("Bengal", text("y")).catch((e: unknown) => e);
+    expect(FsStorageError.isInstance(error)).toBe(true);
+    expect((error as FsStorageError).message).toContain("Fix:");
+    expect([...(await readTree(storage.root)).keys()]).toEqual(["Bengal/1-1.jpg"]);
+    await storage.close();
+  });
+
+  test("a body that is neither bytes nor a stream, or a bad size, is a TypeError", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await expect(storage.put("a.txt", "text" as never)).rejects.toThrow(TypeError);
+    await expect(storage.put("a.txt", text("x"), { size: -1 })).rejects.toThrow(TypeError);
+    await expect(storage.put("a.txt", text("x"), { size: 1.5 })).rejects.toThrow(TypeError);
+    expect(await storage.stat("a.txt")).toBeNull();
+    await storage.close();
+  });
+});
