@@ -89,7 +89,6 @@ export async function requestJson<S extends v.GenericSchema>(
   const where = `Petfinder ${operation} (${method} ${url})`;
   let refreshed = false;
   let retries = 0;
-  let lastFailure: unknown;
 
   const emit = (event: PetfinderRequestEvent) => {
     try {
@@ -109,7 +108,6 @@ export async function requestJson<S extends v.GenericSchema>(
     const result = await send(config, method, request.url, request.body, token, signal);
     if (!result.ok) {
       emit({ kind: tokens ? "api" : "token", method, url, attempt, status: undefined, failure: result.failure });
-      lastFailure = result.error;
       if (retries < config.retryLimit) {
         retries++;
         await backoff();
@@ -138,7 +136,6 @@ export async function requestJson<S extends v.GenericSchema>(
       } catch (error) {
         emit({ kind: tokens ? "api" : "token", method, url, attempt, status, failure: "invalid-body" });
         // A body cut short mid-stream reads as invalid JSON: treat it like a dropped connection.
-        lastFailure = error;
         if (retries < config.retryLimit) {
           retries++;
           await backoff();
@@ -209,7 +206,6 @@ export async function requestJson<S extends v.GenericSchema>(
         status,
         url,
         problem,
-        lastFailure === undefined ? undefined : { cause: lastFailure },
       );
     }
     if (status === 400) {
