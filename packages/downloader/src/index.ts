@@ -1,1 +1,28 @@
-export {};
+export { createDownloader, download } from "./downloader.js";
+export type {
+  DownloadBytes,
+  DownloadDone,
+  DownloadEnd,
+  DownloadEvent,
+  DownloadFailed,
+  DownloadJob,
+  Downloader,
+  DownloaderOptions,
+  DownloadResult,
+  DownloadRetry,
+  DownloadSkipped,
+  DownloadStarted,
+  DownloadSummary,
+  DuplicateHook,
+  RunOptions,
+} from "./types.js";
+export { DownloaderError, DownloadJobError } from "./errors.js";
+export { DuplicateHookError } from "./attempt.js";
+export { type FailureReason, isRetryableReason, isRetryableStatus } from "./reasons.js";
+export { detectImageFormat, IMAGE_MIME_TYPES, type ImageFormat } from "./image-format.js";
+export { readImageDimensions, type ImageDimensions } from "./image-dimensions.js";
+export { isImageComplete } from "./image-end.js";
+export { parseRetryAfter } from "./retry-after.js";
+export { backoffDelay } from "./backoff.js";
+export { DEFAULT_USER_AGENT } from "./user-agent.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,252 @@
+import pLimit, { type LimitFunction } from "p-limit";
+import type { ImageFormat } from "./image-format.js";
+import { IMAGE_MIME_TYPES } from "./image-format.js";
+import type { FailureReason } from "./reasons.js";
+import { checkExisting, checkJob, downloadJob, type JobSettings } from "./run-job.js";
+import type { DownloadEvent, Downloader, DownloaderOptions, DownloadJob, DownloadResult, DownloadSummary, RunOptions } from "./types.js";
+import { DEFAULT_USER_AGENT } from "./user-agent.js";
+
+function positiveInteger(name: string, value: unknown, fallback: number, allowInfinity = false): number {
+  if (value === undefined) return fallback;
+  if (allowInfinity && value === Number.POSITIVE_INFINITY) return value;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new TypeError(`Downloader option ${name} must be a positive integer${allowInfinity ? " or Infinity" : ""}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function nonNegative(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+    throw new TypeError(`Downloader option ${name} must be a finite number of milliseconds >= 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { concurrency: number; perHostConcurrency: number } {
+  if (typeof options !== "object" || options === null) throw new TypeError("createDownloader needs an options object with at least { storage }");
+  const { storage } = options;
+  if (typeof storage !== "object" || storage === null || typeof storage.put !== "function" || typeof storage.stat !== "function") {
+    throw new TypeError("Downloader option storage must be a storage adapter (createMemoryStorage(), createFsStorage(...), ...)");
+  }
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  if (typeof fetchFn !== "function") throw new TypeError("Downloader option fetch must be a function; this runtime has no globalThis.fetch, so pass one");
+  const formats = options.formats ?? (Object.keys(IMAGE_MIME_TYPES) as ImageFormat[]);
+  for (const format of formats) {
+    if (!(format in IMAGE_MIME_TYPES)) throw new TypeError(`Downloader option formats has ${JSON.stringify(format)}; use jpeg, png, gif or webp`);
+  }
+  if (formats.length === 0) throw new TypeError("Downloader option formats is empty; list at least one of jpeg, png, gif, webp");
+  if (options.isDuplicate !== undefined && typeof options.isDuplicate !== "function") throw new TypeError("Downloader option isDuplicate must be a function");
+  if (options.onEvent !== undefined && typeof options.onEvent !== "function") throw new TypeError("Downloader option onEvent must be a function");
+  const inFlight = options.inFlightOnAbort ?? "abort";
+  if (inFlight !== "abort" && inFlight !== "finish") throw new TypeError(`Downloader option inFlightOnAbort must be "abort" or "finish", got ${String(inFlight)}`);
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  if (typeof userAgent !== "string" || userAgent.trim() === "") throw new TypeError("Downloader option userAgent must be a non-empty string");
+  return {
+    storage,
+    fetch: fetchFn,
+    headers: { accept: "image/jpeg,image/png,image/gif,image/webp;q=0.9,*/*;q=0.1", ...options.headers, "user-agent": userAgent },
+    concurrency: positiveInteger("concurrency", options.concurrency, 16),
+    perHostConcurrency: positiveInteger("perHostConcurrency", options.perHostConcurrency, Number.POSITIVE_INFINITY, true),
+    maxAttempts: positiveInteger("maxAttempts", options.maxAttempts, 4),
+    retryBaseDelayMs: nonNegative("retryBaseDelayMs", options.retryBaseDelayMs, 500),
+    retryMaxDelayMs: nonNegative("retryMaxDelayMs", options.retryMaxDelayMs, 30_000),
+    maxRetryAfterMs: nonNegative("maxRetryAfterMs", options.maxRetryAfterMs, 60_000),
+    connectTimeoutMs: positiveInteger("connectTimeoutMs", options.connectTimeoutMs, 10_000),
+    idleTimeoutMs: positiveInteger("idleTimeoutMs", options.idleTimeoutMs, 15_000),
+    totalTimeoutMs: positiveInteger("totalTimeoutMs", options.totalTimeoutMs, 120_000),
+    maxBytes: positiveInteger("maxBytes", options.maxBytes, 50 * 1024 * 1024),
+    maxRedirects: nonNegative("maxRedirects", options.maxRedirects, 5),
+    formats: new Set(formats),
+    checkImageEnd: options.checkImageEnd ?? true,
+    skipExisting: options.skipExisting ?? true,
+    isDuplicate: options.isDuplicate as JobSettings["isDuplicate"],
+    random: options.random ?? Math.random,
+  };
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+};
+
+/**
+ * Creates a downloader: bounded concurrency (optionally per host), jobs pulled lazily from
+ * the input, each body streamed into `storage` while it is hashed and checked, transient
+ * failures retried, refusals recorded with a reason, and events for every step.
+ *
+ * @example
+ * ```ts
+ * const downloader = createDownloader({ storage: createMemoryStorage(), concurrency: 8,
+ *   onEvent: (e) => { if (e.type === "failed") console.error(e.key, e.reason) } });
+ * const summary = await downloader.run([{ url: "http://127.0.0.1:8080/cat.jpg", key: "Bengal/1-1.jpg" }]);
+ * ```
+ */
+export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Downloader<M> {
+  const settings = resolveSettings(options);
+  const onEvent = options.onEvent;
+  const inFlightOnAbort = options.inFlightOnAbort ?? "abort";
+
+  async function run(jobs: Iterable<DownloadJob<M>> | AsyncIterable<DownloadJob<M>>, runOptions: RunOptions = {}): Promise<DownloadSummary> {
+    const source = jobs as Partial<AsyncIterable<DownloadJob<M>> & Iterable<DownloadJob<M>>> | null;
+    const iterator: AsyncIterator<DownloadJob<M>> | Iterator<DownloadJob<M>> | undefined =
+      source?.[Symbol.asyncIterator]?.() ?? source?.[Symbol.iterator]?.();
+    if (!iterator) throw new TypeError("downloader.run needs an iterable or async iterable of jobs {url, key, meta?}");
+    const { signal } = runOptions;
+    const startedAt = Date.now();
+    const inFlight = new AbortController();
+    let fatal: { error: unknown } | undefined;
+    const stop = (error: unknown) => {
+      fatal ??= { error };
+      inFlight.abort(error);
+    };
+    const onAbort = () => {
+      if (inFlightOnAbort === "abort") inFlight.abort(signal?.reason);
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    const counts = { jobs: 0, stored: 0, skipped: 0, duplicates: 0, failed: 0, attempts: 0, retries: 0, bytes: 0 };
+    const failedByReason: Partial<Record<FailureReason, number>> = {};
+    const emit = (event: DownloadEvent<M>) => {
+      if (event.type === "retry") counts.retries++;
+      if (!onEvent) return;
+      try {
+        const returned = onEvent(event);
+        if (returned && typeof returned.then === "function") returned.then(undefined, stop);
+      } catch (error) {
+        stop(error);
+      }
+    };
+    const report = async (result: DownloadResult<M>) => {
+      if (result.type === "done") {
+        counts.stored++;
+        counts.bytes += result.bytes;
+      } else if (result.type === "skipped") {
+        if (result.reason === "duplicate") counts.duplicates++;
+        else counts.skipped++;
+      } else {
+        counts.failed++;
+        failedByReason[result.reason] = (failedByReason[result.reason] ?? 0) + 1;
+      }
+      if (!onEvent) return;
+      try {
+        await onEvent(result);
+      } catch (error) {
+        stop(error);
+      }
+    };
+    const stopped = () => fatal !== undefined || signal?.aborted === true;
+    const hooks = { emit, countAttempt: () => void counts.attempts++ };
+    const abortedResult = (job: DownloadJob<M>): DownloadResult<M> => {
+      const message = fatal
+        ? `${job.url} was stopped because the run failed: ${fatal.error instanceof Error ? fatal.error.message : String(fatal.error)}`
+        : `${job.url} was aborted by the run's signal before it was stored`;
+      return { type: "failed", key: job.key, url: job.url, meta: job.meta, reason: "aborted", message, attempts: 0 };
+    };
+    const hostLimits = new Map<string, LimitFunction>();
+
+    const handle = async (job: DownloadJob<M>): Promise<DownloadResult<M>> => {
+      const refused = checkJob(job);
+      if (refused) return refused;
+      const existing = await checkExisting(job, settings);
+      if (existing) return existing;
+      const download = async (): Promise<DownloadResult<M>> => {
+        if (inFlight.signal.aborted || stopped()) return abortedResult(job);
+        try {
+          return await downloadJob(job, settings, inFlight.signal, hooks);
+        } catch (error) {
+          if (!inFlight.signal.aborted || error !== inFlight.signal.reason) throw error;
+          return abortedResult(job);
+        }
+      };
+      if (settings.perHostConcurrency === Number.POSITIVE_INFINITY) return download();
+      const host = hostOf(job.url);
+      let limit = hostLimits.get(host);
+      if (!limit) hostLimits.set(host, (limit = pLimit(settings.perHostConcurrency)));
+      try {
+        return await limit(download);
+      } finally {
+        if (limit.activeCount === 0 && limit.pendingCount === 0) hostLimits.delete(host);
+      }
+    };
+
+    // Jobs are pulled one at a time as workers free up, so a huge input is never held.
+    let pulling: Promise<unknown> = Promise.resolve();
+    let exhausted = false;
+    const next = () => {
+      const step = pulling.then(() => (exhausted ? { done: true as const, value: undefined } : iterator.next()));
+      pulling = step.catch(() => {});
+      return step;
+    };
+    const worker = async () => {
+      while (!stopped()) {
+        let item: IteratorResult<DownloadJob<M>>;
+        try {
+          item = await next();
+        } catch (error) {
+          exhausted = true;
+          stop(error);
+          return;
+        }
+        if (item.done) {
+          exhausted = true;
+          return;
+        }
+        if (stopped()) return;
+        counts.jobs++;
+        let result: DownloadResult<M>;
+        try {
+          result = await handle(item.value);
+        } catch (error) {
+          stop(error);
+          return;
+        }
+        await report(result);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: settings.concurrency }, worker));
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      if (!exhausted) await Promise.resolve(iterator.return?.()).catch(() => {});
+    }
+    const summary: DownloadSummary = {
+      ...counts,
+      failedByReason,
+      durationMs: Date.now() - startedAt,
+      aborted: signal?.aborted === true,
+    };
+    if (onEvent) {
+      try {
+        await onEvent({ type: "end", summary });
+      } catch (error) {
+        fatal ??= { error };
+      }
+    }
+    if (fatal) throw fatal.error;
+    if (signal?.aborted) throw signal.reason;
+    return summary;
+  }
+
+  return { run };
+}
+
+/**
+ * Downloads `jobs` into `options.storage` in one call: `createDownloader(options).run(jobs, { signal })`.
+ *
+ * @example
+ * ```ts
+ * const summary = await download(jobs, { storage, concurrency: 8 });
+ * console.log(`${summary.stored} stored, ${summary.failed} failed`);
+ * ```
+ */
+export function download<M = unknown>(
+  jobs: Iterable<DownloadJob<M>> | AsyncIterable<DownloadJob<M>>,
+  options: DownloaderOptions<M> & RunOptions,
+): Promise<DownloadSummary> {
+  return createDownloader(options).run(jobs, { signal: options.signal });
+}

@@ -1,0 +1,14 @@
+/**
+ * Milliseconds to wait from a `Retry-After` header: delta-seconds (`120`) or an HTTP date
+ * (`Wed, 21 Oct 2015 07:28:00 GMT`). `null` when absent or unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
+  if (value === null || value === undefined) return null;
+  const text = value.trim();
+  if (text === "") return null;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^-?\d*\.?\d+$/.test(text)) return null;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
+}
