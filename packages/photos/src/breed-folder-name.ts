@@ -10,7 +10,7 @@ const HASH_LENGTH = 10;
 // Crockford base32, lower case: no i, l, o, u; safe on case-insensitive file systems.
 const BASE32 = "0123456789abcdefghjkmnpqrstvwxyz";
 // Characters a folder name may hold on Windows, macOS and Linux alike, with no shell or URL surprises.
-const SAFE_CHAR = /[\p{L}\p{M}\p{N}_\-.()',&+]/u;
+const UNSAFE_CHARS = /[^\p{L}\p{M}\p{N}_\-.()',&+]/gu;
 const SAFE_NAME = /^[\p{L}\p{M}\p{N}_\-.()',&+]+$/u;
 // Windows device names, also with an extension (CON.txt) and the superscript-digit ports.
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
@@ -37,9 +37,8 @@ function fromWriteUpForm(folder: string): string {
 function isSafeFolder(folder: string): boolean {
   return (
     SAFE_NAME.test(folder) &&
-    !folder.startsWith(".") &&
-    !folder.startsWith("-") &&
-    !folder.endsWith(".") &&
+    // No outer "_" (outer spaces in the name) and no leading "." or "-" (hidden files, command options).
+    !/^[._-]|[._]$/.test(folder) &&
     !isReserved(folder) &&
     utf8Length(folder) <= BREED_FOLDER_MAX_BYTES
   );
@@ -70,11 +69,17 @@ function nameHash(name: string): string {
   return out;
 }
 
+// UTF-8 length of one code point (lone surrogates never reach here: they were replaced).
+function charBytes(char: string): number {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
 function truncateUtf8(text: string, maxBytes: number): string {
   let bytes = 0;
   let out = "";
   for (const char of text) {
-    const size = utf8Length(char);
+    const size = charBytes(char);
     if (bytes + size > maxBytes) break;
     bytes += size;
     out += char;
@@ -90,7 +95,7 @@ function truncateUtf8(text: string, maxBytes: number): string {
  * safe and turns back into exactly this name: "Domestic Short Hair" -> "Domestic_Short_Hair",
  * "Sphynx / Hairless Cat" -> "Sphynx__Hairless_Cat". Any other name (a separator, `..`,
  * `_` or `~` in the name, control or unusual characters, an empty name, a Windows device name
- * such as CON or LPT1, a trailing dot, non-NFC Unicode, more than `BREED_FOLDER_MAX_BYTES`
+ * such as CON or LPT1, a leading dot or dash, outer spaces, a trailing dot, non-NFC Unicode, more than `BREED_FOLDER_MAX_BYTES`
  * bytes) is sanitised and gets `~` plus 10 characters of the SHA-256 of the name:
  * "Tabby/Tiger" -> "Tabby_Tiger~xxxxxxxxxx". Kept forms never contain `~`, and each kept form
  * turns back into one name, so two different names never share a folder (hashed ones could
@@ -108,9 +113,10 @@ export function breedFolderName(breed: string): string {
   if (breed === breed.normalize("NFC") && fromWriteUpForm(plain) === breed && isSafeFolder(plain)) return plain;
 
   const suffix = `${BREED_FOLDER_HASH_MARK}${nameHash(breed)}`;
-  let base = "";
-  for (const char of writeUpForm(breed.normalize("NFC"))) base += SAFE_CHAR.test(char) ? char : "_";
-  base = base.replace(/_{3,}/g, "__").replace(/^[.\-_]+/, "");
+  // Only the head of a long name can show; the hash covers all of it.
+  let base = writeUpForm(breed.slice(0, 4 * BREED_FOLDER_MAX_BYTES).normalize("NFC"))
+    .replace(UNSAFE_CHARS, "_")
+    .replace(/_{3,}/g, "__").replace(/^[.\-_]+/, "");
   // One byte kept back for the "_" that defuses a device name such as "CON.x~...".
   base = truncateUtf8(base, BREED_FOLDER_MAX_BYTES - 1 - utf8Length(suffix)).replace(/[._]+$/, "");
   if (base === "") base = "breed";
