@@ -1,3 +1,5 @@
+import type { BreedCount } from "@cat-harvest/photos";
+
 /** The data set's own files, at the root of every destination. */
 export const METADATA_FILE = "metadata.jsonl";
 export const FAILURES_FILE = "failures.jsonl";
@@ -24,19 +26,15 @@ export interface FailureRow {
   readonly source_url: string;
   readonly breed: string;
   readonly animal_id: number | null;
-  /** Why: an HTTP status, a validation problem, `duplicate of <file>`, `interrupted`... */
+  /** A stable code (`http-404`, `truncated`, `not-an-image`, `network`...) or `duplicate of <file>`. */
   readonly reason: string;
   readonly attempts: number;
+  /** The error's message, when there was one. */
+  readonly detail?: string;
   /** The file it would have been. */
   readonly file_name?: string;
 }
 
-/** One row of breeds.csv. */
-export interface BreedCount {
-  readonly breed: string;
-  readonly folder: string;
-  readonly images: number;
-}
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -52,19 +50,9 @@ export function metadataRowProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** breeds.csv text: a header and one row per breed, most images first. */
-export function formatBreedsCsv(counts: Iterable<BreedCount>): string {
-  const rows = [...counts].sort((a, b) => b.images - a.images || a.breed.localeCompare(b.breed));
-  return ["breed,folder,images", ...rows.map((r) => `${csvField(r.breed)},${csvField(r.folder)},${r.images}`)].join("\n") + "\n";
-}
-
 /** Counts metadata rows per breed and folder (the write-up's value_counts). */
+export type { BreedCount };
+
 export function countBreeds(rows: Iterable<Pick<MetadataRow, "breed" | "file_name">>): BreedCount[] {
   const counts = new Map<string, { breed: string; folder: string; images: number }>();
   for (const row of rows) {

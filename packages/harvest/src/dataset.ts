@@ -1,3 +1,4 @@
+import { breedCountsToCsv, createContentDeduper } from "@cat-harvest/photos";
 import { StorageCapabilityError, StorageError, type StorageAdapter } from "@cat-harvest/storage";
 import {
   BREEDS_FILE,
@@ -5,7 +6,6 @@ import {
   FAILURES_FILE,
   METADATA_FILE,
   countBreeds,
-  formatBreedsCsv,
   metadataRowProblem,
   type BreedCount,
   type FailureRow,
@@ -57,12 +57,12 @@ export interface Dataset {
   /** Whether `key` needs a download, can be adopted as it is, or is stored. */
   state(key: string): StoredState;
   /**
-   * Claims content for a folder: returns the file already holding these bytes in the same
+   * Claims content for `key`: returns the file already holding these bytes in the same
    * folder (so the caller drops the new one as a duplicate), or `undefined` after claiming.
    */
-  claimContent(folder: string, sha256: string, key: string): string | undefined;
+  claimContent(sha256: string, key: string): string | undefined;
   /** Gives up a claim whose put did not complete. */
-  releaseContent(folder: string, sha256: string, key: string): void;
+  releaseContent(sha256: string, key: string): void;
   /** Known duplicate from an earlier run: the file holding the same bytes. */
   knownDuplicate(key: string): string | undefined;
   /** Hashes a present object (see `state` "adopt") and records it. */
@@ -105,7 +105,9 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   }
 
   const stored = new Map<string, StoredEntry>();
-  const content = new Map<string, string>(); // `${folder}\n${sha}` -> key
+  // Byte-identical re-posts count as duplicates within a folder only: a photo filed under
+  // both of an animal's breeds keeps both copies, as the write-up counted them.
+  const content = createContentDeduper({ scope: "folder" });
   let damaged = 0;
   let storedBytes = 0;
   const previousFailures = new Map<string, string>(); // key (file_name or url) -> line
@@ -120,7 +122,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       const row = value as MetadataRow;
       if (present.get(row.file_name) === row.bytes) {
         stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes });
-        content.set(`${folderOf(row.file_name)}\n${row.sha256}`, row.file_name);
+        content.seen(row.sha256, row.file_name);
         storedBytes += row.bytes;
       } else damaged++;
     }
@@ -182,16 +184,11 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       if (!replace && present.has(key)) return { state: "adopt" };
       return { state: "missing" };
     },
-    claimContent(folder, sha256, key) {
-      const id = `${folder}\n${sha256}`;
-      const holder = content.get(id);
-      if (holder !== undefined && holder !== key) return holder;
-      content.set(id, key);
-      return undefined;
+    claimContent(sha256, key) {
+      return content.seen(sha256, key) ? content.firstKey(sha256, key) : undefined;
     },
-    releaseContent(folder, sha256, key) {
-      const id = `${folder}\n${sha256}`;
-      if (content.get(id) === key) content.delete(id);
+    releaseContent(sha256, key) {
+      content.forget(sha256, key);
     },
     knownDuplicate(key) {
       return duplicates.get(key);
@@ -201,7 +198,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       if (!body) throw new HarvestDatasetError(key, "it was listed but cannot be read back");
       const { sha256, bytes } = await hashStream(body, signal);
       const row: MetadataRow = { ...partial, file_name: key, bytes, sha256 };
-      content.set(`${folderOf(key)}\n${sha256}`, key);
+      content.seen(sha256, key);
       dataset.record(row);
       return row;
     },
@@ -248,7 +245,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       await storage.put(METADATA_FILE, meta.body, { size: meta.size, contentType: "application/jsonl" });
       const fails = encodeLines([...failures.values(), ...previousFailures.values()]);
       await storage.put(FAILURES_FILE, fails.body, { size: fails.size, contentType: "application/jsonl" });
-      const csv = new TextEncoder().encode(formatBreedsCsv(dataset.counts()));
+      const csv = new TextEncoder().encode(breedCountsToCsv(dataset.counts()));
       await storage.put(BREEDS_FILE, csv, { size: csv.byteLength, contentType: "text/csv" });
       await storage.close();
     },

@@ -16,7 +16,6 @@ export {
   FAILURES_FILE,
   METADATA_FILE,
   countBreeds,
-  formatBreedsCsv,
   type BreedCount,
   type FailureRow,
   type MetadataRow,

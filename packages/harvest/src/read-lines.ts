@@ -3,7 +3,7 @@
  * never sits in memory whole. The last line is yielded even without a final newline.
  */
 export async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
   let rest = "";
   try {
     for (;;) {

@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { HarvestUsageError } from "./errors.js";
+import { parseCommandLine } from "./parse-command-line.js";
+
+describe("parseCommandLine", () => {
+  test.each([
+    [[], { command: "harvest", demo: false, type: "cat", json: false, refresh: false }],
+    [
+      ["harvest", "--breeds", "Siamese, Bengal", "--breeds", "Maine Coon", "--per-breed", "200", "--cap", "50", "--size", "large", "-o", "cats.tar.gz", "--concurrency", "8", "--json"],
+      { command: "harvest", demo: false, type: "cat", json: true, refresh: false, breeds: ["Siamese", "Bengal", "Maine Coon"], perBreed: 200, cap: 50, size: "large", out: "cats.tar.gz", concurrency: 8 },
+    ],
+    [["--demo", "--scale", "0.01"], { command: "harvest", demo: true, type: "cat", json: false, refresh: false, scale: 0.01 }],
+    [["--api-url", "http://127.0.0.1:9/", "--client-id", "a", "--client-secret", "b", "--refresh"], { command: "harvest", demo: false, type: "cat", json: false, refresh: true, apiUrl: "http://127.0.0.1:9", clientId: "a", clientSecret: "b" }],
+    [["breeds", "--type", "dog"], { command: "breeds", demo: false, type: "dog", json: false }],
+    [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", json: false }],
+    [["verify", "./cat_breeds", "--json"], { command: "verify", dest: "./cat_breeds", json: true }],
+    [["emulator", "--port", "8080", "--fault-rate", "0.1"], { command: "emulator", host: "127.0.0.1", port: 8080, seed: 1, scale: 1, latencyMs: 0, faultRate: 0.1, rateLimit: 50, dailyLimit: 0, clientId: "demo", clientSecret: "demo" }],
+    [["--help"], { command: "help", topic: "harvest" }],
+    [["help"], { command: "help" }],
+  ])("reads %j", (argv, expected) => {
+    expect(parseCommandLine(argv)).toEqual(expected);
+  });
+
+  test.each([
+    [["fetch"], "command", 'Unknown command "fetch"'],
+    [["--per-breed", "0"], "per-breed", "--per-breed must be a whole number from 1"],
+    [["--per-breed", "ten"], "per-breed", '"ten"'],
+    [["--cap", "1.5"], "cap", "--cap must be a whole number"],
+    [["--size", "huge"], "size", "--size must be one of full, large, medium, small"],
+    [["--concurrency", "1000"], "concurrency", "from 1 to 256"],
+    [["--breeds", " , "], "breeds", "at least one breed"],
+    [["--api-url", "ftp://x"], "api-url", "http(s) URL"],
+    [["--demo", "--api-url", "http://127.0.0.1:1"], "api-url", "exclude each other"],
+    [["--scale", "0.1"], "scale", "only applies with --demo"],
+    [["--bogus"], "arguments", "Unknown option '--bogus'"],
+    [["download", "--out", "x"], "input", "download needs --input"],
+    [["verify"], "dest", "verify needs the DEST"],
+    [["emulator", "--fault-rate", "2"], "fault-rate", "from 0 to 1"],
+  ])("refuses %j", (argv, option, message) => {
+    let error: unknown;
+    try {
+      parseCommandLine(argv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HarvestUsageError);
+    expect((error as HarvestUsageError).option).toBe(option);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).toContain("cat-harvest --help");
+  });
+});

@@ -1,0 +1,105 @@
+import { createDownloader, type DownloadEvent } from "@cat-harvest/downloader";
+import type { Dataset } from "./dataset.js";
+
+/** One photo to store, with what metadata.jsonl says about it. */
+export interface PhotoJobMeta {
+  readonly breed: string;
+  readonly folder: string;
+  readonly animalId: number | null;
+  readonly photo: number | null;
+}
+
+export interface PhotoJob {
+  readonly url: string;
+  readonly key: string;
+  readonly meta: PhotoJobMeta;
+}
+
+export interface StorePhotosOptions {
+  readonly concurrency: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** After every stored, failed or duplicate photo. */
+  readonly onResult?: (result: "stored" | "failed" | "duplicate", bytes: number) => void;
+}
+
+/**
+ * Downloads jobs into the data set's storage, recording each stored file in the data set
+ * (and checkpointing it), each failure and each byte-identical duplicate in failures.jsonl.
+ * Resolves `true` when the signal stopped it.
+ */
+export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob>, options: StorePhotosOptions): Promise<boolean> {
+  const { signal, onResult } = options;
+  const holders = new Map<string, string>();
+  const claims = new Map<string, string>();
+  const downloader = createDownloader<PhotoJobMeta>({
+    storage: dataset.storage,
+    concurrency: options.concurrency,
+    skipExisting: false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    isDuplicate(sha256, job) {
+      const holder = dataset.claimContent(sha256, job.key);
+      if (holder === undefined) {
+        claims.set(job.key, sha256);
+        return false;
+      }
+      holders.set(job.key, holder);
+      return true;
+    },
+    async onEvent(event: DownloadEvent<PhotoJobMeta>) {
+      if (event.type === "done") {
+        const meta = event.meta!;
+        claims.delete(event.key);
+        dataset.record({
+          file_name: event.key,
+          breed: meta.breed,
+          animal_id: meta.animalId,
+          photo: meta.photo,
+          source_url: event.url,
+          bytes: event.bytes,
+          sha256: event.sha256,
+          ...(event.width !== undefined ? { width: event.width } : {}),
+          ...(event.height !== undefined ? { height: event.height } : {}),
+        });
+        onResult?.("stored", event.bytes);
+        await dataset.checkpoint().catch(() => {});
+      } else if (event.type === "failed") {
+        const meta = event.meta!;
+        const sha = claims.get(event.key);
+        if (sha !== undefined) dataset.releaseContent(sha, event.key);
+        claims.delete(event.key);
+        // An interrupted job is not a failure of the photo: the next run takes it up.
+        if (event.reason === "aborted") return;
+        dataset.fail({
+          source_url: event.url,
+          breed: meta.breed,
+          animal_id: meta.animalId,
+          reason: event.reason,
+          detail: event.message,
+          attempts: event.attempts,
+          file_name: event.key,
+        });
+        onResult?.("failed", 0);
+      } else if (event.type === "skipped" && event.reason === "duplicate") {
+        const meta = event.meta!;
+        dataset.fail({
+          source_url: event.url,
+          breed: meta.breed,
+          animal_id: meta.animalId,
+          reason: `duplicate of ${holders.get(event.key) ?? "another file"}`,
+          attempts: event.attempts,
+          file_name: event.key,
+        });
+        holders.delete(event.key);
+        onResult?.("duplicate", 0);
+      }
+    },
+  });
+  try {
+    await downloader.run(jobs, signal ? { signal } : {});
+    return false;
+  } catch (error) {
+    if (signal?.aborted) return true;
+    throw error;
+  }
+}
