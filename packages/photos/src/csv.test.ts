@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { breedCountsToCsv, createBreedCounter, csvField, parseBreedCountsCsv, parseCsv } from "./index.js";
+
+describe("CSV", () => {
+  test.each([
+    ["Bengal", "Bengal"],
+    ["Sphynx / Hairless Cat", "Sphynx / Hairless Cat"],
+    ["Black, White", '"Black, White"'],
+    ['The "Cat"', '"The ""Cat"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["cr\r", '"cr\r"'],
+    [" padded ", '" padded "'],
+    ["", ""],
+    [42, "42"],
+  ])("csvField(%j) is %j", (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  test("writes breeds.csv with a header, most images first, and reads it back", () => {
+    const counter = createBreedCounter();
+    const rows = [
+      { breed: "Sphynx / Hairless Cat", folder: "Sphynx__Hairless_Cat" },
+      { breed: 'Odd, "quoted"\nname', folder: "Odd_quoted_name~0123456789" },
+      { breed: "Domestic Short Hair", folder: "Domestic_Short_Hair" },
+      { breed: "Domestic Short Hair", folder: "Domestic_Short_Hair" },
+    ];
+    for (const row of rows) counter.add(row);
+    counter.add({ breed: "Bengal", folder: "Bengal" }, 0);
+    const csv = breedCountsToCsv(counter.counts());
+    expect(csv).toBe(
+      'breed,folder,images\nDomestic Short Hair,Domestic_Short_Hair,2\n"Odd, ""quoted""\nname",Odd_quoted_name~0123456789,1\nSphynx / Hairless Cat,Sphynx__Hairless_Cat,1\nBengal,Bengal,0\n',
+    );
+    expect(parseBreedCountsCsv(csv)).toEqual(counter.counts());
+    expect(parseBreedCountsCsv(breedCountsToCsv(counter.counts(), { newline: "\r\n" }))).toEqual(counter.counts());
+  });
+
+  test("reads the write-up's table (folder,breed,images column order)", () => {
+    const counts = parseBreedCountsCsv(readFileSync(new URL("../test/fixtures/seed-breed-image-counts.csv", import.meta.url), "utf8"));
+    expect(counts[0]).toEqual({ breed: "Domestic Short Hair", folder: "Domestic_Short_Hair", images: 9658 });
+    expect(counts.reduce((sum, c) => sum + c.images, 0)).toBe(49_228);
+  });
+
+  test.each([
+    ['a,"b', "not closed"],
+  ])("parseCsv refuses %j", (text, message) => {
+    expect(() => parseCsv(text)).toThrow(message);
+  });
+
+  test.each([
+    ["breed,images\nBengal,1\n", 'no "folder" column'],
+    ["breed,folder,images\nBengal,Bengal,many\n", "not a whole number"],
+    ["breed,folder,images\nBengal,Bengal,-1\n", "not a whole number"],
+  ])("parseBreedCountsCsv refuses %j", (text, message) => {
+    expect(() => parseBreedCountsCsv(text)).toThrow(message);
+  });
+});
