@@ -1,0 +1,66 @@
+import { StorageError } from "@cat-harvest/storage";
+
+const MARKER = Symbol.for("@cat-harvest/storage-tar.error");
+
+/** The base of the errors only the tar adapter throws. It is also a `StorageError`. */
+export class TarStorageError extends StorageError {
+  override name: string = "TarStorageError";
+  readonly [MARKER] = true;
+  /** Tells a `TarStorageError` apart even across two installed copies of this package. */
+  static override isInstance(error: unknown): error is TarStorageError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  }
+}
+
+/** A body without `options.size` that is longer than `maxEntrySize`, the most the adapter buffers. */
+export class TarEntryTooLargeError extends TarStorageError {
+  override name = "TarEntryTooLargeError" as const;
+  readonly key: string;
+  readonly limit: number;
+  constructor(key: string, limit: number, options?: ErrorOptions) {
+    super(
+      `tar storage cannot store ${JSON.stringify(key)}: its body has no size and is longer than maxEntrySize (${limit} bytes), ` +
+        `the most it buffers. Pass options.size so the entry streams, or raise maxEntrySize.`,
+      options,
+    );
+    this.key = key;
+    this.limit = limit;
+  }
+}
+
+/** A body that is longer or shorter than the `options.size` it was put with. */
+export class TarSizeMismatchError extends TarStorageError {
+  override name = "TarSizeMismatchError" as const;
+  readonly key: string;
+  readonly expected: number;
+  /** Bytes received when the mismatch was found (for a long body, the first count past `expected`). */
+  readonly received: number;
+  constructor(key: string, expected: number, received: number, options?: ErrorOptions) {
+    super(
+      `tar storage did not store ${JSON.stringify(key)}: put was told size ${expected} but the body ` +
+        `${received > expected ? `went past it (${received} bytes so far)` : `ended after ${received} bytes`}. ` +
+        `Pass the body's exact length as options.size, or leave size out to buffer it.`,
+      options,
+    );
+    this.key = key;
+    this.expected = expected;
+    this.received = received;
+  }
+}
+
+/** An existing file at `path` that the adapter cannot read or safely append to. */
+export class TarArchiveError extends TarStorageError {
+  override name = "TarArchiveError" as const;
+  readonly path: string;
+  /** Byte offset in the file where the problem is, when there is one. */
+  readonly offset: number | undefined;
+  constructor(path: string, problem: string, offset?: number, options?: ErrorOptions) {
+    super(
+      `tar storage cannot open ${path}: ${problem}${offset === undefined ? "" : ` (at byte ${offset})`}. ` +
+        `Nothing in it was changed; move the file aside or choose another path.`,
+      options,
+    );
+    this.path = path;
+    this.offset = offset;
+  }
+}

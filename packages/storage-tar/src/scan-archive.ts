@@ -1,0 +1,233 @@
+import { TarArchiveError } from "./errors.js";
+import { TAIL_MEMBER_SIZE, readMember } from "./gzip-member.js";
+import { BLOCK, isZeroBlock, paddedSize, parseHeader, parsePax } from "./tar-header.js";
+
+/** Reads up to `length` bytes of the archive file at `offset`. */
+export type ReadAt = (offset: number, length: number) => Promise<Uint8Array>;
+
+/** Where one stored entry is, in file offsets. */
+export interface EntryLocation {
+  readonly key: string;
+  readonly size: number;
+  /**
+   * Where the entry can be undone: for .tar its first header block; for .tar.gz the empty
+   * member in front of it (or its first member when there is none). `null` when the
+   * entry does not start on a gzip member boundary (an archive written by another tool).
+   */
+  readonly start: number | null;
+  /** `true` when `start` is a tail-sized empty member that one write turns back into the end. */
+  readonly atomicUndo: boolean;
+  /** File offset just after the entry (its padding included; for .tar.gz the next member). */
+  readonly end: number;
+  /** .tar: the data's file offset. .tar.gz: the offset of the member the data starts in. */
+  readonly data: number;
+  /** .tar.gz: bytes of that member's output before the data. Always 0 for .tar. */
+  readonly skip: number;
+}
+
+export interface ScanResult {
+  /** Regular-file entries in archive order (a later entry of the same key wins). */
+  readonly entries: EntryLocation[];
+  /** File offset after the last complete entry: where the end-of-archive marker belongs. */
+  readonly end: number;
+  /** .tar.gz: `true` when a tail member (the end marker, as storage-tar writes it) already sits at `end`. */
+  readonly tailInPlace: boolean;
+}
+
+/** Bytes of the decompressed tar stream, read in order. */
+interface TarSource {
+  readonly position: number;
+  read(length: number): Promise<Uint8Array>;
+  skip(length: number): Promise<number>;
+}
+
+interface LogicalEntry {
+  key: string;
+  size: number;
+  headerStart: number;
+  dataStart: number;
+  end: number;
+}
+
+const MAX_META = 1024 * 1024;
+
+/** Walks the tar stream: complete regular-file entries, and where the complete part ends. */
+async function walk(source: TarSource, path: string): Promise<{ entries: LogicalEntry[]; end: number }> {
+  const entries: LogicalEntry[] = [];
+  let chainStart = source.position;
+  let longName: string | undefined;
+  let pax: { path?: string; size?: number } = {};
+  for (;;) {
+    const at = source.position;
+    const block = await source.read(BLOCK);
+    if (block.length < BLOCK) break;
+    if (isZeroBlock(block)) break;
+    const header = parseHeader(block);
+    if (!header) {
+      throw new TarArchiveError(path, "a tar header there fails its checksum, so the file is not a tar archive or is damaged", at);
+    }
+    if (header.type === "x" || header.type === "g" || header.type === "L" || header.type === "K") {
+      if (header.size > MAX_META) throw new TarArchiveError(path, `a tar extended header is larger than ${MAX_META} bytes`, at);
+      const data = await source.read(paddedSize(header.size));
+      if (data.length < paddedSize(header.size)) break;
+      const body = data.subarray(0, header.size);
+      if (header.type === "x") pax = { ...pax, ...parsePax(body) };
+      if (header.type === "L") {
+        const nul = body.indexOf(0);
+        longName = new TextDecoder().decode(nul < 0 ? body : body.subarray(0, nul));
+      }
+      continue;
+    }
+    const size = pax.size ?? header.size;
+    const dataStart = source.position;
+    const skipped = await source.skip(paddedSize(size));
+    if (skipped < paddedSize(size)) break;
+    if (header.type === "0" || header.type === "7") {
+      entries.push({ key: pax.path ?? longName ?? header.name, size, headerStart: chainStart, dataStart, end: source.position });
+    }
+    chainStart = source.position;
+    longName = undefined;
+    pax = {};
+  }
+  return { entries, end: chainStart };
+}
+
+/** Scans a plain .tar file of `length` bytes. */
+export async function scanTar(read: ReadAt, length: number, path: string): Promise<ScanResult> {
+  let position = 0;
+  const source: TarSource = {
+    get position() {
+      return position;
+    },
+    async read(n) {
+      const bytes = await read(position, Math.min(n, length - position));
+      position += bytes.length;
+      return bytes;
+    },
+    async skip(n) {
+      const skipped = Math.min(n, length - position);
+      position += skipped;
+      return skipped;
+    },
+  };
+  const { entries, end } = await walk(source, path);
+  return {
+    entries: entries.map((e) => ({ key: e.key, size: e.size, start: e.headerStart, atomicUndo: true, end: e.end, data: e.dataStart, skip: 0 })),
+    end,
+    tailInPlace: false,
+  };
+}
+
+interface Member {
+  /** File offset. */
+  readonly offset: number;
+  /** Compressed length. */
+  readonly size: number;
+  /** Offset of its output in the tar stream. */
+  readonly start: number;
+  /** Length of its output. */
+  readonly length: number;
+  /** Output is exactly tar's end marker. */
+  readonly isTail: boolean;
+}
+
+/** Scans a .tar.gz file of `length` bytes made of one or more gzip members. */
+export async function scanTarGz(read: ReadAt, length: number, path: string): Promise<ScanResult> {
+  const members: Member[] = [];
+  let nextOffset = 0;
+  let produced = 0;
+  let finished = false;
+  let buffer = new Uint8Array(0);
+  let bufferStart = 0;
+  let position = 0;
+
+  const decodeNext = async () => {
+    if (finished || nextOffset >= length) {
+      finished = true;
+      return;
+    }
+    const outcome = await readMember(read, nextOffset, length);
+    if (outcome.kind === "truncated") {
+      finished = true;
+      return;
+    }
+    if (outcome.kind === "corrupt") throw new TarArchiveError(path, outcome.problem, nextOffset);
+    const { data } = outcome;
+    members.push({
+      offset: nextOffset,
+      size: outcome.length,
+      start: produced,
+      length: data.length,
+      isTail: outcome.length === TAIL_MEMBER_SIZE && data.length === 1024 && isZeroBlock(data),
+    });
+    nextOffset += outcome.length;
+    produced += data.length;
+    const kept = buffer.subarray(position - bufferStart);
+    const next = new Uint8Array(kept.length + data.length);
+    next.set(kept);
+    next.set(data, kept.length);
+    buffer = next;
+    bufferStart = position;
+  };
+
+  const source: TarSource = {
+    get position() {
+      return position;
+    },
+    async read(n) {
+      while (produced - position < n && !finished) await decodeNext();
+      const from = position - bufferStart;
+      const bytes = buffer.subarray(from, Math.min(from + n, buffer.length));
+      position += bytes.length;
+      return bytes;
+    },
+    async skip(n) {
+      const from = position;
+      const target = position + n;
+      while (produced < target && !finished) {
+        // Data being skipped need not stay in memory.
+        buffer = new Uint8Array(0);
+        position = bufferStart = produced;
+        await decodeNext();
+      }
+      position = Math.min(target, produced);
+      return position - from;
+    },
+  };
+  const walked = await walk(source, path);
+
+  const entries: EntryLocation[] = walked.entries.map((e) => {
+    const first = members.findIndex((m) => m.start === e.headerStart && m.length > 0);
+    const holder = members.find((m) => m.length > 0 && m.start <= e.dataStart && e.dataStart < m.start + m.length) ?? members[first];
+    const next = members.find((m) => m.start >= e.end);
+    const endOffset = next ? next.offset : nextOffset;
+    // Undoable only when the entry has whole members to itself.
+    const aligned = first >= 0 && (next ? next.start === e.end : produced === e.end);
+    const before = members[first - 1];
+    const atomicUndo = aligned && !!before && before.length === 0 && before.size === TAIL_MEMBER_SIZE && before.start === e.headerStart;
+    return {
+      key: e.key,
+      size: e.size,
+      start: !aligned ? null : atomicUndo ? before!.offset : members[first]!.offset,
+      atomicUndo,
+      end: endOffset,
+      data: holder ? holder.offset : nextOffset,
+      skip: holder ? e.dataStart - holder.start : 0,
+    };
+  });
+  const notAppendable =
+    "the archive's end is inside a gzip member (it was not written by storage-tar), so entries cannot be appended in place; gunzip it to a .tar, or use a new path";
+  let end: number;
+  let tailInPlace = false;
+  const atEnd = members.find((m) => m.start >= walked.end);
+  if (atEnd) {
+    if (atEnd.start !== walked.end) throw new TarArchiveError(path, notAppendable, atEnd.offset);
+    end = atEnd.offset;
+    tailInPlace = atEnd.isTail;
+  } else {
+    const last = members[members.length - 1];
+    if (last && last.start + last.length > walked.end) throw new TarArchiveError(path, notAppendable, last.offset);
+    end = nextOffset;
+  }
+  return { entries, end, tailInPlace };
+}
