@@ -1,1 +1,17 @@
-export {};
+export { startEmulator } from "./server.js";
+export type { Emulator } from "./server.js";
+export { resolveEmulatorOptions } from "./options.js";
+export type { EmulatorOptions, ResolvedEmulatorOptions } from "./options.js";
+export { FAULT_KINDS } from "./faults.js";
+export type { FaultKind } from "./faults.js";
+export { EmulatorError, EmulatorListenError } from "./errors.js";
+export type { EmulatorStats } from "./stats.js";
+export { createDataset, indexOfAnimalId, photoContent } from "./dataset.js";
+export type { Dataset } from "./dataset.js";
+export { truthEntries } from "./truth.js";
+export type { TruthEntry, TruthFilter } from "./truth.js";
+export { PHOTO_SIZES, PHOTO_WIDTHS, PIXEL_WIDTHS } from "./photo-sizes.js";
+export type { PhotoSize } from "./photo-sizes.js";
+export { photoBytes } from "./photo-bytes.js";
+export { ANIMAL_TYPES } from "./catalog.js";
+export type { AnimalTypeInfo } from "./catalog.js";

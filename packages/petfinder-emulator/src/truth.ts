@@ -1,0 +1,49 @@
+import { type Dataset, photoContent } from "./dataset.js";
+import { photoParts, photoSha256 } from "./photo-bytes.js";
+import type { PhotoSize } from "./photo-sizes.js";
+import { photoUrl } from "./photo-urls.js";
+
+/** One photo URL the emulator serves, with what it serves there. */
+export interface TruthEntry {
+  readonly url: string;
+  readonly animal_id: number;
+  /** 1-based photo number (the `{n}` slot). */
+  readonly photo: number;
+  /** small (width 100), medium (300), large (600), full (no width) or crop (450, the first photo's crop only). */
+  readonly size: PhotoSize;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** Narrows the truth to some animals or sizes. */
+export interface TruthFilter {
+  /** Only animals of these type indexes. */
+  readonly types?: readonly number[];
+  /** Only these statuses (0 adoptable, 1 adopted, 2 found). */
+  readonly statuses?: readonly number[];
+  /** Only these size classes. */
+  readonly sizes?: readonly PhotoSize[];
+}
+
+const ORDER: readonly PhotoSize[] = ["small", "medium", "large", "full"];
+
+/** Every served photo URL with its byte count and sha256, in data order. Lazy: one entry at a time. */
+export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter = {}): Generator<TruthEntry> {
+  const sizes = filter.sizes ?? [...ORDER, "crop"];
+  for (let i = 0; i < data.count; i++) {
+    const n = data.photos[i]!;
+    if (n === 0) continue;
+    if (filter.types && !filter.types.includes(data.type[i]!)) continue;
+    if (filter.statuses && !filter.statuses.includes(data.status[i]!)) continue;
+    const id = data.ids[i]!;
+    for (let p = 1; p <= n; p++) {
+      const content = photoContent(data, i, p);
+      const contentId = data.ids[content.index]!;
+      for (const size of p === 1 ? [...ORDER, "crop" as const] : ORDER) {
+        if (!sizes.includes(size)) continue;
+        const parts = photoParts(data.seed, contentId, content.photo, size);
+        yield { url: photoUrl(origin, data, i, p, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: photoSha256(parts) };
+      }
+    }
+  }
+}
