@@ -1,1 +1,2 @@
-export {};
+export { createS3Storage, DEFAULT_PART_SIZE, MIN_PART_SIZE, type S3Storage, type S3StorageOptions } from "./s3-storage.js";
+export { S3BucketNotFoundError, S3CredentialsError, S3StorageError, S3StorageSizeMismatchError, type S3StorageErrorDetails } from "./errors.js";
