@@ -110,7 +110,9 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
 
   // Breeds: from the cache when it has the list, so a re-run needs no API call at all.
   const cacheSummary = cache && !options.refresh ? await readCacheSummary(cache) : undefined;
-  const cached = cacheSummary && cacheSummary.type === type ? cacheSummary : undefined;
+  // Records of another API (another emulator, say) point at another CDN: not reused.
+  const source = client?.baseUrl ?? cacheSummary?.source ?? "";
+  const cached = cacheSummary && cacheSummary.type === type && cacheSummary.source === source ? cacheSummary : undefined;
   let allBreeds: string[];
   if (cached && cached.breeds.length > 0) allBreeds = [...cached.breeds];
   else {
@@ -154,6 +156,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
     if (!needsApi) onLog?.(`Using the ${cache ? "records cache" : "cache"}: no API calls needed (--refresh fetches again)`);
 
     const { records, outcome } = streamRecords({
+      source,
       client: needsApi ? client : undefined,
       type,
       allBreeds,

@@ -20,7 +20,7 @@ export interface BreedRecord {
 }
 
 type CacheLine =
-  | { t: "h"; v: number; type: string; breeds: string[] }
+  | { t: "h"; v: number; source: string; type: string; breeds: string[] }
   | { t: "a"; breed: string; animal: Animal }
   | { t: "p"; breed: string; records: number; exhausted: boolean };
 
@@ -31,6 +31,8 @@ interface BreedProgress {
 
 /** What the cache holds, read without keeping records in memory. */
 export interface CachedRecordsSummary {
+  /** The API root the records came from: photo URLs point at its CDN. */
+  readonly source: string;
   readonly type: string;
   readonly breeds: readonly string[];
   readonly progress: ReadonlyMap<string, BreedProgress>;
@@ -38,13 +40,13 @@ export interface CachedRecordsSummary {
 
 /** Reads just the header and progress markers of a records cache, or `undefined` when there is none (or it is unreadable). */
 export async function readCacheSummary(cache: RecordsCacheLocation): Promise<CachedRecordsSummary | undefined> {
-  let header: { type: string; breeds: string[] } | undefined;
+  let header: { source: string; type: string; breeds: string[] } | undefined;
   const progress = new Map<string, BreedProgress>();
   try {
     for await (const line of cacheLines(cache)) {
       if (line.t === "h") {
         if (line.v !== CACHE_VERSION) return undefined;
-        header = { type: line.type, breeds: line.breeds };
+        header = { source: line.source, type: line.type, breeds: line.breeds };
       } else if (line.t === "p") progress.set(line.breed, { records: line.records, exhausted: line.exhausted });
     }
   } catch {
@@ -71,6 +73,8 @@ export function breedPlan(progress: BreedProgress | undefined, perBreed: number)
 }
 
 export interface StreamRecordsOptions {
+  /** The API root the records come from (kept in the cache's header). */
+  readonly source: string;
   /** Needed unless the cache covers every breed. */
   readonly client?: Pick<PetfinderClient, "animalPages"> | undefined;
   readonly type: string;
@@ -136,7 +140,7 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
       const body = text.readable.pipeThrough(new TextEncoderStream()).pipeThrough(new CompressionStream("gzip"));
       stored = cache.storage.put(cache.key, body, { contentType: "application/gzip" });
       stored.catch(() => {});
-      await writer.write(JSON.stringify({ t: "h", v: CACHE_VERSION, type, breeds: options.allBreeds }) + "\n");
+      await writer.write(JSON.stringify({ t: "h", v: CACHE_VERSION, source: options.source, type, breeds: options.allBreeds }) + "\n");
     }
     // A cache that cannot be written only costs API calls next time: stop writing it, go on.
     const write = async (line: CacheLine) => {

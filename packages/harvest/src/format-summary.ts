@@ -1,0 +1,37 @@
+import type { BreedCount } from "./dataset-files.js";
+
+/** `1234567` -> `1.2 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** The per-breed table (the write-up's value_counts), with a total line. */
+export function formatBreedTable(counts: readonly BreedCount[]): string {
+  if (counts.length === 0) return "(no images stored)";
+  const breedWidth = Math.max(5, ...counts.map((c) => c.breed.length));
+  const folderWidth = Math.max(6, ...counts.map((c) => c.folder.length));
+  const total = counts.reduce((sum, c) => sum + c.images, 0);
+  const imagesWidth = Math.max(6, String(total).length);
+  const line = (a: string, b: string, c: string) => `${a.padEnd(breedWidth)}  ${b.padEnd(folderWidth)}  ${c.padStart(imagesWidth)}`;
+  return [
+    line("breed", "folder", "images"),
+    ...counts.map((c) => line(c.breed, c.folder, String(c.images))),
+    line(`total (${counts.length} breeds)`, "", String(total)),
+  ].join("\n");
+}
+
+/** `{ "http-404": 2, truncated: 1 }` -> `http-404: 2, truncated: 1`. */
+export function formatReasons(reasons: Readonly<Record<string, number>>): string {
+  return Object.entries(reasons)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, n]) => `${reason}: ${n}`)
+    .join(", ");
+}

@@ -1,0 +1,125 @@
+import { basename, dirname, resolve } from "node:path";
+import { access, constants, stat } from "node:fs/promises";
+import { createFsStorage } from "@cat-harvest/storage-fs";
+import { createS3Storage } from "@cat-harvest/storage-s3";
+import { createTarStorage } from "@cat-harvest/storage-tar";
+import type { StorageAdapter } from "@cat-harvest/storage";
+import { HarvestDestinationError } from "./errors.js";
+import { INTERNAL_PREFIX } from "./dataset.js";
+import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
+import type { RecordsCacheLocation } from "./records.js";
+
+/** The environment variables `openDestination` reads (the app passes them in). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A destination checked and ready to write: its storage (opened on demand) and where the records cache goes. */
+export interface OpenedDestination {
+  readonly destination: Destination;
+  /** For messages: `folder ./cat_breeds`, `s3://bucket/prefix`... */
+  readonly description: string;
+  /**
+   * Opens the data set's storage. Archives are created only here, so a run that fails its
+   * checks (say, refused credentials) before calling it leaves nothing behind.
+   */
+  openStorage(): Promise<StorageAdapter>;
+  /** Where the fetched records are kept, beside the data set (not inside it). */
+  readonly cache: RecordsCacheLocation;
+  /** Closes the cache's storage (the data set's storage is closed by the harvest). */
+  close(): Promise<void>;
+}
+
+/** S3 settings from the standard AWS variables. */
+export function s3SettingsFromEnv(env: Env): { endpoint?: string; region?: string; forcePathStyle: boolean; credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } } {
+  const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined;
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (endpoint ? "us-east-1" : undefined);
+  const forcePathStyle = env.AWS_S3_FORCE_PATH_STYLE ? /^(1|true|yes)$/i.test(env.AWS_S3_FORCE_PATH_STYLE) : endpoint !== undefined;
+  const credentials =
+    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
+      : undefined;
+  return { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}), forcePathStyle, ...(credentials ? { credentials } : {}) };
+}
+
+/** `cats.tar.gz` -> `cats`, `./cat_breeds/` -> `cat_breeds`. */
+function stem(path: string): string {
+  return basename(path.replace(/[\\/]+$/, "")).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "dataset";
+}
+
+async function checkWritableParent(dest: string, path: string): Promise<void> {
+  // Find the nearest existing ancestor: the adapter creates the rest.
+  let dir = resolve(path);
+  for (;;) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info) {
+      if (!info.isDirectory()) {
+        if (dir === resolve(path)) return; // An existing file (an archive to resume): checked by the adapter.
+        throw new HarvestDestinationError(dest, `${dir} is a file, not a folder`);
+      }
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  try {
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new HarvestDestinationError(dest, `${dir} is not writable; choose another DEST or fix its permissions`, { cause: error });
+  }
+}
+
+/**
+ * Opens DEST as storage, checking up front that it can be written (a folder's nearest
+ * existing parent is writable, an S3 bucket exists and the credentials are accepted), and
+ * picks where the records cache goes: beside a folder or archive (`<name>.records.jsonl.gz`),
+ * or under `.cat-harvest/` in an S3 prefix.
+ *
+ * @example
+ * const { storage, cache } = await openDestination("cats.tar.gz", process.env);
+ */
+export async function openDestination(dest: string, env: Env = {}): Promise<OpenedDestination> {
+  const destination = parseDestination(dest);
+  const description = describeDestination(destination);
+  const wrap = (error: unknown): never => {
+    if (error instanceof HarvestDestinationError) throw error;
+    throw new HarvestDestinationError(dest, (error as Error)?.message ?? String(error), { cause: error });
+  };
+  if (destination.kind === "s3") {
+    const settings = s3SettingsFromEnv(env);
+    const storage = await createS3Storage({ bucket: destination.bucket, prefix: destination.prefix, ...settings }).catch(wrap);
+    return {
+      destination,
+      description,
+      openStorage: async () => storage,
+      cache: { storage, key: `${INTERNAL_PREFIX}/records.jsonl.gz` },
+      async close() {
+        await storage.close().catch(() => {});
+      },
+    };
+  }
+  await checkWritableParent(dest, destination.path);
+  const cacheRoot = dirname(resolve(destination.path));
+  const cacheStorage = await createFsStorage({ root: cacheRoot, fsync: "metadata", removeTemporaryFiles: false }).catch(wrap);
+  const cache = { storage: cacheStorage, key: `${stem(destination.path)}.records.jsonl.gz` };
+  let storage: StorageAdapter | undefined;
+  return {
+    destination,
+    description,
+    cache,
+    async openStorage() {
+      try {
+        storage ??=
+          destination.kind === "fs"
+            ? await createFsStorage({ root: destination.path, fsync: "metadata" })
+            : await createTarStorage({ path: destination.path, gzip: destination.gzip, fsync: false });
+        return storage;
+      } catch (error) {
+        return wrap(error);
+      }
+    },
+    async close() {
+      await storage?.close().catch(() => {});
+      await cacheStorage.close().catch(() => {});
+    },
+  };
+}
