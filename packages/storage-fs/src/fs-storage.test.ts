@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { StorageError, StorageKeyError } from "@cat-harvest/storage";
+import { StorageClosedError, StorageError, StorageKeyError } from "@cat-harvest/storage";
 import { chunkedStream, describeStorageAdapter, patternBytes, readBytes, sameBytes } from "@cat-harvest/storage-conformance";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FsStorageError, FsStorageSizeMismatchError, createFsStorage, type FsStorage } from "./index.js";
@@ -289,5 +289,19 @@ describe("bad input keeps what is stored", () => {
     await expect(storage.put("a.txt", text("x"), { size: 1.5 })).rejects.toThrow(TypeError);
     expect(await storage.stat("a.txt")).toBeNull();
     await storage.close();
+  });
+});
+
+describe("after close", () => {
+  test("reads reject with StorageClosedError too, and the files stay", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await storage.put("a.txt", text("a"));
+    await storage.close();
+    await expect(storage.stat("a.txt")).rejects.toBeInstanceOf(StorageClosedError);
+    await expect(storage.get("a.txt")).rejects.toBeInstanceOf(StorageClosedError);
+    await expect(async () => {
+      for await (const _ of storage.list()) void _;
+    }).rejects.toBeInstanceOf(StorageClosedError);
+    expect(await readFile(join(storage.root, "a.txt"), "utf8")).toBe("a");
   });
 });

@@ -184,11 +184,15 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
     },
 
     async stat(key: string): Promise<StoredObjectInfo | null> {
+      checkKey(key);
+      if (closed) throw new StorageClosedError("fs", "stat");
       const found = await locate(key, "stat");
       return found ? { key, size: found.size } : null;
     },
 
     async get(key: string) {
+      checkKey(key);
+      if (closed) throw new StorageClosedError("fs", "get");
       const found = await locate(key, "get");
       if (!found) return null;
       let handle: FileHandle;
@@ -203,6 +207,7 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
 
     async *list(prefix?: string) {
       const p = validatePrefix(prefix);
+      if (closed) throw new StorageClosedError("fs", "list");
       const slash = p.lastIndexOf("/");
       const folders = slash === -1 ? [] : p.slice(0, slash).split("/");
       const start = await safeFolder(root, folders, p, { create: false, operation: "list" });

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { StorageError, StorageKeyError, StorageOptionError } from "@cat-harvest/storage";
+import { StorageClosedError, StorageError, StorageKeyError, StorageOptionError } from "@cat-harvest/storage";
 import { chunkedStream, describeStorageAdapter, erroringStream, patternBytes, readBytes, sameBytes, stallingStream } from "@cat-harvest/storage-conformance";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startRecordingProxy, type RecordingProxy } from "../test/recording-proxy.js";
@@ -239,6 +239,21 @@ describe("options and keys", () => {
     const again = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${storage.prefix}x.txt` }));
     expect(again.ContentLength).toBe(1);
     client.destroy();
+  });
+});
+
+describe("after close", () => {
+  test("every call rejects with StorageClosedError, and the objects stay", async () => {
+    const storage = await open();
+    await storage.put("a.txt", new TextEncoder().encode("a"));
+    await storage.close();
+    await expect(storage.stat("a.txt")).rejects.toBeInstanceOf(StorageClosedError);
+    await expect(storage.get("a.txt")).rejects.toBeInstanceOf(StorageClosedError);
+    await expect(storage.verifyAccess()).rejects.toBeInstanceOf(StorageClosedError);
+    await expect(async () => {
+      for await (const _ of storage.list()) void _;
+    }).rejects.toBeInstanceOf(StorageClosedError);
+    expect(await readPrefix(storage.prefix)).toEqual(new Map([["a.txt", new TextEncoder().encode("a")]]));
   });
 });
 

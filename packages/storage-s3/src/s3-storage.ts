@@ -152,6 +152,7 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
 
   const head = async (key: string, operation: string): Promise<StoredObjectInfo | null> => {
     validateKey(key);
+    if (closed) throw new StorageClosedError("s3", operation);
     const objectKey = prefix + key;
     try {
       const out = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: objectKey }));
@@ -225,6 +226,7 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
     client,
 
     async verifyAccess() {
+      if (closed) throw new StorageClosedError("s3", "verifyAccess");
       try {
         await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }));
       } catch (error) {
@@ -255,6 +257,7 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
 
     async get(key: string) {
       validateKey(key);
+      if (closed) throw new StorageClosedError("s3", "get");
       const objectKey = prefix + key;
       try {
         const out = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
@@ -268,6 +271,7 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
 
     async *list(listPrefix?: string) {
       const p = validatePrefix(listPrefix);
+      if (closed) throw new StorageClosedError("s3", "list");
       let token: string | undefined;
       do {
         const page = await client
