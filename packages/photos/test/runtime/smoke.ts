@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import {
+  PhotoUrlError,
+  breedCountsToCsv,
+  breedFolderName,
+  canonicalPhotoUrl,
+  createBreedCounter,
+  createContentDeduper,
+  parsePhotoUrl,
+  photoRows,
+  tryParsePhotoUrl,
+  type AnimalLike,
+} from "@cat-harvest/photos";
+import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
+
+const CF = "https://dl5zpyw5k3jeb.cloudfront.net";
+
+export const cases: SmokeCase[] = [
+  {
+    name: "photos: parses both CDN shapes and v1, canonicalises, refuses junk with a typed error",
+    fn() {
+      assert.equal(parsePhotoUrl(`${CF}/photos/pets/7/2/?bust=1&width=600`).size, "large");
+      assert.equal(parsePhotoUrl("https://dbw3zep4prcju.cloudfront.net/animal/a-1/image/b-2.jpg?versionId=V&bust=1").size, "full");
+      assert.equal(parsePhotoUrl("http://photos.petfinder.com/photos/pets/7/1/?bust=1&width=95&-fpm.jpg").size, "small");
+      assert.equal(canonicalPhotoUrl(`HTTPS://DL5ZPYW5K3JEB.cloudfront.net:443/photos/pets/7/2?width=100&bust=9`), `${CF}/photos/pets/7/2/`);
+      const bad = tryParsePhotoUrl("javascript:alert(1)");
+      assert.ok(!bad.ok && bad.error instanceof PhotoUrlError && bad.error.problem === "unsupported-protocol");
+    },
+  },
+  {
+    name: "photos: breed folders match the write-up and the same hashes as on Node",
+    fn() {
+      assert.equal(breedFolderName("Extra-Toes Cat / Hemingway Polydactyl"), "Extra-Toes_Cat__Hemingway_Polydactyl");
+      assert.equal(breedFolderName("Sphynx / Hairless Cat"), "Sphynx__Hairless_Cat");
+      assert.equal(breedFolderName("CON"), "CON~021hqydvq3");
+      assert.equal(breedFolderName("Tabby/Tiger"), "Tabby_Tiger~wt4xatvebs");
+      assert.equal(breedFolderName("e\u0301"), "é~1pqqjjt13e");
+    },
+  },
+  {
+    name: "photos: streams animals into de-duplicated, capped, counted rows",
+    async fn() {
+      async function* animals(): AsyncGenerator<AnimalLike> {
+        for (const id of [1, 2, 1, 3]) {
+          yield { id, breeds: { primary: "Domestic Short Hair", secondary: id === 1 ? "Tabby" : null }, photos: [{ full: `${CF}/photos/pets/${id}/1/?bust=${id}` }] };
+        }
+      }
+      const counter = createBreedCounter();
+      const keys: string[] = [];
+      for await (const row of photoRows(animals(), { counter, perBreedCap: 2 })) keys.push(row.key);
+      assert.deepEqual(keys, ["Domestic_Short_Hair/1-1.jpg", "Tabby/1-1.jpg", "Domestic_Short_Hair/2-1.jpg"]);
+      assert.equal(breedCountsToCsv(counter.counts()), "breed,folder,images\nDomestic Short Hair,Domestic_Short_Hair,2\nTabby,Tabby,1\n");
+      const dedupe = createContentDeduper();
+      assert.equal(dedupe.isDuplicate("ab".repeat(32), { key: "Tabby/1-1.jpg" }), false);
+      assert.equal(dedupe.isDuplicate("ab".repeat(32), { key: "Tabby/9-1.jpg" }), true);
+    },
+  },
+];
