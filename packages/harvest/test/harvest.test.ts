@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { createPetfinderClient } from "@cat-harvest/petfinder";
+import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
+import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { HarvestCredentialsError, HarvestUnknownBreedError, harvest } from "../src/index.js";
+
+/** A memory storage whose objects outlive close(), so a second run can reopen them. */
+function reopenable(objects = new Map<string, Uint8Array>()): MemoryStorage {
+  const inner = createMemoryStorage();
+  for (const [k, v] of objects) (inner.objects as Map<string, Uint8Array>).set(k, v);
+  return { ...inner, close: async () => {} };
+}
+
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const lines = (bytes: Uint8Array | undefined) =>
+  new TextDecoder()
+    .decode(bytes)
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+
+let emulator: Emulator;
+let truth: Map<string, { sha256: string; bytes: number }>;
+const BREEDS = ["Bengal", "Siamese", "Maine Coon"];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 3, scale: 0.02, port: 0 });
+  const text = await (await fetch(`${emulator.url}/_emulator/truth`)).text();
+  truth = new Map(text.split("\n").filter(Boolean).map((l) => {
+    const row = JSON.parse(l);
+    return [row.url, row];
+  }));
+});
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+const client = () => createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url });
+const animalRequests = async () => {
+  const stats = (await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as { routes: Record<string, Record<string, number>> };
+  return Object.entries(stats.routes)
+    .filter(([route]) => route.includes("/v2/"))
+    .map(([route, byStatus]) => `${route} ${JSON.stringify(byStatus)}`)
+    .join("\n");
+};
+
+describe("harvest against the emulator", () => {
+  test("stores every photo of the asked breeds byte for byte, and a re-run from the cache calls no API and stores nothing twice", async () => {
+    const storage = reopenable();
+    const cache = { storage: createMemoryStorage(), key: "records.jsonl.gz" };
+    const summary = await harvest({ client: client(), storage, cache, breeds: BREEDS.map((b) => b.toLowerCase()), concurrency: 8 });
+    expect(summary.status).toBe("complete");
+    expect(summary.stored).toBeGreaterThan(10);
+    const metadata = lines(storage.objects.get("metadata.jsonl"));
+    expect(metadata).toHaveLength(summary.files);
+    const folders = new Set(metadata.map((r) => r.file_name.split("/")[0]));
+    expect([...folders].sort()).toEqual(["Bengal", "Maine_Coon", "Siamese"]);
+    for (const row of metadata) {
+      const bytes = storage.objects.get(row.file_name)!;
+      expect(sha(bytes)).toBe(row.sha256);
+      expect(truth.get(row.source_url)?.sha256, row.source_url).toBe(row.sha256);
+    }
+    const csv = new TextDecoder().decode(storage.objects.get("breeds.csv"));
+    expect(csv.split("\n")[0]).toBe("breed,folder,images");
+    expect(csv).toContain(`Bengal,Bengal,${metadata.filter((r) => r.breed === "Bengal").length}`);
+
+    const before = await animalRequests();
+    const again = await harvest({ client: client(), storage: reopenable(new Map(storage.objects)), cache, breeds: BREEDS, concurrency: 8 });
+    expect(await animalRequests()).toBe(before);
+    expect(again).toMatchObject({ status: "complete", stored: 0, existing: summary.stored, files: summary.files });
+  });
+
+  test("a per-breed cap keeps at most that many files in each folder, counting earlier ones", async () => {
+    const objects = new Map<string, Uint8Array>();
+    const cache = { storage: createMemoryStorage(), key: "records.jsonl.gz" };
+    const first = reopenable(objects);
+    const one = await harvest({ client: client(), storage: first, cache, breeds: ["Bengal", "Siamese"], cap: 2 });
+    expect(one.counts.every((c) => c.images <= 2)).toBe(true);
+    expect(one.overCap).toBeGreaterThan(0);
+    const two = await harvest({ client: client(), storage: reopenable(new Map(first.objects)), cache, breeds: ["Bengal", "Siamese"], cap: 3 });
+    expect(two.counts.every((c) => c.images <= 3)).toBe(true);
+    expect(two.stored).toBe(two.files - one.files);
+  });
+
+  test("an unknown breed is refused with the closest names, before anything is stored", async () => {
+    const storage = reopenable();
+    const error = await harvest({ client: client(), storage, breeds: ["Bengall", "Siamese"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HarvestUnknownBreedError);
+    expect((error as Error).message).toContain('"Bengall" (did you mean "Bengal"');
+    expect(storage.objects.size).toBe(0);
+  });
+
+  test("refused credentials say so and point to --demo", async () => {
+    const bad = createPetfinderClient({ clientId: "demo", clientSecret: "wrong", baseUrl: emulator.url, retry: { limit: 0 } });
+    const error = await harvest({ client: bad, storage: reopenable() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HarvestCredentialsError);
+    expect((error as Error).message).toContain("--demo");
+    expect((error as Error).message).not.toContain("wrong");
+  });
+});
+
+describe("harvest when the daily quota runs out", () => {
+  test("stops the API phase, stores what arrived, and says when to continue", async () => {
+    const limited = await startEmulator({ seed: 3, scale: 0.02, port: 0, dailyLimit: 4 });
+    try {
+      const storage = reopenable();
+      const logs: string[] = [];
+      const summary = await harvest({
+        client: createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: limited.url }),
+        storage,
+        cache: { storage: createMemoryStorage(), key: "r.jsonl.gz" },
+        breeds: ["Domestic Short Hair", "Bengal", "Siamese", "Maine Coon", "Tabby"],
+        onLog: (l) => logs.push(l),
+      });
+      expect(summary.status).toBe("partial");
+      expect(summary.quotaResetAt).toMatch(/T00:00:00/);
+      expect(logs.join("\n")).toContain("run the same command again after the reset");
+      expect(lines(storage.objects.get("metadata.jsonl"))).toHaveLength(summary.files);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
