@@ -220,6 +220,18 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         await adapter.close();
         await expectMedium(adapter, objects);
       });
+
+      it.skipIf(!caps.replace)("concurrent puts on one key leave one of the bodies, whole", async () => {
+        const adapter = await open();
+        const bodies = [patternBytes(40_000, 31), patternBytes(55_000, 32), patternBytes(30_000, 33)];
+        await Promise.all(bodies.map((bytes) => adapter.put("same.jpg", chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))));
+        const info = await adapter.stat("same.jpg");
+        const winner = bodies.find((bytes) => bytes.byteLength === info?.size);
+        expect(winner, "stat reports the size of one of the bodies").toBeDefined();
+        await expectStored(adapter, "same.jpg", winner!);
+        await adapter.close();
+        await expectMedium(adapter, new Map([["same.jpg", winner!]]));
+      });
     });
 
     describe("hostile keys", () => {
@@ -352,6 +364,14 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         if (caps.list) expect(await listAll(adapter)).toEqual([{ key: "a.txt", size: 1 }]);
         await adapter.close();
         await expectMedium(adapter, new Map([["a.txt", text("a")]]));
+      });
+
+      it("stores a key again after deleting it", async () => {
+        const adapter = await open();
+        await adapter.put("again.txt", text("one"));
+        expect(await adapter.delete("again.txt")).toBe(true);
+        await adapter.put("again.txt", chunkedStream(text("two!")));
+        await expectStored(adapter, "again.txt", text("two!"));
       });
 
       it("deletes an earlier object, or refuses with StorageCapabilityError and keeps it", async () => {
