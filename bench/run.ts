@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   const workDir = await mkdtemp(join(tmpdir(), "cat-harvest-bench-"));
   const started = Date.now();
   let downloads: DownloadRun[] = [];
-  let harvest: HarvestResult | undefined;
+  let harvest: HarvestResult[] = [];
   let scale: ScaleResult | undefined;
   let startup: StartupResult[] = [];
   const errors: string[] = [];
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
       downloads = (await section("downloads", () => benchDownloads(options, workDir, log, downloaderReady))) ?? [];
     }
     if (options.sections.includes("harvest")) {
-      harvest = await section("harvest", () => benchHarvest(options, workDir, log, built));
+      harvest = (await section("harvest", () => benchHarvest(options, workDir, log, built))) ?? [];
     }
     if (options.sections.includes("scale")) {
       scale = await section("scale", () => benchScale(options, workDir, log, downloaderReady));

@@ -25,7 +25,7 @@ export async function startEmulatorWithPhotos(
   for (let attempt = 0; attempt < 4; attempt++) {
     const scale = Math.max(0.01, Math.ceil((count / photosPerScale) * 1.15 * 100) / 100);
     const emulator = await startEmulatorProcess({ scale, latencyMs, rateLimit });
-    const truth = await fetchTruth(emulator.url);
+    const truth = await fetchTruth(emulator.url, "size=full");
     const full = truth.filter((r) => r.size === "full").length;
     if (full > 0) photosPerScale = full / scale;
     if (full >= count) {

@@ -23,8 +23,9 @@ export interface BenchJob {
 /** Number of folders the bench spreads files over, about the write-up's breed count. */
 const FOLDERS = 60;
 
-export async function fetchTruth(emulatorUrl: string): Promise<TruthRow[]> {
-  const res = await fetch(`${emulatorUrl}/_emulator/truth`);
+/** The emulator's ground truth, narrowed by its query (e.g. `size=full`). */
+export async function fetchTruth(emulatorUrl: string, query = ""): Promise<TruthRow[]> {
+  const res = await fetch(`${emulatorUrl}/_emulator/truth${query ? `?${query}` : ""}`);
   if (!res.ok) throw new Error(`GET ${emulatorUrl}/_emulator/truth answered ${res.status}`);
   const text = await res.text();
   const rows: TruthRow[] = [];
