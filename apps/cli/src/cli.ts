@@ -1,1 +1,32 @@
-export {};
+#!/usr/bin/env bun
+// The `cat-harvest` command: reads the arguments, the environment and the terminal, and hands
+// everything to @cat-harvest/harvest. Nothing of the pipeline lives here.
+import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/harvest";
+import { createProgressBar } from "./progress-bar.js";
+
+declare const CAT_HARVEST_VERSION: string | undefined;
+
+const controller = new AbortController();
+let stops = 0;
+const stop = (signal: string) => {
+  stops++;
+  if (stops > 1) {
+    process.stderr.write(`\n${signal} again: exiting at once. Files stored so far are complete; the next run re-checks them.\n`);
+    process.exit(EXIT_INTERRUPTED);
+  }
+  process.stderr.write(`\n${signal}: finishing cleanly (writing metadata); press Ctrl-C again to quit at once.\n`);
+  controller.abort(new Error(`stopped by ${signal}`));
+};
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+
+const code = await runCommand(process.argv.slice(2), {
+  env: process.env,
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  signal: controller.signal,
+  ...(process.stderr.isTTY ? { createProgressView: () => createProgressBar(process.stderr) } : {}),
+  version: typeof CAT_HARVEST_VERSION === "string" ? CAT_HARVEST_VERSION : "0.0.0-dev",
+  programName: "cat-harvest",
+});
+process.exit(code);
