@@ -1,13 +1,13 @@
-import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { StorageAdapter } from "@cat-harvest/storage";
+import type { AbortScope } from "./abort-scope.js";
 import { DownloaderError, DownloadJobError } from "./errors.js";
 import { DIMENSIONS_SCAN_LIMIT, type ImageDimensions, readImageDimensions } from "./image-dimensions.js";
 import { isImageComplete, TAIL_BYTES } from "./image-end.js";
 import { detectImageFormat, IMAGE_MIME_TYPES, type ImageFormat, SNIFF_BYTES } from "./image-format.js";
 import type { FailureReason } from "./reasons.js";
 import { parseRetryAfter } from "./retry-after.js";
-import type { DownloadJob } from "./types.js";
+import type { DownloadJob, IncrementalHash } from "./types.js";
 
 /** Settings one attempt needs, already checked and defaulted. */
 export interface AttemptSettings {
@@ -21,6 +21,7 @@ export interface AttemptSettings {
   readonly maxRedirects: number;
   readonly formats: ReadonlySet<ImageFormat>;
   readonly checkImageEnd: boolean;
+  readonly createSha256: () => IncrementalHash;
   readonly isDuplicate: ((sha256: string, job: DownloadJob<any>) => boolean | Promise<boolean>) | undefined;
 }
 
@@ -75,9 +76,10 @@ function preview(bytes: Uint8Array): string {
 export async function attemptDownload(
   job: DownloadJob<any>,
   settings: AttemptSettings,
-  signal: AbortSignal,
+  scope: AbortScope,
   onBytes: (bytes: number, received: number, total: number | undefined) => void,
 ): Promise<AttemptOutcome> {
+  const { signal } = scope;
   signal.throwIfAborted();
   const { url, key } = job;
   const controller = new AbortController();
@@ -89,8 +91,7 @@ export async function attemptDownload(
     controller.abort(failure);
     return failure;
   };
-  const onOuterAbort = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", onOuterAbort, { once: true });
+  const unsubscribe = scope.onAbort(() => controller.abort(signal.reason));
 
   const totalTimer = setTimeout(
     () => fail(error("timeout-total", `GET ${url} took longer than ${settings.totalTimeoutMs} ms in all (totalTimeoutMs)`)),
@@ -195,7 +196,7 @@ export async function attemptDownload(
       }
     };
 
-    const hasher = sha256.create();
+    const hasher = settings.createSha256();
     let head = new Uint8Array(0);
     let tail = new Uint8Array(0);
     let format: ImageFormat | null = null;
@@ -316,7 +317,7 @@ export async function attemptDownload(
   } finally {
     clearTimeout(totalTimer);
     clearTimeout(connectTimer);
-    signal.removeEventListener("abort", onOuterAbort);
+    unsubscribe();
     // Release the connection whatever happened; a no-op once the body was read to its end.
     if (!controller.signal.aborted) controller.abort(new DownloaderError("attempt finished"));
     reader?.cancel().catch(() => {});

@@ -117,6 +117,31 @@ describe("createDownloader: storing", () => {
     expect(byKey.get("r.jpg")).toMatchObject({ type: "done", sha256: sha(JPEG) });
   });
 
+  test("createSha256 swaps the hash (node:crypto here) and a wrong one is refused up front", async () => {
+    const url = route((_req, res) => sendBytes(res, BIG));
+    const { byKey } = await runAll([{ url, key: "n.jpg" }], { createSha256: () => createHash("sha256") });
+    expect(byKey.get("n.jpg")).toMatchObject({ type: "done", sha256: sha(BIG) });
+    const storage = createMemoryStorage();
+    expect(() => createDownloader({ storage, createSha256: () => createHash("md5") })).toThrow(/createSha256/);
+    expect(() => createDownloader({ storage, createSha256: 5 as never })).toThrow(TypeError);
+  });
+
+  test("high concurrency adds one listener to the run's signal, not one per job (no MaxListeners warning)", async () => {
+    const url = route((_req, res) => void setTimeout(() => sendBytes(res, JPEG), 20));
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => void warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const jobs = Array.from({ length: 40 }, (_, i) => ({ url, key: `many/${i}.jpg` }));
+      const { summary } = await runAll(jobs, { concurrency: 32 });
+      expect(summary.stored).toBe(40);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
   test("the download() shorthand runs the same pipeline", async () => {
     const url = route((_req, res) => sendBytes(res, JPEG));
     const storage = createMemoryStorage();

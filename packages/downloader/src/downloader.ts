@@ -1,4 +1,7 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import pLimit, { type LimitFunction } from "p-limit";
+import { createAbortScope } from "./abort-scope.js";
 import type { ImageFormat } from "./image-format.js";
 import { IMAGE_MIME_TYPES } from "./image-format.js";
 import type { FailureReason } from "./reasons.js";
@@ -40,6 +43,8 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") throw new TypeError("Downloader option onEvent must be a function");
   const inFlight = options.inFlightOnAbort ?? "abort";
   if (inFlight !== "abort" && inFlight !== "finish") throw new TypeError(`Downloader option inFlightOnAbort must be "abort" or "finish", got ${String(inFlight)}`);
+  const createSha256 = options.createSha256 ?? (() => sha256.create());
+  checkSha256(createSha256);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   if (typeof userAgent !== "string" || userAgent.trim() === "") throw new TypeError("Downloader option userAgent must be a non-empty string");
   return {
@@ -59,10 +64,29 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
     maxRedirects: nonNegative("maxRedirects", options.maxRedirects, 5),
     formats: new Set(formats),
     checkImageEnd: options.checkImageEnd ?? true,
+    createSha256,
     skipExisting: options.skipExisting ?? true,
     isDuplicate: options.isDuplicate as JobSettings["isDuplicate"],
     random: options.random ?? Math.random,
   };
+}
+
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+// A wrong hash factory would corrupt every record silently; check it once on a known input.
+function checkSha256(create: unknown): void {
+  let digest: unknown;
+  try {
+    if (typeof create !== "function") throw new Error("not a function");
+    const hash = create();
+    hash.update(new Uint8Array(0));
+    digest = hash.digest();
+  } catch (error) {
+    throw new TypeError(`Downloader option createSha256 must return an incremental SHA-256 ({update, digest}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!(digest instanceof Uint8Array) || bytesToHex(digest) !== EMPTY_SHA256) {
+    throw new TypeError("Downloader option createSha256 did not produce SHA-256 (its digest of no bytes is not e3b0c442...b855)");
+  }
 }
 
 const hostOf = (url: string) => {
@@ -98,6 +122,7 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
     const { signal } = runOptions;
     const startedAt = Date.now();
     const inFlight = new AbortController();
+    const scope = createAbortScope(inFlight.signal);
     let fatal: { error: unknown } | undefined;
     const stop = (error: unknown) => {
       fatal ??= { error };
@@ -157,7 +182,7 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
       const download = async (): Promise<DownloadResult<M>> => {
         if (inFlight.signal.aborted || stopped()) return abortedResult(job);
         try {
-          return await downloadJob(job, settings, inFlight.signal, hooks);
+          return await downloadJob(job, settings, scope, hooks);
         } catch (error) {
           if (!inFlight.signal.aborted || error !== inFlight.signal.reason) throw error;
           return abortedResult(job);

@@ -14,6 +14,7 @@ export type {
   DownloadStarted,
   DownloadSummary,
   DuplicateHook,
+  IncrementalHash,
   RunOptions,
 } from "./types.js";
 export { DownloaderError, DownloadJobError } from "./errors.js";

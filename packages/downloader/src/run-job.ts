@@ -1,4 +1,5 @@
 import { StorageError, validateKey } from "@cat-harvest/storage";
+import type { AbortScope } from "./abort-scope.js";
 import { type AttemptSettings, attemptDownload } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
 import { DownloadJobError } from "./errors.js";
@@ -79,14 +80,14 @@ export async function checkExisting<M>(job: DownloadJob<M>, settings: JobSetting
  * Retry-After honoured up to its cap). Rejects only with the signal's reason (abort) or a
  * caller bug (a throwing hook); every other ending is a result.
  */
-export async function downloadJob<M>(job: DownloadJob<M>, settings: JobSettings, signal: AbortSignal, hooks: JobHooks<M>): Promise<DownloadResult<M>> {
+export async function downloadJob<M>(job: DownloadJob<M>, settings: JobSettings, scope: AbortScope, hooks: JobHooks<M>): Promise<DownloadResult<M>> {
   hooks.emit({ type: "started", key: job.key, url: job.url, meta: job.meta });
   const onBytes = (bytes: number, received: number, total: number | undefined) =>
     hooks.emit({ type: "bytes", key: job.key, url: job.url, bytes, received, ...(total === undefined ? {} : { total }) });
   for (let attempt = 1; ; attempt++) {
     hooks.countAttempt();
     try {
-      const outcome = await attemptDownload(job, settings, signal, onBytes);
+      const outcome = await attemptDownload(job, settings, scope, onBytes);
       if (outcome.kind === "duplicate") {
         return { type: "skipped", key: job.key, url: job.url, meta: job.meta, reason: "duplicate", sha256: outcome.sha256, bytes: outcome.bytes, attempts: attempt };
       }
@@ -123,7 +124,7 @@ export async function downloadJob<M>(job: DownloadJob<M>, settings: JobSettings,
         message: error.message,
         ...(error.status === undefined ? {} : { status: error.status }),
       });
-      await sleep(delayMs, signal);
+      await sleep(delayMs, scope);
     }
   }
 }

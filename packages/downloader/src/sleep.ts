@@ -1,15 +1,16 @@
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+import type { AbortScope } from "./abort-scope.js";
+
+/** Resolves after `ms`, or rejects with the scope's abort reason as soon as it aborts. */
+export function sleep(ms: number, scope: AbortScope): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
+    if (scope.signal.aborted) return reject(scope.signal.reason);
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      unsubscribe();
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const unsubscribe = scope.onAbort(() => {
+      clearTimeout(timer);
+      reject(scope.signal.reason);
+    });
   });
 }

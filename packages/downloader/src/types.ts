@@ -134,6 +134,12 @@ export interface DownloadSummary {
   readonly aborted: boolean;
 }
 
+/** An incremental SHA-256: `update` per chunk, then one `digest` of 32 bytes. */
+export interface IncrementalHash {
+  update(data: Uint8Array): unknown;
+  digest(): Uint8Array;
+}
+
 /** Decides, before a body is committed, whether it repeats one already kept. */
 export type DuplicateHook<M = unknown> = (sha256: string, job: DownloadJob<M>) => boolean | Promise<boolean>;
 
@@ -239,6 +245,13 @@ export interface DownloaderOptions<M = unknown> {
    * A throw stops the run, which rejects with it.
    */
   readonly onEvent?: (event: DownloadEvent<M>) => void | Promise<void>;
+  /**
+   * Makes the incremental SHA-256 each body is hashed with. The default is portable
+   * TypeScript; on Node, `() => createHash("sha256")` from `node:crypto` is several times faster.
+   * @default () => sha256.create() from @noble/hashes
+   * @example createSha256: () => createHash("sha256")
+   */
+  readonly createSha256?: () => IncrementalHash;
   /**
    * The fetch to use.
    * @default globalThis.fetch
