@@ -9,7 +9,9 @@ import {
 } from "@cat-harvest/petfinder";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
-async function withEmulator(fn: (url: string) => Promise<void>, options: { tokenTtlSeconds?: number; latencyMs?: number } = {}) {
+type EmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
+
+async function withEmulator(fn: (url: string) => Promise<void>, options: EmulatorOptions = {}) {
   const emulator = await startEmulator({ seed: 1, scale: 0.02, host: "127.0.0.1", port: 0, rateLimit: 0, ...options });
   try {
     await fn(emulator.url);
@@ -74,6 +76,34 @@ export const cases: SmokeCase[] = [
           assert.ok((await call) instanceof Error);
         },
         { latencyMs: 200 },
+      );
+    },
+  },
+  {
+    name: "petfinder: resets, bodies cut short and stalls are retried into the same records",
+    async fn() {
+      const ids = async (url: string, options: { timeout?: number } = {}) => {
+        const client = createPetfinderClient({
+          clientId: "demo", clientSecret: "demo", baseUrl: url, requestsPerSecond: Infinity,
+          retry: { limit: 8, baseDelayMs: 5, maxDelayMs: 50 }, ...options,
+        });
+        const out: number[] = [];
+        for await (const cat of client.searchAnimals({ type: "cat", limit: 5 }, { maxPages: 12 })) out.push(cat.id);
+        return out;
+      };
+      let expected: number[] = [];
+      await withEmulator(async (url) => {
+        expected = await ids(url);
+      });
+      assert.equal(expected.length, 60);
+      await withEmulator(
+        async (url) => {
+          assert.deepEqual(await ids(url, { timeout: 1_000 }), expected);
+          const stats = (await (await fetch(`${url}/_emulator/stats`)).json()) as { faults: Record<string, number> };
+          assert.ok(Object.keys(stats.faults).length >= 3, JSON.stringify(stats.faults));
+          console.log(`faults met: ${JSON.stringify(stats.faults)}`);
+        },
+        { faultRate: 0.4, faultKinds: ["reset", "cut-short", "stall"], stallMs: 2_000 },
       );
     },
   },
