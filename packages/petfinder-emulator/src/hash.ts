@@ -78,7 +78,9 @@ export function cumulate(weights: readonly number[]): Float64Array {
   return out;
 }
 
-/** Lower-case hex of `bytes` hashes, 8 hex digits per 32-bit word. */
+/** Lower-case hex of 32-bit words, 8 hex digits each. */
 export function hexWords(...words: number[]): string {
-  return words.map((w) => (w >>> 0).toString(16).padStart(8, "0")).join("");
+  let out = "";
+  for (const w of words) out += ((w >>> 0) + 0x100000000).toString(16).slice(1);
+  return out;
 }

@@ -5,11 +5,11 @@ import type { PhotoSize } from "./photo-sizes.js";
 
 /** Most padding bytes added per size class, so file sizes vary and grow with the size class. */
 const MAX_PADDING: Readonly<Record<PhotoSize, number>> = {
-  small: 1200,
-  medium: 4000,
-  crop: 6000,
-  large: 9000,
-  full: 16000,
+  small: 500,
+  medium: 1500,
+  crop: 2000,
+  large: 3000,
+  full: 5000,
 };
 
 const NOISE = (() => {
@@ -22,12 +22,14 @@ const NOISE = (() => {
 const EOI = new Uint8Array([0xff, 0xd9]);
 const encoder = new TextEncoder();
 
-/** The bytes of one photo, as three parts written one after another (no copying per request). */
+/** The bytes of one photo, as parts written one after another (no copying per request). */
 export interface PhotoParts {
   /** The template JPEG without its final EOI marker. */
   readonly prefix: Uint8Array;
-  /** A COM segment naming the photo, with deterministic padding. */
+  /** The start of a COM segment: marker, length and a label naming the photo. */
   readonly segment: Uint8Array;
+  /** The rest of the COM segment: deterministic padding (a view into a shared noise buffer). */
+  readonly padding: Uint8Array;
   /** The EOI marker. */
   readonly suffix: Uint8Array;
   readonly length: number;
@@ -45,15 +47,15 @@ export function photoParts(seed: number, contentId: number, photo: number, size:
   const hp = hashInts(h, size.length, size.charCodeAt(0));
   const pad = hp % MAX_PADDING[size];
   const payloadLength = label.length + pad;
-  const segment = new Uint8Array(4 + payloadLength);
+  const segment = new Uint8Array(4 + label.length);
   segment[0] = 0xff;
   segment[1] = 0xfe;
   segment[2] = ((payloadLength + 2) >> 8) & 0xff;
   segment[3] = (payloadLength + 2) & 0xff;
   segment.set(label, 4);
   const offset = hashInts(hp, 7) % (NOISE.length - pad);
-  segment.set(NOISE.subarray(offset, offset + pad), 4 + label.length);
-  return { prefix, segment, suffix: EOI, length: prefix.length + segment.length + EOI.length };
+  const padding = NOISE.subarray(offset, offset + pad);
+  return { prefix, segment, padding, suffix: EOI, length: prefix.length + segment.length + pad + EOI.length };
 }
 
 /** The whole photo as one array (tests and helpers; the server writes the parts). */
@@ -62,7 +64,8 @@ export function photoBytes(seed: number, contentId: number, photo: number, size:
   const out = new Uint8Array(parts.length);
   out.set(parts.prefix, 0);
   out.set(parts.segment, parts.prefix.length);
-  out.set(parts.suffix, parts.prefix.length + parts.segment.length);
+  out.set(parts.padding, parts.prefix.length + parts.segment.length);
+  out.set(parts.suffix, parts.length - parts.suffix.length);
   return out;
 }
 
@@ -94,5 +97,5 @@ export function photoSha256(parts: PhotoParts): string {
   } else {
     base = createHash("sha256").update(parts.prefix);
   }
-  return base.copy().update(parts.segment).update(parts.suffix).digest("hex");
+  return base.copy().update(parts.segment).update(parts.padding).update(parts.suffix).digest("hex");
 }

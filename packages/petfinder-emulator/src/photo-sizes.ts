@@ -20,7 +20,7 @@ export const PIXEL_WIDTHS: Readonly<Record<PhotoSize, number>> = {
   small: 100,
   medium: 300,
   large: 600,
-  full: 900,
+  full: 800,
   crop: 450,
 };
 

@@ -145,16 +145,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return;
       }
       case "photo": {
-        const { prefix, segment, suffix, length } = out.parts;
+        const { prefix, segment, padding, suffix, length } = out.parts;
         res.writeHead(200, { ...out.headers, "content-length": String(length) });
         if (out.head) {
           res.end();
           return;
         }
-        if (out.wireFault) return misbehave(res, [prefix, segment, suffix], length, out.wireFault);
+        if (out.wireFault) return misbehave(res, [prefix, segment, padding, suffix], length, out.wireFault);
         res.cork();
         res.write(prefix);
         res.write(segment);
+        res.write(padding);
         res.end(suffix);
         return;
       }
