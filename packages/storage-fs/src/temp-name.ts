@@ -1,6 +1,6 @@
 /** Suffix of in-progress files; never a listed object. */
 const TEMP_SUFFIX = ".part";
-// `.<up to 64 chars of the name>.<12 hex>.part`; the hex makes a clash with a real key unlikely.
+// `.<up to 100 UTF-8 bytes of the name>.<12 hex>.part`; the hex makes a clash with a real key unlikely.
 const TEMP_PATTERN = /^\..*\.[0-9a-f]{12}\.part$/s;
 
 /**
@@ -11,7 +11,20 @@ export function temporaryName(name: string): string {
   const random = new Uint8Array(6);
   crypto.getRandomValues(random);
   const hex = Array.from(random, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `.${Array.from(name).slice(0, 64).join("")}.${hex}${TEMP_SUFFIX}`;
+  return `.${truncateUtf8(name, 100)}.${hex}${TEMP_SUFFIX}`;
+}
+
+/** The longest start of `text` (whole code points) that fits in `maxBytes` of UTF-8. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let out = "";
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes > maxBytes) break;
+    out += char;
+  }
+  return out;
 }
 
 /** Whether a file name is one of this adapter's temporary names. */
