@@ -83,7 +83,7 @@ export class PetfinderRateLimitError extends PetfinderHttpError {
 /** 429 for the daily quota: thrown at once, never slept through. Stop and come back at `resetAt`. */
 export class PetfinderQuotaError extends PetfinderRateLimitError {
   override name = "PetfinderQuotaError" as const;
-  /** When the quota resets (now + `retryAfter`; Petfinder resets at 00:00 UTC). */
+  /** When the quota resets: now + `retryAfter`, or the next 00:00 UTC (Petfinder's reset) when the server gave no `Retry-After`. */
   readonly resetAt: Date;
   constructor(message: string, url: string, retryAfter: number | undefined, resetAt: Date, problem?: PetfinderProblem, options?: ErrorOptions) {
     super(message, url, retryAfter, problem, options);

@@ -173,7 +173,8 @@ export async function requestJson<S extends v.GenericSchema>(
       const text = `${problem?.detail ?? ""} ${problem?.title ?? ""}`.toLowerCase();
       const quota = /daily|quota|per day/.test(text) || (retryAfter !== undefined && retryAfter > config.maxRetryAfterSeconds);
       if (quota) {
-        const resetAt = new Date(Date.now() + (retryAfter ?? 0) * 1000);
+        // Without a Retry-After, trust Petfinder's documented reset: the next 00:00 UTC.
+        const resetAt = retryAfter !== undefined ? new Date(Date.now() + retryAfter * 1000) : nextUtcMidnight();
         throw new PetfinderQuotaError(
           `${where} answered 429${detail}: the request quota is used up until ${resetAt.toISOString()}. Stop and resume after that.`,
           url,
@@ -228,6 +229,12 @@ export async function requestJson<S extends v.GenericSchema>(
     }
     throw new PetfinderHttpError(`${where} answered ${status}${detail}.`, status, url, problem);
   }
+}
+
+function nextUtcMidnight(): Date {
+  const date = new Date();
+  date.setUTCHours(24, 0, 0, 0);
+  return date;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -181,6 +181,16 @@ describe("rate limits and faults", () => {
     expect(server.count("/v2/types")).toBe(1);
   });
 
+  test("a daily-quota 429 without Retry-After resets at the next 00:00 UTC", async () => {
+    const { client } = await setup((_req, res) => json(res, 429, { status: 429, detail: "Daily limit of 1000 requests reached" }));
+    const error = (await caught(client.types())) as PetfinderQuotaError;
+    expect(error).toBeInstanceOf(PetfinderQuotaError);
+    expect(error.retryAfter).toBeUndefined();
+    const midnight = new Date();
+    midnight.setUTCHours(24, 0, 0, 0);
+    expect(error.resetAt.getTime()).toBe(midnight.getTime());
+  });
+
   test("a long Retry-After is a quota even without the word daily", async () => {
     const { client } = await setup((_req, res) => json(res, 429, { status: 429 }, { "retry-after": "7200" }));
     const error = (await caught(client.types())) as PetfinderQuotaError;
