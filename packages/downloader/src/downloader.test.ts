@@ -472,7 +472,7 @@ describe("createDownloader: abort", () => {
     expect(storage.objects.size).toBe(0);
     const failed = events.filter((e) => e.type === "failed") as DownloadFailed[];
     expect(failed.length).toBe(2);
-    expect(failed.every((f) => f.reason === "aborted")).toBe(true);
+    expect(failed.map((f) => [f.reason, f.attempts])).toEqual([["aborted", 1], ["aborted", 1]]);
     const end = events.at(-1) as { type: "end"; summary: { aborted: boolean; jobs: number } };
     expect(end.summary).toMatchObject({ aborted: true, jobs: 2 });
   });

@@ -77,8 +77,8 @@ export async function checkExisting<M>(job: DownloadJob<M>, settings: JobSetting
 
 /**
  * Downloads one checked job, retrying transient failures with backoff (full jitter,
- * Retry-After honoured up to its cap). Rejects only with the signal's reason (abort) or a
- * caller bug (a throwing hook); every other ending is a result.
+ * Retry-After honoured up to its cap). An abort of `scope` ends it as `aborted`; it rejects
+ * only on a caller bug (a throwing hook); every other ending is a result.
  */
 export async function downloadJob<M>(job: DownloadJob<M>, settings: JobSettings, scope: AbortScope, hooks: JobHooks<M>): Promise<DownloadResult<M>> {
   hooks.emit({ type: "started", key: job.key, url: job.url, meta: job.meta });
@@ -104,6 +104,10 @@ export async function downloadJob<M>(job: DownloadJob<M>, settings: JobSettings,
         attempts: attempt,
       };
     } catch (error) {
+      if (scope.signal.aborted && error === scope.signal.reason) {
+        const why = error instanceof Error ? error.message : String(error);
+        return failed(job, "aborted", `${job.url} was stopped before it was stored (${why}); nothing was left under its key`, attempt);
+      }
       if (!(error instanceof DownloadJobError)) throw error;
       if (!error.isRetryable || attempt >= settings.maxAttempts) {
         const suffix = error.isRetryable ? ` (gave up after ${attempt} attempts; maxAttempts)` : "";
