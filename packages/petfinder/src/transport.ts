@@ -252,9 +252,17 @@ async function send(
   token: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<Attempt> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new TimeoutSignal("timeout")), config.timeout);
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  // One controller per attempt, fed by the timer and the caller's signal. (Forwarding by hand
+  // rather than AbortSignal.any leaves nothing attached to a long-lived caller signal.)
+  signal?.throwIfAborted();
+  const attempt = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attempt.abort(new TimeoutSignal("timeout"));
+  }, config.timeout);
+  const forward = () => attempt.abort(signal!.reason);
+  signal?.addEventListener("abort", forward, { once: true });
   const headers: Record<string, string> = { accept: "application/json" };
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   try {
@@ -262,7 +270,7 @@ async function send(
       method,
       headers,
       body,
-      signal: combined,
+      signal: attempt.signal,
       fetch: config.fetch,
       // Retries, timeouts and errors are ours: they must also cover reading the body.
       retry: 0,
@@ -273,9 +281,10 @@ async function send(
     return { ok: true, status: response.status, headers: response.headers, text };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (timeout.signal.aborted) return { ok: false, failure: "timeout", error };
+    if (timedOut) return { ok: false, failure: "timeout", error };
     return { ok: false, failure: "network", error };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener("abort", forward);
   }
 }

@@ -70,14 +70,14 @@ describe("schema violations", () => {
   });
 
   test.each([
-    ["/v2/types", { types: "cat" }, "types", (c: ReturnType<typeof createPetfinderClient>) => c.types()],
-    ["/v2/types/cat", { type: { name: "Cat", coats: [], colors: [1], genders: [] } }, "type.colors[0]", (c: ReturnType<typeof createPetfinderClient>) => c.type("Cat")],
-    ["/v2/types/cat/breeds", { breeds: [{ title: "Bengal" }] }, "breeds[0].name", (c: ReturnType<typeof createPetfinderClient>) => c.breeds("cat")],
-    ["/v2/animals/7", {}, "animal", (c: ReturnType<typeof createPetfinderClient>) => c.animal(7)],
-    ["/v2/animals/7", { animal: animal(7, { id: "7" }) }, "animal.id", (c: ReturnType<typeof createPetfinderClient>) => c.animal(7)],
-    ["/v2/organizations", { organizations: [], pagination: { total_pages: 1 } }, "pagination.count_per_page", (c: ReturnType<typeof createPetfinderClient>) => c.organizations()],
-    ["/v2/organizations/OR1", { organization: { id: "OR1" } }, "organization.name", (c: ReturnType<typeof createPetfinderClient>) => c.organization("OR1")],
-  ])("%s answering %j fails at %s", async (path, body, where, call) => {
+    ["/v2/types", "types", { types: "cat" }, (c: ReturnType<typeof createPetfinderClient>) => c.types()],
+    ["/v2/types/cat", "type.colors[0]", { type: { name: "Cat", coats: [], colors: [1], genders: [] } }, (c: ReturnType<typeof createPetfinderClient>) => c.type("Cat")],
+    ["/v2/types/cat/breeds", "breeds[0].name", { breeds: [{ title: "Bengal" }] }, (c: ReturnType<typeof createPetfinderClient>) => c.breeds("cat")],
+    ["/v2/animals/7", "animal", {}, (c: ReturnType<typeof createPetfinderClient>) => c.animal(7)],
+    ["/v2/animals/7", "animal.id", { animal: animal(7, { id: "7" }) }, (c: ReturnType<typeof createPetfinderClient>) => c.animal(7)],
+    ["/v2/organizations", "pagination.count_per_page", { organizations: [], pagination: { total_pages: 1 } }, (c: ReturnType<typeof createPetfinderClient>) => c.organizations()],
+    ["/v2/organizations/OR1", "organization.name", { organization: { id: "OR1" } }, (c: ReturnType<typeof createPetfinderClient>) => c.organization("OR1")],
+  ])("a bad %s body fails at %s", async (path, where, body, call) => {
     const { client } = await setup((_req, res, seen) => (seen.path.split("?")[0] === path ? json(res, 200, body) : json(res, 404, {})));
     const error = (await caught(call(client))) as PetfinderValidationError;
     expect(error).toBeInstanceOf(PetfinderValidationError);
