@@ -16,15 +16,16 @@ export function formatBytes(bytes: number): string {
 /** The per-breed table (the write-up's value_counts), with a total line. */
 export function formatBreedTable(counts: readonly BreedCount[]): string {
   if (counts.length === 0) return "(no images stored)";
-  const breedWidth = Math.max(5, ...counts.map((c) => c.breed.length));
-  const folderWidth = Math.max(6, ...counts.map((c) => c.folder.length));
   const total = counts.reduce((sum, c) => sum + c.images, 0);
+  const totalLabel = `total (${counts.length} breed${counts.length === 1 ? "" : "s"})`;
+  const breedWidth = Math.max(totalLabel.length, ...counts.map((c) => c.breed.length));
+  const folderWidth = Math.max(6, ...counts.map((c) => c.folder.length));
   const imagesWidth = Math.max(6, String(total).length);
   const line = (a: string, b: string, c: string) => `${a.padEnd(breedWidth)}  ${b.padEnd(folderWidth)}  ${c.padStart(imagesWidth)}`;
   return [
     line("breed", "folder", "images"),
     ...counts.map((c) => line(c.breed, c.folder, String(c.images))),
-    line(`total (${counts.length} breeds)`, "", String(total)),
+    line(totalLabel, "", String(total)),
   ].join("\n");
 }
 

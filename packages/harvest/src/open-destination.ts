@@ -1,5 +1,5 @@
-import { basename, dirname, resolve } from "node:path";
-import { access, constants, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { open, stat, unlink } from "node:fs/promises";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { createS3Storage } from "@cat-harvest/storage-s3";
 import { createTarStorage } from "@cat-harvest/storage-tar";
@@ -61,8 +61,12 @@ async function checkWritableParent(dest: string, path: string): Promise<void> {
     if (parent === dir) break;
     dir = parent;
   }
+  // A real probe file rather than access(W_OK): that is what counts (ACLs, read-only mounts),
+  // and it needs no extra permission under Deno.
+  const probe = join(dir, `.cat-harvest-probe-${Math.random().toString(36).slice(2)}`);
   try {
-    await access(dir, constants.W_OK);
+    await (await open(probe, "wx")).close();
+    await unlink(probe);
   } catch (error) {
     throw new HarvestDestinationError(dest, `${dir} is not writable; choose another DEST or fix its permissions`, { cause: error });
   }

@@ -119,6 +119,15 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
+/** A DEST that cannot be parsed is a usage error (exit 2), unlike one that cannot be written. */
+function checkDest(option: string, dest: string) {
+  try {
+    return parseDestination(dest);
+  } catch (error) {
+    throw new HarvestUsageError(option, (error as Error).message, { cause: error });
+  }
+}
+
 interface ApiSession {
   readonly client: PetfinderClient;
   stop(): Promise<void>;
@@ -147,7 +156,7 @@ async function openApi(flags: ApiFlags, io: CommandIO, scale = DEMO_SCALE): Prom
 
 async function harvestCommand(parsed: Extract<ParsedCommand, { command: "harvest" }>, io: CommandIO): Promise<number> {
   const out = parsed.out ?? (parsed.demo ? DEMO_OUT : DEFAULT_OUT);
-  parseDestination(out); // A bad DEST fails before anything starts.
+  checkDest("out", out); // A bad DEST fails before anything starts.
   // Checks before any work: credentials, then DEST (writable folder, reachable bucket).
   const api = await openApi(parsed, io, parsed.scale);
   let opened: OpenedDestination;
@@ -224,7 +233,7 @@ async function breedsCommand(parsed: Extract<ParsedCommand, { command: "breeds" 
 }
 
 async function downloadCommand(parsed: Extract<ParsedCommand, { command: "download" }>, io: CommandIO): Promise<number> {
-  parseDestination(parsed.out);
+  checkDest("out", parsed.out);
   const info = await stat(parsed.input).catch(() => undefined);
   if (!info?.isFile()) throw new HarvestUsageError("input", `--input ${JSON.stringify(parsed.input)} is not a readable file`);
   const opened = await openDestination(parsed.out, io.env);
@@ -260,7 +269,7 @@ async function emulatorCommand(parsed: Extract<ParsedCommand, { command: "emulat
 }
 
 async function verifyCommand(parsed: Extract<ParsedCommand, { command: "verify" }>, io: CommandIO): Promise<number> {
-  const destination = parseDestination(parsed.dest);
+  const destination = checkDest("dest", parsed.dest);
   if (destination.kind !== "s3" && !(await stat(destination.path).catch(() => undefined))) {
     throw new HarvestDestinationError(parsed.dest, "it does not exist");
   }

@@ -1,0 +1,267 @@
+// End-to-end: the built `cat-harvest` (dist/cli.js, run by Bun as a child process) against
+// the emulator over HTTP, into a folder, a .tar.gz (read back with GNU tar) and s3:// on
+// s3rver; every stored file is checked byte for byte against the emulator's truth.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDestination, verifyDataset } from "@cat-harvest/harvest";
+import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
+import S3rver from "s3rver";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { BUN, CLI, expectMatchesTruth, fetchTruth, jsonLines, readFromFolder, run, start } from "./run-process.js";
+
+const BREEDS = "Bengal,Siamese";
+let tmp: string;
+let emulator: Emulator;
+let truth: Awaited<ReturnType<typeof fetchTruth>>;
+const demoEnv = () => ({ PETFINDER_CLIENT_ID: "demo", PETFINDER_CLIENT_SECRET: "demo" });
+const cli = (args: string[], env: Record<string, string> = {}) => run(BUN, [CLI, ...args], { env: { ...demoEnv(), ...env }, cwd: tmp });
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` in apps/cli first`);
+  tmp = await mkdtemp(join(tmpdir(), "cat-harvest-e2e-"));
+  emulator = await startEmulator({ seed: 7, scale: 0.015, port: 0 });
+  truth = await fetchTruth(emulator.url);
+});
+afterAll(async () => {
+  await emulator?.stop();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** Lists every file under a folder, relative, with / separators. */
+async function filesUnder(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
+  }
+  return out.sort();
+}
+
+describe("cat-harvest (Bun) into a folder", () => {
+  test("harvests byte for byte, prints the table, re-runs without storing anything twice, and verify catches damage", async () => {
+    const dest = join(tmp, "folder");
+    const first = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest, "--concurrency", "8"]);
+    expect(first.stderr).toContain("Writing into folder");
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/breed\s+folder\s+images/);
+    expect(first.stdout).toMatch(/total \(2 breeds\)/);
+    const rows = await expectMatchesTruth(readFromFolder(dest), truth);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(new Set(rows.map((r) => r.breed))).toEqual(new Set(["Bengal", "Siamese"]));
+    const csv = await readFile(join(dest, "breeds.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe("breed,folder,images");
+    // Every file on disk is listed (and the listing was checked above).
+    expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), "breeds.csv", "failures.jsonl", "metadata.jsonl"].sort());
+    expect(existsSync(join(tmp, "folder.records.jsonl.gz"))).toBe(true);
+
+    const again = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest, "--json"]);
+    expect(again.code, again.stderr).toBe(0);
+    const summary = JSON.parse(again.stdout);
+    expect(summary).toMatchObject({ status: "complete", stored: 0, existing: rows.length, files: rows.length, exitCode: 0 });
+
+    expect((await cli(["verify", dest])).code).toBe(0);
+    await writeFile(join(dest, rows[0]!.file_name), "not the photo");
+    await rm(join(dest, rows[1]!.file_name));
+    const verify = await cli(["verify", dest]);
+    expect(verify.code).toBe(3);
+    expect(verify.stdout).toContain(`corrupted: ${rows[0]!.file_name}`);
+    expect(verify.stdout).toContain(`missing: ${rows[1]!.file_name}`);
+
+    // The next harvest repairs both from the cache, with no API call.
+    const repair = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest, "--json"]);
+    expect(JSON.parse(repair.stdout)).toMatchObject({ status: "complete", stored: 2, files: rows.length });
+    await expectMatchesTruth(readFromFolder(dest), truth);
+  });
+});
+
+describe("cat-harvest (Bun) into a .tar.gz", () => {
+  test("writes an archive GNU tar reads, with every photo byte for byte", async () => {
+    const dest = join(tmp, "cats.tar.gz");
+    const result = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest]);
+    expect(result.code, result.stderr).toBe(0);
+    const out = join(tmp, "untarred");
+    await mkdir(out);
+    execFileSync("tar", ["-xzf", dest, "-C", out]);
+    const rows = await expectMatchesTruth(readFromFolder(out), truth);
+    expect(rows.length).toBeGreaterThan(20);
+    const names = execFileSync("tar", ["-tzf", dest], { encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(names.length).toBe(new Set(names).size);
+  });
+});
+
+describe("cat-harvest (Bun) into s3:// on s3rver", () => {
+  let s3: S3rver;
+  let endpoint: string;
+  beforeAll(async () => {
+    s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(tmp, "s3rver"), configureBuckets: [{ name: "cats", configs: [] }] });
+    const { port } = (await s3.run()) as { port: number };
+    endpoint = `http://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+  const s3Env = () => ({ AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_REGION: "us-east-1", AWS_ENDPOINT_URL: endpoint });
+
+  test("stores every photo byte for byte under the prefix", async () => {
+    const result = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", "s3://cats/sets/v1"], s3Env());
+    expect(result.code, result.stderr).toBe(0);
+    const opened = await openDestination("s3://cats/sets/v1", s3Env());
+    try {
+      const storage = await opened.openStorage();
+      const read = async (key: string) => {
+        const body = await storage.get(key);
+        return body ? new Uint8Array(await new Response(body).arrayBuffer()) : undefined;
+      };
+      const rows = await expectMatchesTruth(read, truth);
+      expect(rows.length).toBeGreaterThan(20);
+      expect(await verifyDataset(storage)).toMatchObject({ missing: [], corrupted: [], unlisted: [] });
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test("an unreachable bucket fails before any work, without printing the secret", async () => {
+    const result = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", "s3://no-such-bucket/x"], s3Env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no-such-bucket/);
+    expect(result.stderr + result.stdout).not.toContain("S3RVER");
+  });
+});
+
+describe("cat-harvest (Bun) with faults", () => {
+  test("at fault rate 0.1 every stored file is still exact, and re-runs finish the set", async () => {
+    const faulty = await startEmulator({ seed: 7, scale: 0.015, port: 0, faultRate: 0.1, stallMs: 1000 });
+    try {
+      const faultyTruth = await fetchTruth(faulty.url);
+      const dest = join(tmp, "faulty");
+      let last = await cli(["--api-url", faulty.url, "--breeds", BREEDS, "--out", dest, "--json"]);
+      for (let i = 0; i < 3 && last.code !== 0; i++) {
+        expect(last.code, last.stderr).toBe(3);
+        last = await cli(["--api-url", faulty.url, "--breeds", BREEDS, "--out", dest, "--json"]);
+      }
+      expect(last.code, last.stderr).toBe(0);
+      const rows = await expectMatchesTruth(readFromFolder(dest), faultyTruth);
+      expect(rows.length).toBeGreaterThan(20);
+      const failures = jsonLines<{ reason: string }>(await readFile(join(dest, "failures.jsonl"), "utf8"));
+      expect(failures.filter((f) => !f.reason.startsWith("duplicate of"))).toEqual([]);
+      const stats = (await (await fetch(`${faulty.url}/_emulator/stats`)).json()) as { faults: Record<string, number> };
+      expect(Object.values(stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    } finally {
+      await faulty.stop();
+    }
+  }, 120_000);
+});
+
+describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
+  for (const [kind, name] of [
+    ["folder", "killed"],
+    ["archive", "killed.tar.gz"],
+  ] as const) {
+    test(`into a ${kind}: the re-run ends complete with nothing stored twice`, async () => {
+      const slow = await startEmulator({ seed: 7, scale: 0.015, port: 0, latencyMs: 40 });
+      try {
+        const slowTruth = await fetchTruth(slow.url);
+        const dest = join(tmp, name);
+        const args = ["--api-url", slow.url, "--breeds", BREEDS, "--out", dest, "--concurrency", "2"];
+        const victim = start(BUN, [CLI, ...args], { env: demoEnv(), cwd: tmp });
+        // Kill once some photos are stored (photo GETs answered), so the kill lands mid-harvest.
+        for (let i = 0; i < 400; i++) {
+          const stats = (await (await fetch(`${slow.url}/_emulator/stats`)).json()) as { routes: Record<string, Record<string, number>> };
+          if ((stats.routes["GET photo"]?.["200"] ?? 0) >= 15) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        victim.child.kill("SIGKILL");
+        const killed = await victim.done;
+        expect(killed.signal).toBe("SIGKILL");
+
+        const rerun = await cli(args);
+        expect(rerun.code, rerun.stderr).toBe(0);
+        let read = readFromFolder(dest);
+        if (kind === "archive") {
+          const names = execFileSync("tar", ["-tzf", dest], { encoding: "utf8" }).split("\n").filter(Boolean);
+          expect(names.length, "an entry is in the archive twice").toBe(new Set(names).size);
+          const out = join(tmp, `${name}-x`);
+          await mkdir(out);
+          execFileSync("tar", ["-xzf", dest, "-C", out]);
+          read = readFromFolder(out);
+        }
+        const rows = await expectMatchesTruth(read, slowTruth);
+        // Same set as a clean run of the same harvest (the folder test's data set).
+        const clean = jsonLines<{ file_name: string }>(await readFile(join(tmp, "folder", "metadata.jsonl"), "utf8"));
+        expect(rows.map((r) => r.file_name).sort()).toEqual(clean.map((r) => r.file_name).sort());
+      } finally {
+        await slow.stop();
+      }
+    }, 120_000);
+  }
+});
+
+describe("cat-harvest (Bun) refuses bad setups before any work", () => {
+  test("missing credentials point to --demo and create nothing", async () => {
+    const dest = join(tmp, "never");
+    const result = await run(BUN, [CLI, "--out", dest], { cwd: tmp });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("PETFINDER_CLIENT_ID");
+    expect(result.stderr).toContain("--demo");
+    expect(existsSync(dest)).toBe(false);
+  });
+
+  test("refused credentials are reported without the secret", async () => {
+    const result = await cli(["--api-url", emulator.url, "--out", join(tmp, "refused.tar")], { PETFINDER_CLIENT_SECRET: "hunter2-secret" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refused the credentials/);
+    expect(result.stderr + result.stdout).not.toContain("hunter2-secret");
+    expect(existsSync(join(tmp, "refused.tar"))).toBe(false);
+  });
+
+  test.skipIf(process.platform !== "linux")("an unwritable DEST fails with the folder named", async () => {
+    // /proc refuses new files even to root, so this holds whoever runs the suite.
+    const result = await cli(["--api-url", emulator.url, "--out", "/proc/cat-harvest-e2e/cats"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("/proc is not writable");
+  });
+
+  test("a DEST that is a file fails with the problem named", async () => {
+    await writeFile(join(tmp, "plain-file"), "x");
+    const result = await cli(["--api-url", emulator.url, "--out", join(tmp, "plain-file", "cats")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is a file, not a folder");
+  });
+
+  test.each([
+    [["--per-breed", "0"], "--per-breed must be a whole number"],
+    [["--size", "huge"], "--size must be one of"],
+    [["--out", "cats.zip"], "archives must end in .tar"],
+    [["--breeds", "Bengall"], 'did you mean "Bengal"'],
+  ])("%j exits 2 with %j", async (args, message) => {
+    const result = await cli(["--api-url", emulator.url, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
+
+describe("cat-harvest (Bun) download --input", () => {
+  test("downloads a labelled CSV list into label folders, byte for byte", async () => {
+    const urls = [...truth.keys()].filter((u) => !u.includes("width=")).slice(0, 6);
+    const csv = ["label,url", ...urls.map((u, i) => `${i % 2 ? '"Lap, cats"' : "Tabby"},${u}`)].join("\n");
+    await writeFile(join(tmp, "list.csv"), csv);
+    const dest = join(tmp, "from-list");
+    const result = await cli(["download", "--input", join(tmp, "list.csv"), "--out", dest]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = await expectMatchesTruth(readFromFolder(dest), truth);
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((r) => r.breed))).toEqual(new Set(["Tabby", "Lap, cats"]));
+    for (const row of rows.filter((r) => r.breed === "Tabby")) expect(row.file_name).toMatch(/^Tabby\/[0-9a-f]{16}\.jpg$/);
+    const csvOut = await readFile(join(dest, "breeds.csv"), "utf8");
+    expect(csvOut).toContain("Tabby,Tabby,3");
+  });
+
+  test("a bad line is reported with its number", async () => {
+    await writeFile(join(tmp, "bad.jsonl"), '{"url":"http://127.0.0.1:1/a.jpg"}\n{"url": 5}\n');
+    const result = await cli(["download", "--input", join(tmp, "bad.jsonl"), "--out", join(tmp, "bad-out")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("bad.jsonl:2");
+  });
+});
