@@ -159,7 +159,7 @@ export const ANIMAL_TYPES: readonly AnimalTypeInfo[] = [
     "Lilac Point", "Orange & White", "Orange / Red", "Seal Point", "Smoke", "Tabby (Brown / Chocolate)",
     "Tabby (Buff / Tan / Fawn)", "Tabby (Gray / Blue / Silver)", "Tabby (Leopard / Spotted)",
     "Tabby (Orange / Red)", "Tabby (Tiger Striped)", "Torbie", "Tortoiseshell", "White",
-  ], CAT_BREEDS, 58000),
+  ], CAT_BREEDS, 54000),
   type("Rabbit", "rabbit", ["Short", "Long"], MF, [
     "Agouti", "Black", "Blue / Gray", "Brown / Chocolate", "Cream", "Lilac", "Orange / Red", "Sable",
     "Silver Marten", "Tan", "Tortoiseshell", "White",

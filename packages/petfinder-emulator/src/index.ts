@@ -15,3 +15,5 @@ export type { PhotoSize } from "./photo-sizes.js";
 export { photoBytes } from "./photo-bytes.js";
 export { ANIMAL_TYPES } from "./catalog.js";
 export type { AnimalTypeInfo } from "./catalog.js";
+export { expectedHarvest } from "./expected-harvest.js";
+export type { ExpectedHarvest, ExpectedHarvestOptions } from "./expected-harvest.js";

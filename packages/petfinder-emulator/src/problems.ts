@@ -115,7 +115,7 @@ export function quotaExceeded(limit: number, retryAfterSeconds: number): JsonRep
     type: "https://httpstatus.es/429",
     status: 429,
     title: "Too Many Requests",
-    detail: `Daily quota exceeded: ${limit} requests per day. The quota resets at 12:00am UTC.`,
+    detail: `Quota exceeded: the daily limit of ${limit} requests is used up. It resets at 12:00am UTC.`,
   }, { "retry-after": String(retryAfterSeconds) });
 }
 
