@@ -95,6 +95,43 @@ describe("createDownloader: storing", () => {
     expect(types.get("b.jpg")).toBe("image/jpeg");
   });
 
+  test("reads the network only as fast as storage consumes: memory does not grow with file size", async () => {
+    // A 6 MB body that passes every check: a real JPEG header, filler, the end marker.
+    const head = JPEG.subarray(0, JPEG.byteLength - 2);
+    const huge = new Uint8Array(6 * 1024 * 1024);
+    huge.set(head);
+    huge.set([0xff, 0xd9], huge.byteLength - 2);
+    const url = route((_req, res) => sendBytes(res, huge));
+    let received = 0;
+    let consumed = 0;
+    let maxAhead = 0;
+    const memory = createMemoryStorage();
+    // A deliberately slow store: it reads one chunk at a time with a pause between.
+    const slow = {
+      ...memory,
+      async put(key: string, body: ReadableStream<Uint8Array>) {
+        const reader = body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          consumed += value.byteLength;
+          maxAhead = Math.max(maxAhead, received - consumed);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        await memory.put(key, new Uint8Array(0));
+      },
+    };
+    const downloader = createDownloader({
+      storage: slow,
+      onEvent: (e) => void (e.type === "bytes" && (received = e.received)),
+    });
+    const summary = await downloader.run([{ url, key: "huge.jpg" }]);
+    expect(summary).toMatchObject({ stored: 1, bytes: huge.byteLength });
+    expect(consumed).toBe(huge.byteLength);
+    // The downloader holds at most the chunk the store has not taken yet.
+    expect(maxAhead).toBeLessThanOrEqual(256 * 1024);
+  });
+
   test.each([
     ["png", makePng(300, 200), "image/png"],
     ["gif", makeGif(17, 9), "image/gif"],

@@ -50,7 +50,7 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
   return {
     storage,
     fetch: fetchFn,
-    headers: { accept: "image/jpeg,image/png,image/gif,image/webp;q=0.9,*/*;q=0.1", ...options.headers, "user-agent": userAgent },
+    headers: { accept: "image/jpeg,image/png,image/gif,image/webp,image/*;q=0.8,*/*;q=0.5", ...options.headers, "user-agent": userAgent },
     concurrency: positiveInteger("concurrency", options.concurrency, 16),
     perHostConcurrency: positiveInteger("perHostConcurrency", options.perHostConcurrency, Number.POSITIVE_INFINITY, true),
     maxAttempts: positiveInteger("maxAttempts", options.maxAttempts, 4),
