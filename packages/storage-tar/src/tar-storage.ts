@@ -261,7 +261,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
         if (index.has(key)) throw new StorageKeyExistsError("tar", key);
         const release = await lane.acquire(signal);
         try {
-          ensureOpen("put");
+          // A put called before close() still runs: close() waits for its turn after it.
           if (index.has(key)) throw new StorageKeyExistsError("tar", key);
           signal?.throwIfAborted();
           let source: ReadableStream<Uint8Array> | Uint8Array = body;
@@ -310,7 +310,6 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       const state = await archive();
       const release = await lane.acquire();
       try {
-        ensureOpen("delete");
         const entry = index.get(key);
         if (!entry) return false;
         const last = order[order.length - 1];

@@ -8,7 +8,7 @@ export class WriteLane {
 
   /** Resolves with a release function when it is the caller's turn; rejects with the signal's reason if it aborts first. */
   acquire(signal?: AbortSignal): Promise<() => void> {
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(signal.reason);
     let released = false;
     const release = () => {
       if (released) return;
