@@ -39,6 +39,13 @@ export interface DescribeStorageAdapterOptions<A extends StorageAdapter = Storag
    */
   readonly inspect?: (closed: A) => Promise<Map<string, Uint8Array>>;
   /**
+   * Whether the medium keeps concurrent puts on one key apart (one whole body wins). Set
+   * `false` only for a test server known not to: s3rver 3.7 writes concurrent bodies for one
+   * key into the same file, which real S3 never does.
+   * @default true
+   */
+  readonly isolatesConcurrentPutsOnOneKey?: boolean;
+  /**
    * Length of the "large" stream round trip, in bytes.
    * @default 1_048_577
    */
@@ -221,7 +228,7 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         await expectMedium(adapter, objects);
       });
 
-      it.skipIf(!caps.replace)("concurrent puts on one key leave one of the bodies, whole", async () => {
+      it.skipIf(!caps.replace || options.isolatesConcurrentPutsOnOneKey === false)("concurrent puts on one key leave one of the bodies, whole", async () => {
         const adapter = await open();
         const bodies = [patternBytes(40_000, 31), patternBytes(55_000, 32), patternBytes(30_000, 33)];
         await Promise.all(bodies.map((bytes) => adapter.put("same.jpg", chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))));
