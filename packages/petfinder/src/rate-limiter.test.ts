@@ -32,3 +32,19 @@ test("a request over the ceiling waits for its slot; the clock frees it", async 
   now = 2000; // a second later on the limiter's clock the next request goes at once
   await limiter.acquire();
 });
+
+test("a pause holds back every caller, even without a ceiling", async () => {
+  let now = 0;
+  const limiter = createRateLimiter(Infinity, () => now);
+  await limiter.acquire();
+  limiter.pause(1000);
+  let started = false;
+  const controller = new AbortController();
+  const waiting = limiter.acquire(controller.signal).then(() => (started = true));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(started).toBe(false);
+  controller.abort(new Error("done"));
+  await expect(waiting).rejects.toThrow("done");
+  now = 1000;
+  await limiter.acquire();
+});

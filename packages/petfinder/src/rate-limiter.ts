@@ -4,6 +4,8 @@ import { sleep } from "./abort.js";
 export interface RateLimiter {
   /** Resolves when the caller may start one request; rejects with `signal.reason` on abort. */
   acquire(signal?: AbortSignal): Promise<void>;
+  /** Holds every request back for `ms` (a server's `Retry-After`), not just the one refused. */
+  pause(ms: number): void;
 }
 
 /**
@@ -12,8 +14,7 @@ export interface RateLimiter {
  * caller has reserved one after it, which keeps the bookkeeping simple and never exceeds the ceiling.
  */
 export function createRateLimiter(perSecond: number, now: () => number = () => Date.now()): RateLimiter {
-  if (perSecond === Infinity) return { acquire: async (signal) => signal?.throwIfAborted() };
-  const interval = 1000 / perSecond;
+  const interval = perSecond === Infinity ? 0 : 1000 / perSecond;
   let next = 0;
   return {
     async acquire(signal) {
@@ -29,6 +30,9 @@ export function createRateLimiter(perSecond: number, now: () => number = () => D
           throw error;
         }
       }
+    },
+    pause(ms) {
+      next = Math.max(next, now() + ms);
     },
   };
 }

@@ -185,7 +185,8 @@ export async function requestJson<S extends v.GenericSchema>(
       }
       if (retries < config.retryLimit) {
         retries++;
-        if (retryAfter !== undefined) await sleep(retryAfter * 1000, signal);
+        // Retry-After speaks for the whole client: every call waits, not only this one.
+        if (retryAfter !== undefined) config.limiter.pause(retryAfter * 1000);
         else await backoff();
         continue;
       }
