@@ -131,23 +131,33 @@ describe("content de-duplication on the emulator's photo bytes", () => {
     await emulator?.stop();
   });
 
-  test("finds byte-identical re-posts under other animals by hashing the downloaded bytes", async () => {
+  test("numbers photos as the truth does and finds byte-identical re-posts by hashing the downloaded bytes", async () => {
     const rows: PhotoRow[] = [];
     for await (const row of photoRows(allCats(emulator.url), { breedFields: "primary" })) rows.push(row);
     // Which rows hold the same bytes, by the emulator's ground truth; then prove it by downloading.
     const truth = new Map<string, string>();
-    const text = await (await fetch(`${emulator.url}/_emulator/truth`)).text();
+    const numbers = new Map<string, string>();
+    // The cat/full filter only saves time; an emulator that refuses it still gives the whole truth.
+    let response = await fetch(`${emulator.url}/_emulator/truth?type=cat&size=full`);
+    if (!response.ok) response = await fetch(`${emulator.url}/_emulator/truth`);
+    const text = await response.text();
     for (const line of text.split("\n")) {
       if (line.trim() === "") continue;
-      const entry = JSON.parse(line) as { url: string; sha256: string };
+      const entry = JSON.parse(line) as { url: string; sha256: string; animal_id: number; photo: number };
       truth.set(entry.url, entry.sha256);
+      numbers.set(entry.url, `${entry.animal_id}-${entry.photo}`);
     }
     const bySha = new Map<string, PhotoRow[]>();
+    const misnumbered: string[] = [];
     for (const row of rows) {
       const sha = truth.get(row.url);
       expect(sha, `the truth lists ${row.url}`).toBeDefined();
       bySha.set(sha!, [...(bySha.get(sha!) ?? []), row]);
+      if (numbers.get(row.url) !== `${row.animalId}-${row.photo}`) misnumbered.push(`${row.key}: truth says ${numbers.get(row.url)}`);
     }
+    // Photo numbers (URL slots, or positions for the newer URL shape) agree with the truth.
+    expect(misnumbered.slice(0, 5)).toEqual([]);
+    expect(new Set(rows.map((row) => row.size))).toEqual(new Set(["full"]));
     const reposted = [...bySha.values()].filter((group) => group.length > 1).slice(0, 3);
     expect(reposted.length).toBeGreaterThan(0);
 
