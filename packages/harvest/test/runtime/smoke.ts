@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { harvest, parseDestination, parseUrlList, HarvestInputError } from "@cat-harvest/harvest";
+import { createPetfinderClient } from "@cat-harvest/petfinder";
+import { startEmulator } from "@cat-harvest/petfinder-emulator";
+import { createMemoryStorage } from "@cat-harvest/storage";
+import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
+
+export const cases: SmokeCase[] = [
+  {
+    name: "harvest: DEST and URL lists parse, with the line of a bad entry",
+    async fn() {
+      assert.deepEqual(parseDestination("s3://b-1/cats"), { kind: "s3", bucket: "b-1", prefix: "cats" });
+      const entries = [];
+      for await (const e of parseUrlList(new Response('url,label\nhttp://a.test/1.jpg,"Tabby, orange"\n').body!, "x.csv")) entries.push(e);
+      assert.deepEqual(entries, [{ url: "http://a.test/1.jpg", label: "Tabby, orange", line: 2 }]);
+      await assert.rejects(async () => {
+        for await (const _ of parseUrlList(new Response("http://a.test/1.jpg\nnope\n").body!, "x.txt"));
+      }, (e: unknown) => e instanceof HarvestInputError && e.line === 2);
+    },
+  },
+  {
+    name: "harvest: one breed from the emulator into memory, byte for byte against the truth",
+    timeout: 60_000,
+    async fn() {
+      const emulator = await startEmulator({ seed: 5, scale: 0.01, port: 0 });
+      try {
+        const objects = createMemoryStorage();
+        const storage = { ...objects, close: async () => {} };
+        const summary = await harvest({
+          client: createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url }),
+          storage,
+          breeds: ["Siamese"],
+          concurrency: 4,
+        });
+        assert.equal(summary.status, "complete");
+        assert.ok(summary.stored > 0);
+        const truth = new Map(
+          (await (await fetch(`${emulator.url}/_emulator/truth`)).text())
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as { url: string; sha256: string })
+            .map((r) => [r.url, r.sha256]),
+        );
+        const rows = new TextDecoder().decode(objects.objects.get("metadata.jsonl")).trim().split("\n").map((l) => JSON.parse(l));
+        assert.equal(rows.length, summary.files);
+        for (const row of rows) {
+          const digest = createHash("sha256").update(objects.objects.get(row.file_name)!).digest("hex");
+          assert.equal(digest, row.sha256);
+          assert.equal(truth.get(row.source_url), row.sha256);
+        }
+      } finally {
+        await emulator.stop();
+      }
+    },
+  },
+];
