@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBenchArgs, USAGE } from "./src/args.js";
 import { buildProjects } from "./src/build.js";
@@ -41,6 +41,7 @@ async function main(): Promise<number> {
     log("The emulator is not built, so nothing can be measured. Build it: npx tsc -b packages/petfinder-emulator");
     return 1;
   }
+  const loadBefore = loadavg();
   const workDir = await mkdtemp(join(tmpdir(), "cat-harvest-bench-"));
   const started = Date.now();
   let downloads: DownloadRun[] = [];
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
     if (!options.keep) await rm(workDir, { recursive: true, force: true });
     else log(`Kept ${workDir}`);
   }
-  const results = { machine, options, date: new Date().toISOString(), durationSec: (Date.now() - started) / 1000, downloads, harvest, scale, startup, errors };
+  const results = { loadBefore, loadAfter: loadavg(), machine, options, date: new Date().toISOString(), durationSec: (Date.now() - started) / 1000, downloads, harvest, scale, startup, errors };
   const report = renderReport(results);
   process.stdout.write(`\n${report}\n`);
   await writeResults(results, report, options.writeReadme, log);

@@ -93,6 +93,8 @@ export async function benchDownloads(
       if (catHarvestReady) {
         commands.push(catHarvestCommand(lists, outDir));
         for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c));
+        // storage-fs on its own defaults to fsync "always": one row shows what that costs
+        commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
       }
       if (hasAria2) for (const c of options.concurrencies) commands.push(aria2Command(lists, outDir, c));
       commands.push(writeupCommand(lists, outDir));

@@ -25,6 +25,8 @@ export interface HarvestResult {
   wallSec: number;
   cpuSec: number;
   peakRssMB: number;
+  /** CPU seconds the emulator spent meanwhile (its own process). */
+  emulatorCpuSec: number;
   exitCode: number;
   note?: string;
 }
@@ -91,9 +93,11 @@ export async function benchHarvest(
       args = [join(BENCH_DIR, "runners/api-phase.mjs"), "--api-url", emulator.url];
     }
     log(`  ${how}: ${[command, ...args].map((a) => a.replace(REPO_DIR + "/", "")).join(" ")}`);
+    const emuBefore = await emulator.cpuSeconds();
     const poll = pollStats(emulator.url);
     const cost = await runMeasured(command, args, { env, cwd: workDir, timeoutSec: 1800 });
     const { spans } = await poll.stop();
+    const emulatorCpuSec = (await emulator.cpuSeconds()) - emuBefore;
     let stored = 0;
     try {
       const summary = JSON.parse(cost.stdout.trim().split("\n").filter((l) => l.startsWith("{")).at(-1) ?? "{}") as { stored?: number; records?: number };
@@ -117,13 +121,14 @@ export async function benchHarvest(
       wallSec: cost.wallSec,
       cpuSec: cost.userSec + cost.sysSec,
       peakRssMB: cost.peakRssMB,
+      emulatorCpuSec,
       exitCode: cost.exitCode,
     };
     if (cost.exitCode !== 0) result.note = `exit ${cost.exitCode}: ${(cost.stderr || cost.stdout).trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
     log(
       `  API ${result.apiRequests} requests in ${result.apiPhaseSec.toFixed(1)} s = ${result.apiRequestsPerSec.toFixed(1)}/s, ${result.tooMany} x 429; ` +
         `photos ${result.photoRequests} in ${result.downloadPhaseSec.toFixed(1)} s (overlap ${result.overlapSec.toFixed(1)} s); stored ${stored}; ` +
-        `wall ${result.wallSec.toFixed(1)} s, CPU ${result.cpuSec.toFixed(1)} s, ${result.peakRssMB.toFixed(0)} MB${result.note ? `  !! ${result.note}` : ""}`,
+        `wall ${result.wallSec.toFixed(1)} s, CPU ${result.cpuSec.toFixed(1)} s (emulator ${result.emulatorCpuSec.toFixed(1)} s), ${result.peakRssMB.toFixed(0)} MB${result.note ? `  !! ${result.note}` : ""}`,
     );
     results.push(result);
     await rm(join(workDir, "harvest"), { recursive: true, force: true });
@@ -139,9 +144,11 @@ export async function benchHarvest(
 async function apiOnly(options: BenchOptions, rps: number, log: (line: string) => void): Promise<HarvestResult> {
   const emulator = await startEmulatorProcess({ scale: options.harvestScale, latencyMs: 0, rateLimit: options.rateLimit });
   try {
+    const emuBefore = await emulator.cpuSeconds();
     const poll = pollStats(emulator.url);
     const cost = await runMeasured(process.execPath, [join(BENCH_DIR, "runners/api-phase.mjs"), "--api-url", emulator.url, "--rps", String(rps)], { timeoutSec: 900 });
     const { spans } = await poll.stop();
+    const emulatorCpuSec = (await emulator.cpuSeconds()) - emuBefore;
     const r: HarvestResult = {
       how: `petfinder client alone, ceiling ${rps}/s`,
       scale: options.harvestScale,
@@ -158,10 +165,11 @@ async function apiOnly(options: BenchOptions, rps: number, log: (line: string) =
       wallSec: cost.wallSec,
       cpuSec: cost.userSec + cost.sysSec,
       peakRssMB: cost.peakRssMB,
+      emulatorCpuSec,
       exitCode: cost.exitCode,
     };
     if (cost.exitCode !== 0) r.note = `exit ${cost.exitCode}: ${(cost.stderr || cost.stdout).trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
-    log(`  ${r.how}: ${r.apiRequests} requests in ${r.apiPhaseSec.toFixed(1)} s = ${r.apiRequestsPerSec.toFixed(1)}/s, ${r.tooMany} x 429`);
+    log(`  ${r.how}: ${r.apiRequests} requests in ${r.apiPhaseSec.toFixed(1)} s = ${r.apiRequestsPerSec.toFixed(1)}/s, ${r.tooMany} x 429; client CPU ${r.cpuSec.toFixed(1)} s, emulator CPU ${r.emulatorCpuSec.toFixed(1)} s`);
     return r;
   } finally {
     await emulator.stop();

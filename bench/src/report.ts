@@ -20,6 +20,8 @@ export interface BenchResults {
   scale: ScaleResult | undefined;
   startup: StartupResult[];
   errors: string[];
+  loadBefore: number[];
+  loadAfter: number[];
 }
 
 /** The latency at which the throughput targets are judged. */
@@ -91,7 +93,7 @@ export function renderReport(r: BenchResults): string {
   const out: string[] = [];
   out.push(
     `Machine: ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memoryGB} GB, ${m.kernel}; node ${m.node}; ${m.python}; ${m.aria2}.`,
-    `Run: ${r.date}, ${fmt(r.durationSec, 0)} s${r.options.quick ? ", --quick" : ""}. The emulator runs in its own node process on 127.0.0.1 and shares the ${m.nproc} cores with the tool under test; its CPU is reported separately, never charged to the tool.`,
+    `Run: ${r.date}, ${fmt(r.durationSec, 0)} s${r.options.quick ? ", --quick" : ""}; load average ${r.loadBefore.map((l) => l.toFixed(1)).join("/")} before, ${r.loadAfter.map((l) => l.toFixed(1)).join("/")} after (1/5/15 min; above ${m.nproc} means other work shared the cores). The emulator runs in its own node process on 127.0.0.1 and shares the ${m.nproc} cores with the tool under test; its CPU is reported separately, never charged to the tool.`,
     "",
   );
   if (r.downloads.length > 0) {
@@ -122,7 +124,7 @@ export function renderReport(r: BenchResults): string {
     out.push(`### Whole harvest (emulator scale ${first.scale}, rate limit ${first.rateLimit}/s, latency 0; phases timed from the emulator's counters)`, "");
     out.push(
       formatTable(
-        ["how", "API requests", "API phase s", "API req/s", "429s", "photo requests", "download phase s", "overlap s", "stored", "wall s", "CPU s", "peak RSS MB"],
+        ["how", "API requests", "API phase s", "API req/s", "429s", "photo requests", "download phase s", "overlap s", "stored", "wall s", "CPU s", "peak RSS MB", "emulator CPU s"],
         r.harvest.map((h) => [
           h.how,
           String(h.apiRequests),
@@ -136,6 +138,7 @@ export function renderReport(r: BenchResults): string {
           fmt(h.wallSec, 1),
           fmt(h.cpuSec, 1),
           fmt(h.peakRssMB, 0),
+          fmt(h.emulatorCpuSec, 1),
         ]),
       ),
       "",

@@ -46,7 +46,6 @@ export async function benchStartup(options: BenchOptions, log: (line: string) =>
   const results: StartupResult[] = [];
   if (built.get("apps/cli") && existsSync(CAT_HARVEST_CLI)) {
     results.push(await timeRepeated("cat-harvest --help (bun)", join(NODE_BIN_DIR, "bun"), [CAT_HARVEST_CLI, "--help"], runs, log));
-    results.push(await timeRepeated("cat-harvest --help (node, for reference)", process.execPath, [CAT_HARVEST_CLI, "--help"], runs, log));
   } else {
     log("  apps/cli is not built: cat-harvest --help skipped.");
   }

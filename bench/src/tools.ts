@@ -17,11 +17,20 @@ export interface JobLists {
   aria2: string;
 }
 
-/** cat-harvest's downloader into storage-fs, in a plain node process running built dist/. */
-export function catHarvestCommand(lists: JobLists, outDir: string, concurrency?: number, extraNodeArgs: string[] = []): ToolCommand {
-  const args = [...extraNodeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir];
+/**
+ * cat-harvest's downloader into storage-fs, in a plain node process running built dist/.
+ * `fsync` defaults to "metadata", what the harvest and `cat-harvest download` open a folder
+ * with (photos are renamed into place without fsync, like aria2c and the ThreadPool write them).
+ */
+export function catHarvestCommand(
+  lists: JobLists,
+  outDir: string,
+  concurrency?: number,
+  { fsync = "metadata", nodeArgs = [] }: { fsync?: "always" | "metadata" | "never"; nodeArgs?: string[] } = {},
+): ToolCommand {
+  const args = [...nodeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
-  return { tool: "cat-harvest", concurrency, command: process.execPath, args };
+  return { tool: fsync === "metadata" ? "cat-harvest" : `cat-harvest fsync=${fsync}`, concurrency, command: process.execPath, args };
 }
 
 /** aria2c at `-j N`, one connection per item, overwriting, quiet, `out=` lines under `-d`. */
