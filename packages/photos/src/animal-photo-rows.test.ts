@@ -27,6 +27,7 @@ describe("animalPhotoRows", () => {
     ["colour breeds dropped", cat(7, "Domestic Short Hair", "Tabby", [pets(7, 1)]), { dropColorBreeds: true }, ["Domestic_Short_Hair/7-1.jpg"]],
     ["colour primary dropped, real secondary kept", cat(7, "Calico", "Maine Coon", [pets(7, 1)]), { dropColorBreeds: true }, ["Maine_Coon/7-1.jpg"]],
     ["the same breed twice counts once", cat(7, "Bengal", "Bengal", [pets(7, 1)]), {}, ["Bengal/7-1.jpg"]],
+    ["the same breed in another case counts once", cat(7, "Bengal", "BENGAL", [pets(7, 1)]), {}, ["Bengal/7-1.jpg"]],
     ["breed names are trimmed", cat(7, "  Bengal ", " ", [pets(7, 1)]), {}, ["Bengal/7-1.jpg"]],
     ["secondary only", cat(7, null, "Persian", [pets(7, 1)]), {}, ["Persian/7-1.jpg"]],
     ["photo numbers from URL slots, not array order", cat(7, "Manx", null, [pets(7, 3), pets(7, 1)]), {}, ["Manx/7-3.jpg", "Manx/7-1.jpg"]],

@@ -80,7 +80,8 @@ export function animalPhotoRows(animal: AnimalLike, options: AnimalPhotoRowsOpti
   const primary = label(breeds?.primary);
   const secondary = breedFields === "both" ? label(breeds?.secondary) : null;
   if (primary !== null) labels.push({ breed: primary, field: "primary" });
-  if (secondary !== null && secondary !== primary) labels.push({ breed: secondary, field: "secondary" });
+  // Differing only in case would give folders that meet on case-insensitive file systems.
+  if (secondary !== null && secondary.toLowerCase() !== primary?.toLowerCase()) labels.push({ breed: secondary, field: "secondary" });
   if (labels.length === 0) {
     skip({ reason: "no-breed", animalId: id, detail: `animal ${id} has no ${breedFields === "primary" ? "primary " : ""}breed name` });
     return [];
