@@ -198,6 +198,38 @@ describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
   }
 });
 
+describe("cat-harvest (Bun) stopped with Ctrl-C", () => {
+  test("SIGINT finishes cleanly (exit 130, metadata of what is stored) and the next run resumes", async () => {
+    const slow = await startEmulator({ seed: 7, scale: 0.015, port: 0, latencyMs: 40 });
+    try {
+      const slowTruth = await fetchTruth(slow.url);
+      const dest = join(tmp, "interrupted");
+      const args = ["--api-url", slow.url, "--breeds", BREEDS, "--out", dest, "--concurrency", "2"];
+      const victim = start(BUN, [CLI, ...args], { env: demoEnv(), cwd: tmp });
+      for (let i = 0; i < 400; i++) {
+        const stats = (await (await fetch(`${slow.url}/_emulator/stats`)).json()) as { routes: Record<string, Record<string, number>> };
+        if ((stats.routes["GET photo"]?.["200"] ?? 0) >= 10) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      victim.child.kill("SIGINT");
+      const stopped = await victim.done;
+      expect(stopped.code, stopped.stderr).toBe(130);
+      expect(stopped.stdout).toContain("Run the same command again to resume");
+      const partial = await expectMatchesTruth(readFromFolder(dest), slowTruth);
+      expect(partial.length).toBeGreaterThan(0);
+      expect((await cli(["verify", dest])).code).toBe(0);
+      const rerun = await cli([...args, "--json"]);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      const summary = JSON.parse(rerun.stdout);
+      expect(summary.existing).toBe(partial.length);
+      expect(summary.stored + summary.existing).toBe(summary.files);
+      await expectMatchesTruth(readFromFolder(dest), slowTruth);
+    } finally {
+      await slow.stop();
+    }
+  }, 120_000);
+});
+
 describe("cat-harvest (Bun) refuses bad setups before any work", () => {
   test("missing credentials point to --demo and create nothing", async () => {
     const dest = join(tmp, "never");
