@@ -17,7 +17,8 @@ describe("FsStorageError", () => {
     const error = new FsStorageError("put", "Bengal/1-1.jpg", "/data/cat_breeds/Bengal/1-1.jpg", systemError(code));
     expect(error.code).toBe(code);
     expect(error.message).toContain('fs storage could not put "Bengal/1-1.jpg" at /data/cat_breeds/Bengal/1-1.jpg');
-    expect(error.message).toContain(`Fix: ${fix}`);
+    expect(error.message).toContain(". Fix: ");
+    expect(error.message).toContain(fix);
     expect(error.cause).toBeInstanceOf(Error);
   });
 
