@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDownloader, DEFAULT_USER_AGENT, type DownloadEvent, type DownloadResult } from "@cat-harvest/downloader";
+import { startEmulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage } from "@cat-harvest/storage";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
@@ -118,6 +119,33 @@ export const cases: SmokeCase[] = [
         // Let the server's delayed reply go out before it closes.
         await new Promise((resolve) => setTimeout(resolve, 350));
       });
+    },
+  },
+  {
+    name: "downloader: emulator photos at fault rate 0.2 all arrive whole, matching the truth sha256",
+    async fn() {
+      const emulator = await startEmulator({ seed: 2, scale: 0.01, faultRate: 0.2, stallMs: 500 });
+      try {
+        const response = await fetch(`${emulator.url}/_emulator/truth?size=small`);
+        const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+        let text = "";
+        while (text.split("\n").length <= 12) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += value;
+        }
+        await reader.cancel();
+        const truth = text.split("\n").slice(0, 12).map((line) => JSON.parse(line) as { url: string; sha256: string; bytes: number });
+        const storage = createMemoryStorage();
+        const summary = await createDownloader({ storage, concurrency: 4, maxAttempts: 10, retryBaseDelayMs: 5, maxRetryAfterMs: 50, idleTimeoutMs: 200 }).run(
+          truth.map((t, i) => ({ url: t.url, key: `emu/${i}.jpg` })),
+        );
+        assert.equal(summary.stored, truth.length);
+        assert.ok(summary.retries > 0, "the emulator injected faults");
+        for (const [i, t] of truth.entries()) assert.equal(await hex(storage.objects.get(`emu/${i}.jpg`)!), t.sha256);
+      } finally {
+        await emulator.stop();
+      }
     },
   },
 ];
