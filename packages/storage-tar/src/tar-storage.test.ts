@@ -156,6 +156,19 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
     for (const [key, bytes] of expected) expect(sameBytes(files.get(key), bytes), key).toBe(true);
   });
 
+  test("concurrent puts on one key store the first body whole and refuse the others with StorageKeyExistsError", async () => {
+    const storage = createTarStorage({ path: fresh(extension) });
+    const bodies = [patternBytes(40_000, 31), patternBytes(55_000, 32), patternBytes(30_000, 33)];
+    const outcomes = await Promise.allSettled(bodies.map((bytes) => storage.put("same.jpg", chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))));
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected"]);
+    for (const o of outcomes.slice(1)) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(StorageKeyExistsError);
+    expect(await storage.stat("same.jpg")).toEqual({ key: "same.jpg", size: 40_000 });
+    await storage.close();
+    const files = await readArchiveBothWays(storage.path, gzip);
+    expect([...files.keys()]).toEqual(["same.jpg"]);
+    expect(sameBytes(files.get("same.jpg"), bodies[0]!)).toBe(true);
+  });
+
   test("a producer whose signal aborts while it waits for its turn leaves the queue and stores nothing", async () => {
     const storage = createTarStorage({ path: fresh(extension) });
     let release!: () => void;
