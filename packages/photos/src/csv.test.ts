@@ -35,6 +35,17 @@ describe("CSV", () => {
     expect(parseBreedCountsCsv(breedCountsToCsv(counter.counts(), { newline: "\r\n" }))).toEqual(counter.counts());
   });
 
+  test.each([
+    [false, "=HYPERLINK(1)", "=HYPERLINK(1)"],
+    [true, "=HYPERLINK(1)", "'=HYPERLINK(1)"],
+    [true, "@SUM(A1)", "'@SUM(A1)"],
+    [true, "-2+3", "'-2+3"],
+    [true, "Bengal", "Bengal"],
+  ])("escapeFormulas %s writes the breed %j as %j", (escapeFormulas, breed, written) => {
+    const csv = breedCountsToCsv([{ breed, folder: "F", images: 1 }], { escapeFormulas });
+    expect(parseBreedCountsCsv(csv)[0]?.breed).toBe(written);
+  });
+
   test("reads the write-up's table (folder,breed,images column order)", () => {
     const counts = parseBreedCountsCsv(readFileSync(new URL("../test/fixtures/seed-breed-image-counts.csv", import.meta.url), "utf8"));
     expect(counts[0]).toEqual({ breed: "Domestic Short Hair", folder: "Domestic_Short_Hair", images: 9658 });

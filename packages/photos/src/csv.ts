@@ -7,7 +7,16 @@ export interface BreedCountsCsvOptions {
    * @default "\n"
    */
   readonly newline?: "\n" | "\r\n";
+  /**
+   * Prefix a `'` to breed names and folders that start with `=`, `+`, `-`, `@`, tab or CR, so a
+   * spreadsheet opening breeds.csv does not run a hostile name as a formula. It changes those
+   * names in the file, so it is off unless asked for.
+   * @default false
+   */
+  readonly escapeFormulas?: boolean;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** RFC 4180 quoting: a field with a comma, quote, CR, LF or outer space is quoted, quotes doubled. */
 export function csvField(value: string | number): string {
@@ -25,8 +34,9 @@ export function csvField(value: string | number): string {
 export function breedCountsToCsv(counts: Iterable<BreedCount>, options: BreedCountsCsvOptions = {}): string {
   const newline = options.newline ?? "\n";
   if (newline !== "\n" && newline !== "\r\n") throw new TypeError(`Writing breeds.csv failed: newline must be "\\n" or "\\r\\n"`);
+  const text = (value: string) => csvField(options.escapeFormulas && FORMULA_START.test(value) ? `'${value}` : value);
   let out = `breed,folder,images${newline}`;
-  for (const { breed, folder, images } of counts) out += `${csvField(breed)},${csvField(folder)},${csvField(images)}${newline}`;
+  for (const { breed, folder, images } of counts) out += `${text(breed)},${text(folder)},${csvField(images)}${newline}`;
   return out;
 }
 
