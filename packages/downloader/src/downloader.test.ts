@@ -7,6 +7,9 @@ import {
   createDownloader,
   DEFAULT_USER_AGENT,
   download,
+  DownloaderError,
+  DownloadJobError,
+  isRetryableReason,
   type DownloadEvent,
   type DownloadFailed,
   type DownloadJob,
@@ -179,6 +182,15 @@ describe("createDownloader: storing", () => {
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
+  test("userAgent and headers options reach the server", async () => {
+    const url = route((_req, res) => sendBytes(res, JPEG));
+    await runAll([{ url, key: "ua.jpg" }], { userAgent: "my-lab-crawler/2.0 (+mailto:lab@example.org)", headers: { "x-purpose": "research" } });
+    const headers = server.lastHeaders.get(new URL(url).pathname);
+    expect(headers?.["user-agent"]).toBe("my-lab-crawler/2.0 (+mailto:lab@example.org)");
+    expect(headers?.["x-purpose"]).toBe("research");
+    expect(headers?.accept).toMatch(/^image\/jpeg/);
+  });
+
   test("the download() shorthand runs the same pipeline", async () => {
     const url = route((_req, res) => sendBytes(res, JPEG));
     const storage = createMemoryStorage();
@@ -342,6 +354,7 @@ describe("createDownloader: refusals are recorded with a reason", () => {
     expect(result).toMatchObject({ type: "failed", reason, attempts: expect.any(Number) });
     expect(result.message.length).toBeGreaterThan(10);
     expect(result.attempts).toBeLessThanOrEqual(1);
+    expect(isRetryableReason(result.reason)).toBe(false);
     expect(storage.objects.size).toBe(0);
     expect(summary.failedByReason).toEqual({ [reason]: 1 });
   });
@@ -409,6 +422,13 @@ describe("createDownloader: resume, duplicates, limits", () => {
     expect(byKey.get("d/b.jpg")).toMatchObject({ type: "skipped", reason: "duplicate", sha256: sha(JPEG), bytes: JPEG.byteLength });
     expect([...storage.objects.keys()].sort()).toEqual(["d/a.jpg", "d/c.jpg"]);
     expect(summary).toMatchObject({ stored: 2, duplicates: 1, skipped: 0 });
+  });
+
+  test("DownloadJobError carries reason, status and retryability and is recognised by marker", () => {
+    const error = new DownloadJobError("http-503", "GET x answered 503", { url: "http://x/", key: "k.jpg", status: 503, retryAfterMs: 1000 });
+    expect(error).toMatchObject({ name: "DownloadJobError", reason: "http-503", status: 503, retryAfterMs: 1000, isRetryable: true });
+    expect(DownloaderError.isInstance(error)).toBe(true);
+    expect(DownloaderError.isInstance(Object.assign(new Error("x"), { name: "DownloadJobError" }))).toBe(false);
   });
 
   test("a throwing duplicate hook rejects the run with DuplicateHookError and stores nothing", async () => {
