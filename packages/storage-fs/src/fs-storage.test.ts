@@ -272,6 +272,21 @@ describe("bad input keeps what is stored", () => {
     await storage.close();
   });
 
+  test("a put that fails before reading its body cancels the body", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await storage.put("Bengal", text("a file"));
+    let cancelled: unknown;
+    const body = new ReadableStream<Uint8Array>({
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const error = await storage.put("Bengal/1-1.jpg", body).catch((e: unknown) => e);
+    expect(FsStorageError.isInstance(error)).toBe(true);
+    expect(cancelled).toBe(error);
+    await storage.close();
+  });
+
   test("a key naming a stored folder is refused and the folder is kept", async () => {
     const storage = await createFsStorage({ root: freshRoot() });
     await storage.put("Bengal/1-1.jpg", text("x"));

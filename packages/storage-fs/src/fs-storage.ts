@@ -178,6 +178,11 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
       inFlight.add(task);
       try {
         await task;
+      } catch (error) {
+        // A put that failed before reading its body (a folder it could not create, say)
+        // still tells the body's source to stop, as a put that failed mid-way does.
+        if (body instanceof ReadableStream && !body.locked) await body.cancel(error).catch(() => {});
+        throw error;
       } finally {
         inFlight.delete(task);
       }
