@@ -9,7 +9,7 @@ export const BREED_FOLDER_HASH_MARK = "~";
 const HASH_LENGTH = 10;
 // Crockford base32, lower case: no i, l, o, u; safe on case-insensitive file systems.
 const BASE32 = "0123456789abcdefghjkmnpqrstvwxyz";
-// Characters a folder name may hold on Windows, macOS and Linux alike, with no shell or URL surprises.
+// Characters legal in a folder name on Windows, macOS and Linux alike (no separators, wildcards or controls).
 const UNSAFE_CHARS = /[^\p{L}\p{M}\p{N}_\-.()',&+]/gu;
 const SAFE_NAME = /^[\p{L}\p{M}\p{N}_\-.()',&+]+$/u;
 // Windows device names, also with an extension (CON.txt) and the superscript-digit ports.
@@ -95,8 +95,8 @@ function truncateUtf8(text: string, maxBytes: number): string {
  * safe and turns back into exactly this name: "Domestic Short Hair" -> "Domestic_Short_Hair",
  * "Sphynx / Hairless Cat" -> "Sphynx__Hairless_Cat". Any other name (a separator, `..`,
  * `_` or `~` in the name, control or unusual characters, an empty name, a Windows device name
- * such as CON or LPT1, a leading dot or dash, outer spaces, a trailing dot, non-NFC Unicode, more than `BREED_FOLDER_MAX_BYTES`
- * bytes) is sanitised and gets `~` plus 10 characters of the SHA-256 of the name:
+ * such as CON or LPT1, a leading dot or dash, outer spaces, a trailing dot, non-NFC Unicode,
+ * more than `BREED_FOLDER_MAX_BYTES` bytes) is sanitised and gets `~` plus 10 characters of the SHA-256 of the name:
  * "Tabby/Tiger" -> "Tabby_Tiger~xxxxxxxxxx". Kept forms never contain `~`, and each kept form
  * turns back into one name, so two different names never share a folder (hashed ones could
  * only meet through a 50-bit hash collision).
