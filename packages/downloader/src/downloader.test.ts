@@ -488,6 +488,26 @@ describe("createDownloader: resume, duplicates, limits", () => {
     expect(JSON.parse(JSON.stringify(events.at(-2)))).toMatchObject({ type: "done", key: "ev.jpg" });
   });
 
+  test("a job source that throws rejects the run with its error, after the jobs it gave have settled", async () => {
+    const url = route((_q, res) => sendBytes(res, JPEG));
+    const broken = new Error("input file unreadable");
+    async function* jobs() {
+      yield { url, key: "src/1.jpg" };
+      yield { url, key: "src/2.jpg" };
+      throw broken;
+    }
+    const events: DownloadEvent[] = [];
+    const storage = createMemoryStorage();
+    const run = createDownloader({ storage, concurrency: 1, onEvent: (e) => void events.push(e) }).run(jobs());
+    await expect(run).rejects.toBe(broken);
+    expect([...storage.objects.keys()].sort()).toEqual(["src/1.jpg", "src/2.jpg"]);
+    expect(events.at(-1)).toMatchObject({ type: "end", summary: { jobs: 2, stored: 2 } });
+  });
+
+  test("run refuses something that is not an iterable of jobs", async () => {
+    await expect(createDownloader({ storage: createMemoryStorage() }).run(42 as never)).rejects.toThrow(TypeError);
+  });
+
   test("an onEvent that throws stops the run and rejects with its error", async () => {
     const url = route((_q, res) => sendBytes(res, JPEG));
     const boom = new Error("log disk full");
