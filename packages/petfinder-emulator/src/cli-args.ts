@@ -78,7 +78,9 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
   if (s("host") === "") throw new CliUsageError("--host must not be empty; use e.g. 127.0.0.1.");
   set("port", num("port", s("port"), true, 0, 65535));
   set("seed", num("seed", s("seed"), true, 0, Number.MAX_SAFE_INTEGER));
-  set("scale", num("scale", s("scale"), false, Number.MIN_VALUE, 20));
+  const scale = num("scale", s("scale"), false, 0, 20);
+  if (scale === 0) throw new CliUsageError(`--scale must be above 0 (e.g. 0.05); got "${s("scale")}".`);
+  set("scale", scale);
   set("latencyMs", num("latency-ms", s("latency-ms"), true, 0, 600_000));
   set("faultRate", num("fault-rate", s("fault-rate"), false, 0, 1));
   set("rateLimit", num("rate-limit", s("rate-limit"), true, 0, 1_000_000_000));
