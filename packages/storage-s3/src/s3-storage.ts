@@ -163,6 +163,29 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
     }
   };
 
+  /**
+   * A multipart upload of `head` and then the rest of the body. When the body errors or the
+   * signal aborts, the stream given to Upload errors, so Upload aborts the multipart upload
+   * and S3 never assembles an object.
+   */
+  const uploadInParts = async (params: { Bucket: string; Key: string; ContentType?: string }, head: Uint8Array[], guarded: GuardedBody) => {
+    const { Upload } = await import("@aws-sdk/lib-storage");
+    let next = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (next < head.length) {
+          controller.enqueue(head[next]!);
+          head[next++] = EMPTY;
+          return;
+        }
+        const chunk = await guarded.read();
+        if (chunk === null) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    await new Upload({ client, params: { ...params, Body: stream }, partSize, queueSize, leavePartsOnError: false }).done();
+  };
+
   const upload = async (key: string, body: StorageBody, options: PutOptions | undefined) => {
     const signal = options?.signal;
     const objectKey = prefix + key;
@@ -173,7 +196,8 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
     const common = { Bucket: bucket, Key: objectKey, ...(options?.contentType !== undefined && { ContentType: options.contentType }) };
     try {
       // Read up to one part: a body that ends before it goes up in a single PutObject, which
-      // S3 stores atomically and which the signal can abort.
+      // S3 stores atomically and which the signal can abort; a longer one (or one of unknown
+      // length, such as a whole .tar.gz) goes up in parts.
       const chunks: Uint8Array[] = [];
       let length = 0;
       let ended = false;
@@ -189,33 +213,17 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
       if (ended) {
         const bytes = concatChunks(chunks, length);
         await client.send(new sdk.PutObjectCommand({ ...common, Body: bytes, ContentLength: bytes.byteLength }), { abortSignal: signal });
-        return;
+      } else {
+        await uploadInParts(common, chunks, guarded);
       }
-      // Longer (or of unknown length): a multipart upload. When the body errors or the signal
-      // aborts, the stream below errors, so Upload aborts the multipart upload and S3 never
-      // assembles an object.
-      const { Upload } = await import("@aws-sdk/lib-storage");
-      let next = 0;
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          if (next < chunks.length) {
-            controller.enqueue(chunks[next]!);
-            chunks[next++] = EMPTY;
-            return;
-          }
-          const chunk = await guarded.read();
-          if (chunk === null) controller.close();
-          else controller.enqueue(chunk);
-        },
-      });
-      await new Upload({ client, params: { ...common, Body: stream }, partSize, queueSize, leavePartsOnError: false }).done();
     } catch (error) {
+      // Tell the body's source to stop (a download's connection, say) before rejecting.
+      await guarded.release(signal?.aborted ? signal.reason : error);
       if (signal?.aborted) throw signal.reason;
       if (guarded.sourceError !== undefined) throw guarded.sourceError;
       return fail("put", objectKey)(error);
-    } finally {
-      await guarded.release(signal?.reason);
     }
+    await guarded.release();
   };
 
   const storage: S3Storage = {
