@@ -168,6 +168,33 @@ describe("createS3Storage checks access before any download", () => {
     await storage.close();
   });
 
+  test("without credentials or region it leaves them to the SDK's default chain (here: environment variables)", async () => {
+    // The adapter never reads the environment; the SDK's chain does. Its first provider (the
+    // environment) answers, so no later provider (files, instance metadata) is consulted.
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: "S3RVER",
+      AWS_SECRET_ACCESS_KEY: "S3RVER",
+      AWS_REGION: "us-east-1",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_CONFIG_FILE: join(tmpdir(), "cat-harvest-no-aws-config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), "cat-harvest-no-aws-credentials"),
+    });
+    try {
+      const storage = await createS3Storage({ bucket: BUCKET, prefix: `run-${counter++}`, endpoint: server.endpoint, forcePathStyle: true });
+      await storage.put("from-env.txt", new TextEncoder().encode("env"));
+      expect(await storage.stat("from-env.txt")).toEqual({ key: "from-env.txt", size: 3 });
+      await storage.close();
+      process.env.AWS_ACCESS_KEY_ID = "AKIAFROMENVWRONG";
+      const error = await createS3Storage({ bucket: BUCKET, endpoint: server.endpoint, forcePathStyle: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(S3CredentialsError);
+      expect((error as Error).message).not.toContain("AKIAFROMENVWRONG");
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+
   test("s3rver checks the access key id but not V4 signatures: a wrong secret for S3RVER is accepted", async () => {
     // What s3rver 3.7.1 really does (its authentication middleware leaves V4 unverified),
     // so a wrong secret cannot be tested against it; real S3 answers SignatureDoesNotMatch,
