@@ -92,8 +92,26 @@ async function walk(source: TarSource, path: string): Promise<{ entries: Logical
   return { entries, end: chainStart };
 }
 
+/** Bytes read at once while scanning: headers and small members come from one read. */
+const SCAN_WINDOW = 512 * 1024;
+
+/** Serves sequential small reads from one larger read of the file. */
+function readAhead(read: ReadAt, length: number): ReadAt {
+  let windowStart = 0;
+  let window: Uint8Array = new Uint8Array(0);
+  return async (offset, want) => {
+    const end = Math.min(offset + want, length);
+    if (offset < windowStart || end > windowStart + window.length) {
+      window = await read(offset, Math.max(want, Math.min(SCAN_WINDOW, length - offset)));
+      windowStart = offset;
+    }
+    return window.subarray(offset - windowStart, end - windowStart);
+  };
+}
+
 /** Scans a plain .tar file of `length` bytes. */
-export async function scanTar(read: ReadAt, length: number, path: string): Promise<ScanResult> {
+export async function scanTar(readFile: ReadAt, length: number, path: string): Promise<ScanResult> {
+  const read = readAhead(readFile, length);
   let position = 0;
   const source: TarSource = {
     get position() {
@@ -132,7 +150,8 @@ interface Member {
 }
 
 /** Scans a .tar.gz file of `length` bytes made of one or more gzip members. */
-export async function scanTarGz(read: ReadAt, length: number, path: string): Promise<ScanResult> {
+export async function scanTarGz(readFile: ReadAt, length: number, path: string): Promise<ScanResult> {
+  const read = readAhead(readFile, length);
   const members: Member[] = [];
   let nextOffset = 0;
   let produced = 0;

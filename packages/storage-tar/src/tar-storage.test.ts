@@ -310,6 +310,13 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
     expect(await gnuTarNames(path)).toEqual(["a.txt"]);
   });
 
+  test("closing an adapter that stored nothing leaves a valid empty archive", async () => {
+    const storage = createTarStorage({ path: fresh(extension) });
+    await storage.close();
+    expect(await gnuTarNames(storage.path)).toEqual([]);
+    expect(await readArchiveBothWays(storage.path, gzip)).toEqual(new Map());
+  });
+
   test("creates missing parent folders", async () => {
     const path = join(base, `nested-${counter++}`, "deeper", `cats${extension}`);
     const storage = createTarStorage({ path });

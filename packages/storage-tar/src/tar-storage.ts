@@ -167,8 +167,11 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       await writeAt(file, head, start);
       await flush(file);
     } catch (error) {
-      // Nothing before start + 1024 was touched: dropping what follows undoes the entry.
-      await file.truncate(start + 1024).catch(() => {});
+      // The end marker at start is what readers see; put it back (a no-op unless the commit
+      // write itself failed) and drop what follows it.
+      await writeAt(file, END_OF_ARCHIVE, start)
+        .then(() => file.truncate(start + 1024))
+        .catch(() => {});
       throw error;
     }
     const length = written - 1024;
@@ -181,7 +184,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
     const start = state.tail;
     let position = start + TAIL_MEMBER_SIZE;
     const members: Array<{ offset: number; from: number }> = [];
-    let pending: Uint8Array[] = [];
+    const pending: Uint8Array[] = [];
     let pendingLength = 0;
     let emitted = 0;
     const writeMember = async (bytes: Uint8Array) => {
@@ -191,16 +194,25 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       position += member.byteLength;
       emitted += bytes.byteLength;
     };
+    /** The first `length` pending bytes, copying only when they span chunks. */
     const take = (length: number): Uint8Array => {
-      const all = new Uint8Array(pendingLength);
-      let at = 0;
-      for (const part of pending) {
-        all.set(part, at);
-        at += part.byteLength;
-      }
-      pending = [all.subarray(length)];
       pendingLength -= length;
-      return all.subarray(0, length);
+      const first = pending[0];
+      if (first && first.byteLength >= length) {
+        pending[0] = first.subarray(length);
+        return first.subarray(0, length);
+      }
+      const out = new Uint8Array(length);
+      let at = 0;
+      while (at < length) {
+        const part = pending[0]!;
+        const n = Math.min(part.byteLength, length - at);
+        out.set(part.subarray(0, n), at);
+        at += n;
+        if (n === part.byteLength) pending.shift();
+        else pending[0] = part.subarray(n);
+      }
+      return out;
     };
     try {
       await packEntry(
@@ -224,7 +236,9 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       await writeAt(file, emptyMember(), start);
       await flush(file);
     } catch (error) {
-      await file.truncate(start + TAIL_MEMBER_SIZE).catch(() => {});
+      await writeAt(file, tailMember(), start)
+        .then(() => file.truncate(start + TAIL_MEMBER_SIZE))
+        .catch(() => {});
       throw error;
     }
     state.tail = position;
@@ -356,10 +370,10 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
 
     close() {
       closing ??= (async () => {
-        if (!opening) return;
         const release = await lane.acquire();
         try {
-          const state = await opening.catch(() => undefined);
+          // An adapter closed before any write still leaves a valid (empty) archive.
+          const state = await archive().catch(() => undefined);
           if (!state) return;
           await state.file.sync();
           await state.file.close();
