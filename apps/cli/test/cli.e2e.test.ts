@@ -10,7 +10,7 @@ import { openDestination, verifyDataset } from "@cat-harvest/harvest";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BUN, CLI, expectMatchesTruth, fetchTruth, jsonLines, readFromFolder, run, start } from "./run-process.js";
+import { BUN, CLI, ROOT, expectMatchesTruth, fetchTruth, jsonLines, readFromFolder, run, start } from "./run-process.js";
 
 const BREEDS = "Bengal,Siamese";
 let tmp: string;
@@ -296,4 +296,23 @@ describe("cat-harvest (Bun) download --input", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("bad.jsonl:2");
   });
+});
+
+describe("the packed tarball", () => {
+  test("runs with bunx, self-contained (no @cat-harvest/* from a registry)", async () => {
+    const pack = join(tmp, "pack");
+    await mkdir(pack);
+    execFileSync("npm", ["pack", "--pack-destination", pack], { cwd: join(ROOT, "apps", "cli"), stdio: "ignore" });
+    const tarball = join(pack, (await readdir(pack)).find((n) => n.endsWith(".tgz"))!);
+    const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
+    expect(manifest.dependencies ?? {}).toEqual({});
+    const bunx = join(ROOT, "node_modules", ".bin", "bunx");
+    const dest = join(tmp, "bunx-out");
+    const result = await run(bunx, ["--package", tarball, "cat-harvest", "--api-url", emulator.url, "--breeds", "Bengal", "--out", dest], {
+      env: { ...demoEnv(), BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache") },
+      cwd: pack,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await expectMatchesTruth(readFromFolder(dest), truth)).length).toBeGreaterThan(5);
+  }, 120_000);
 });
