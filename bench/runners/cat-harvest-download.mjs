@@ -3,6 +3,9 @@
 // as a caller with a long list would. Prints the downloader's summary as one JSON line.
 //
 // node cat-harvest-download.mjs --jobs jobs.jsonl --out DIR [--concurrency N] [--fsync MODE]
+//   [--native-hash]        createSha256: () => createHash("sha256") from node:crypto (default: the downloader's own)
+//   [--no-skip-existing]   skipExisting: false (no storage.stat before each download)
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -15,6 +18,8 @@ const { values } = parseArgs({
     out: { type: "string" },
     concurrency: { type: "string" },
     fsync: { type: "string" },
+    "native-hash": { type: "boolean", default: false },
+    "no-skip-existing": { type: "boolean", default: false },
   },
 });
 if (!values.jobs || !values.out) {
@@ -33,6 +38,8 @@ const storage = await createFsStorage({ root: values.out, ...(values.fsync ? { f
 const downloader = createDownloader({
   storage,
   ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+  ...(values["native-hash"] ? { createSha256: () => createHash("sha256") } : {}),
+  ...(values["no-skip-existing"] ? { skipExisting: false } : {}),
   onEvent(event) {
     if (event.type === "failed") console.error(`failed ${event.url}: ${event.reason} ${event.message}`);
   },

@@ -95,6 +95,8 @@ export async function benchDownloads(
         for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c));
         // storage-fs on its own defaults to fsync "always": one row shows what that costs
         commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
+        // the downloader's createSha256 option with node:crypto instead of its portable default
+        commands.push(catHarvestCommand(lists, outDir, undefined, { nativeHash: true }));
       }
       if (hasAria2) for (const c of options.concurrencies) commands.push(aria2Command(lists, outDir, c));
       commands.push(writeupCommand(lists, outDir));

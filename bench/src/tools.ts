@@ -26,11 +26,17 @@ export function catHarvestCommand(
   lists: JobLists,
   outDir: string,
   concurrency?: number,
-  { fsync = "metadata", nodeArgs = [] }: { fsync?: "always" | "metadata" | "never"; nodeArgs?: string[] } = {},
+  {
+    fsync = "metadata",
+    nativeHash = false,
+    nodeArgs = [],
+  }: { fsync?: "always" | "metadata" | "never"; nativeHash?: boolean; nodeArgs?: string[] } = {},
 ): ToolCommand {
   const args = [...nodeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
-  return { tool: fsync === "metadata" ? "cat-harvest" : `cat-harvest fsync=${fsync}`, concurrency, command: process.execPath, args };
+  if (nativeHash) args.push("--native-hash");
+  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, nativeHash ? " node:crypto hash" : ""].join("");
+  return { tool: `cat-harvest${variant}`, concurrency, command: process.execPath, args };
 }
 
 /** aria2c at `-j N`, one connection per item, overwriting, quiet, `out=` lines under `-d`. */
