@@ -32,6 +32,14 @@ describe("createMemoryStorage", () => {
     expect(await storage.stat("x.bin")).toBeNull();
   });
 
+  test("keeps a copy of a byte array, so changing it afterwards changes nothing stored", async () => {
+    const storage = createMemoryStorage();
+    const bytes = new Uint8Array([1, 2, 3]);
+    await storage.put("a.bin", bytes);
+    bytes[0] = 9;
+    expect([...storage.objects.get("a.bin")!]).toEqual([1, 2, 3]);
+  });
+
   test("lists by prefix, deletes, and refuses work after close", async () => {
     const storage = createMemoryStorage();
     await storage.put("Bengal/1-1.jpg", new Uint8Array([1]));

@@ -24,9 +24,10 @@ export function createMemoryStorage(): MemoryStorage {
     async put(key: string, body: StorageBody, options?: PutOptions) {
       validateKey(key);
       open("put");
-      const bytes = await collectBody(body, options?.signal);
+      const collected = await collectBody(body, options?.signal);
       open("put");
-      objects.set(key, bytes);
+      // A caller's array may change after put resolves; what is stored must not.
+      objects.set(key, collected === body ? collected.slice() : collected);
     },
     async stat(key: string): Promise<StoredObjectInfo | null> {
       validateKey(key);
