@@ -477,6 +477,37 @@ describe("createDownloader: resume, duplicates, limits", () => {
     }
   });
 
+  test("a busy host does not hold up jobs for other hosts: they go ahead while its jobs wait", async () => {
+    const a = await startTestServer();
+    const b = await startTestServer();
+    try {
+      let release = (_by: string) => {};
+      const gate = new Promise<string>((resolve) => (release = resolve));
+      // Without parking, host a's queued jobs would hold every worker and b would never be asked.
+      const fallback = setTimeout(() => release("timeout"), 3000);
+      a.route("/x.jpg", async (_q, res) => {
+        await gate;
+        sendBytes(res, JPEG);
+      });
+      b.route("/y.jpg", (_q, res, hit) => {
+        sendBytes(res, JPEG2);
+        if (hit === 3) release("host b");
+      });
+      const jobs = [
+        ...Array.from({ length: 4 }, (_, i) => ({ url: `${a.url}/x.jpg?i=${i}`, key: `a/${i}.jpg` })),
+        ...Array.from({ length: 3 }, (_, i) => ({ url: `${b.url}/y.jpg?i=${i}`, key: `b/${i}.jpg` })),
+      ];
+      const { summary } = await runAll(jobs, { concurrency: 4, perHostConcurrency: 1, connectTimeoutMs: 10_000 });
+      clearTimeout(fallback);
+      expect(await gate).toBe("host b");
+      expect(summary).toMatchObject({ jobs: 7, stored: 7 });
+      expect(a.peak()).toBe(1);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   test("emits started, bytes and one result per job, with an end event carrying the summary", async () => {
     const url = route((_q, res) => sendBytes(res, BIG));
     const { events, summary } = await runAll([{ url, key: "ev.jpg" }]);
@@ -552,6 +583,28 @@ describe("createDownloader: abort", () => {
     expect(failed.map((f) => [f.reason, f.attempts])).toEqual([["aborted", 1], ["aborted", 1]]);
     const end = events.at(-1) as { type: "end"; summary: { aborted: boolean; jobs: number } };
     expect(end.summary).toMatchObject({ aborted: true, jobs: 2 });
+  });
+
+  test("jobs parked behind a busy host are reported aborted, so every job taken has a result", async () => {
+    const url = route((_q, res) => void res.writeHead(200, { "content-type": "image/jpeg" }).write(JPEG.subarray(0, 100)));
+    const controller = new AbortController();
+    const events: DownloadEvent[] = [];
+    const run = createDownloader({
+      ...FAST,
+      idleTimeoutMs: 10_000,
+      storage: createMemoryStorage(),
+      concurrency: 3,
+      perHostConcurrency: 1,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === "bytes") controller.abort(new Error("stop"));
+      },
+    }).run(Array.from({ length: 8 }, (_, i) => ({ url: `${url}?i=${i}`, key: `park/${i}.jpg` })), { signal: controller.signal });
+    await expect(run).rejects.toThrow("stop");
+    const end = events.at(-1) as { type: "end"; summary: { jobs: number; failed: number; stored: number; failedByReason: object } };
+    expect(end.summary.jobs).toBeGreaterThan(1);
+    expect(end.summary).toMatchObject({ stored: 0, failed: end.summary.jobs, failedByReason: { aborted: end.summary.jobs } });
+    expect(events.filter((e) => e.type === "failed")).toHaveLength(end.summary.jobs);
   });
 
   test('inFlightOnAbort "finish" lets running jobs complete and starts no more', async () => {

@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import pLimit, { type LimitFunction } from "p-limit";
 import { createAbortScope } from "./abort-scope.js";
+import { HostSlots } from "./host-slots.js";
 import type { ImageFormat } from "./image-format.js";
 import { IMAGE_MIME_TYPES } from "./image-format.js";
 import type { FailureReason } from "./reasons.js";
@@ -172,31 +172,32 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
         : `${job.url} was aborted by the run's signal before it was stored`;
       return { type: "failed", key: job.key, url: job.url, meta: job.meta, reason: "aborted", message, attempts: 0 };
     };
-    const hostLimits = new Map<string, LimitFunction>();
+    // Reading ahead is bounded: only jobs parked behind a busy host are held.
+    const slots = new HostSlots<DownloadJob<M>>(settings.perHostConcurrency, Math.max(64, settings.concurrency * 4));
+    const wake = () => slots.notify();
+    signal?.addEventListener("abort", wake, { once: true });
+    inFlight.signal.addEventListener("abort", wake, { once: true });
 
-    const handle = async (job: DownloadJob<M>): Promise<DownloadResult<M>> => {
-      const refused = checkJob(job);
-      if (refused) return refused;
-      const existing = await checkExisting(job, settings);
-      if (existing) return existing;
-      const download = async (): Promise<DownloadResult<M>> => {
-        if (inFlight.signal.aborted || stopped()) return abortedResult(job);
-        try {
-          return await downloadJob(job, settings, scope, hooks);
-        } catch (error) {
-          if (!inFlight.signal.aborted || error !== inFlight.signal.reason) throw error;
-          return abortedResult(job);
-        }
-      };
-      if (settings.perHostConcurrency === Number.POSITIVE_INFINITY) return download();
-      const host = hostOf(job.url);
-      let limit = hostLimits.get(host);
-      if (!limit) hostLimits.set(host, (limit = pLimit(settings.perHostConcurrency)));
+    const download = async (job: DownloadJob<M>): Promise<DownloadResult<M>> => {
+      if (inFlight.signal.aborted) return abortedResult(job);
       try {
-        return await limit(download);
-      } finally {
-        if (limit.activeCount === 0 && limit.pendingCount === 0) hostLimits.delete(host);
+        return await downloadJob(job, settings, scope, hooks);
+      } catch (error) {
+        if (!inFlight.signal.aborted || error !== inFlight.signal.reason) throw error;
+        return abortedResult(job);
       }
+    };
+    const runHolding = async (host: string, job: DownloadJob<M>) => {
+      let result: DownloadResult<M>;
+      try {
+        result = await download(job);
+      } catch (error) {
+        stop(error);
+        return;
+      } finally {
+        slots.release(host);
+      }
+      await report(result);
     };
 
     // Jobs are pulled one at a time as workers free up, so a huge input is never held.
@@ -209,6 +210,16 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
     };
     const worker = async () => {
       while (!stopped()) {
+        const ready = slots.takeReady();
+        if (ready) {
+          await runHolding(ready.host, ready.item);
+          continue;
+        }
+        if (exhausted || !slots.canPark) {
+          if (exhausted && slots.parkedCount === 0) return;
+          await slots.changed();
+          continue;
+        }
         let item: IteratorResult<DownloadJob<M>>;
         try {
           item = await next();
@@ -219,24 +230,36 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
         }
         if (item.done) {
           exhausted = true;
-          return;
+          slots.notify();
+          continue;
         }
         if (stopped()) return;
+        const job = item.value;
         counts.jobs++;
-        let result: DownloadResult<M>;
+        // Refusals and resume skips need no host slot.
+        let early: DownloadResult<M> | null;
         try {
-          result = await handle(item.value);
+          early = checkJob(job) ?? (await checkExisting(job, settings));
         } catch (error) {
           stop(error);
           return;
         }
-        await report(result);
+        if (early) {
+          await report(early);
+          continue;
+        }
+        const host = hostOf(job.url);
+        if (slots.tryAcquire(host)) await runHolding(host, job);
+        else slots.park(host, job);
       }
     };
     try {
       await Promise.all(Array.from({ length: settings.concurrency }, worker));
+      // Jobs parked behind a busy host when the run stopped never started.
+      for (const job of slots.drain()) await report(abortedResult(job));
     } finally {
       signal?.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", wake);
       if (!exhausted) await Promise.resolve(iterator.return?.()).catch(() => {});
     }
     const summary: DownloadSummary = {

@@ -152,8 +152,9 @@ export interface DownloaderOptions<M = unknown> {
    */
   readonly concurrency?: number;
   /**
-   * Jobs downloading at once from one host (`hostname:port`). A job for a busy host waits
-   * for it, holding its place in `concurrency`.
+   * Jobs downloading at once from one host (`hostname:port`). A job for a busy host is set
+   * aside while workers go on with jobs for other hosts; at most max(64, 4 x concurrency)
+   * jobs are set aside, which bounds how far the input is read ahead.
    * @default Infinity (only `concurrency` applies)
    */
   readonly perHostConcurrency?: number;
