@@ -180,6 +180,16 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         await expectMedium(adapter, new Map([["empty.bin", new Uint8Array(0)]]));
       });
 
+      it("keeps what it stored when the caller changes its byte array afterwards", async () => {
+        const adapter = await open();
+        const bytes = text("purr");
+        const original = bytes.slice();
+        await adapter.put("changed.txt", bytes);
+        bytes.fill(0);
+        await expectStored(adapter, "changed.txt", original);
+        await adapter.close();
+      });
+
       it("stores a stream of many chunks with its size given", async () => {
         const adapter = await open();
         const bytes = patternBytes(200_003, 2);
