@@ -10,7 +10,7 @@ describe("parseCliArgs", () => {
     [["--rate-limit", "0", "--daily-limit", "1000"], { rateLimit: 0, dailyLimit: 1000 }],
     [["--client-id", "me", "--client-secret", "s3cret", "--token-ttl-seconds", "60", "--stall-ms", "500"], { clientId: "me", clientSecret: "s3cret", tokenTtlSeconds: 60, stallMs: 500 }],
   ])("%j -> %j", (argv, options) => {
-    expect(parseCliArgs(argv)).toEqual({ help: false, options });
+    expect(parseCliArgs(argv)).toEqual({ help: false, options: { warmUp: true, ...options } });
   });
 
   test.each([["--help"], ["-h"]])("%s asks for help", (flag) => {

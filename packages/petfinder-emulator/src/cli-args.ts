@@ -70,7 +70,7 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
   }
   if (values.help) return { help: true };
   const s = (k: string) => values[k] as string | undefined;
-  const options: EmulatorOptions = {};
+  const options: EmulatorOptions = { warmUp: true };
   const set = <K extends keyof EmulatorOptions>(key: K, value: EmulatorOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };

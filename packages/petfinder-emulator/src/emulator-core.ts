@@ -18,7 +18,7 @@ import {
 import { RateLimiter } from "./rate-limiter.js";
 import { StatsCounter } from "./stats.js";
 import { TokenIssuer } from "./token.js";
-import { truthEntries } from "./truth.js";
+import { truthEntries, truthLine } from "./truth.js";
 
 /** A request as the socket layer hands it over. */
 export interface CoreRequest {
@@ -140,7 +140,7 @@ export class EmulatorCore {
         kind: "lines",
         headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" },
         lines: (function* () {
-          for (const e of entries) yield `${JSON.stringify(e)}\n`;
+          for (const e of entries) yield truthLine(e);
         })(),
       };
     }

@@ -78,9 +78,16 @@ export function cumulate(weights: readonly number[]): Float64Array {
   return out;
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** Lower-case hex of one 32-bit word (8 digits). */
+export function hexWord(w: number): string {
+  return HEX_BYTES[w >>> 24]! + HEX_BYTES[(w >>> 16) & 255]! + HEX_BYTES[(w >>> 8) & 255]! + HEX_BYTES[w & 255]!;
+}
+
 /** Lower-case hex of 32-bit words, 8 hex digits each. */
 export function hexWords(...words: number[]): string {
   let out = "";
-  for (const w of words) out += ((w >>> 0) + 0x100000000).toString(16).slice(1);
+  for (let i = 0; i < words.length; i++) out += hexWord(words[i]!);
   return out;
 }

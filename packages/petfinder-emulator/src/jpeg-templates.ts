@@ -77,3 +77,8 @@ export function templateJpeg(k: number, size: PhotoSize): Uint8Array {
   }
   return bytes;
 }
+
+/** Whether a template is encoded already. */
+export function isTemplateReady(k: number, size: PhotoSize): boolean {
+  return cache.has(`${k}:${size}`);
+}

@@ -70,6 +70,12 @@ export interface EmulatorOptions {
    */
   stallMs?: number;
   /**
+   * Encode the photo templates in the background right after start-up, so the first photo
+   * requests do not wait for them (about a second of CPU, once per process). The command turns it on.
+   * @default false
+   */
+  warmUp?: boolean;
+  /**
    * The clock, in milliseconds since the epoch (token expiry and rate-limit windows). Tests pass a fake one.
    * @default Date.now
    */
@@ -102,6 +108,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     clientSecret: options.clientSecret ?? "demo",
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     stallMs: options.stallMs ?? 20_000,
+    warmUp: options.warmUp ?? false,
     now: options.now ?? Date.now,
   };
   integer("seed", o.seed, 0, Number.MAX_SAFE_INTEGER, "Pass e.g. seed: 1.");
@@ -123,6 +130,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
   if (typeof o.clientSecret !== "string" || o.clientSecret === "") throw new TypeError("startEmulator: option clientSecret must be a non-empty string, e.g. \"demo\".");
   integer("tokenTtlSeconds", o.tokenTtlSeconds, 1, 31_536_000, "The real API uses 3600.");
   integer("stallMs", o.stallMs, 0, 3_600_000, "The default is 20000.");
+  if (typeof o.warmUp !== "boolean") throw new TypeError("startEmulator: option warmUp must be true or false.");
   if (typeof o.now !== "function") throw new TypeError("startEmulator: option now must be a function returning milliseconds, like Date.now.");
   return o;
 }

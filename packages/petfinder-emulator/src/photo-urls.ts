@@ -37,29 +37,39 @@ function bust(data: Dataset, index: number, photo: number): number {
   return data.published[index]! + photo * 7;
 }
 
-/** The URL of photo `photo` (1-based) of animal `index` at a size class, on `origin`. */
-export function photoUrl(origin: string, data: Dataset, index: number, photo: number, size: PhotoSize): string {
+/** The URL of a photo without its `width` (the "full" URL); sized variants append `&width=N`. */
+export function photoBaseUrl(origin: string, data: Dataset, index: number, photo: number): string {
   const id = data.ids[index]!;
-  const width = PHOTO_WIDTHS[size];
-  const widthPart = width === null ? "" : `&width=${width}`;
   if ((data.flags[index]! & FLAG_NEW_PHOTO_URLS) !== 0) {
     const h = hashInts(data.seed, 0xc1, id, photo);
     const ext = h % 4 === 0 ? "jpeg" : "jpg";
     const versionId = hexWords(h, hashInts(h, 1), hashInts(h, 2), hashInts(h, 3));
-    return `${origin}/animal/${animalUuid(data.seed, id)}/image/${imageUuid(data.seed, id, photo)}.${ext}?versionId=${versionId}&bust=${bust(data, index, photo)}${widthPart}`;
+    return `${origin}/animal/${animalUuid(data.seed, id)}/image/${imageUuid(data.seed, id, photo)}.${ext}?versionId=${versionId}&bust=${bust(data, index, photo)}`;
   }
-  return `${origin}/photos/pets/${id}/${photo}/?bust=${bust(data, index, photo)}${widthPart}`;
+  return `${origin}/photos/pets/${id}/${photo}/?bust=${bust(data, index, photo)}`;
+}
+
+/** A size variant of a photo's base URL. */
+export function sizedPhotoUrl(base: string, size: PhotoSize): string {
+  const width = PHOTO_WIDTHS[size];
+  return width === null ? base : `${base}&width=${width}`;
+}
+
+/** The URL of photo `photo` (1-based) of animal `index` at a size class, on `origin`. */
+export function photoUrl(origin: string, data: Dataset, index: number, photo: number, size: PhotoSize): string {
+  return sizedPhotoUrl(photoBaseUrl(origin, data, index, photo), size);
 }
 
 /** The `photos` array of an animal. */
 export function animalPhotos(origin: string, data: Dataset, index: number): PhotoObject[] {
   const out: PhotoObject[] = [];
   for (let p = 1; p <= data.photos[index]!; p++) {
+    const base = photoBaseUrl(origin, data, index, p);
     out.push({
-      small: photoUrl(origin, data, index, p, "small"),
-      medium: photoUrl(origin, data, index, p, "medium"),
-      large: photoUrl(origin, data, index, p, "large"),
-      full: photoUrl(origin, data, index, p, "full"),
+      small: sizedPhotoUrl(base, "small"),
+      medium: sizedPhotoUrl(base, "medium"),
+      large: sizedPhotoUrl(base, "large"),
+      full: base,
     });
   }
   return out;
@@ -68,11 +78,12 @@ export function animalPhotos(origin: string, data: Dataset, index: number): Phot
 /** The `primary_photo_cropped` object: the first photo at widths 300/450/600/original. */
 export function primaryPhotoCropped(origin: string, data: Dataset, index: number): PhotoObject | null {
   if (data.photos[index] === 0) return null;
+  const base = photoBaseUrl(origin, data, index, 1);
   return {
-    small: photoUrl(origin, data, index, 1, "medium"),
-    medium: photoUrl(origin, data, index, 1, "crop"),
-    large: photoUrl(origin, data, index, 1, "large"),
-    full: photoUrl(origin, data, index, 1, "full"),
+    small: sizedPhotoUrl(base, "medium"),
+    medium: sizedPhotoUrl(base, "crop"),
+    large: sizedPhotoUrl(base, "large"),
+    full: base,
   };
 }
 

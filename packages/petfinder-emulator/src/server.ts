@@ -5,6 +5,8 @@ import { type CoreResponse, EmulatorCore, isControlPath } from "./emulator-core.
 import { EmulatorListenError } from "./errors.js";
 import { type EmulatorOptions, type ResolvedEmulatorOptions, resolveEmulatorOptions } from "./options.js";
 import type { EmulatorStats } from "./stats.js";
+import { TEMPLATE_COUNT, isTemplateReady, templateJpeg } from "./jpeg-templates.js";
+import { PHOTO_SIZES } from "./photo-sizes.js";
 
 /** A running emulator. */
 export interface Emulator {
@@ -190,6 +192,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const url = `http://${hostForUrl(o.host)}:${port}`;
   core = new EmulatorCore(dataset, url, o);
   const readyCore = core;
+  if (o.warmUp) {
+    // One template per turn of the event loop, so requests interleave with the warm-up.
+    const pending = PHOTO_SIZES.flatMap((size) => Array.from({ length: TEMPLATE_COUNT }, (_, k) => [k, size] as const));
+    const schedule = () => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        const next = pending.shift();
+        if (!next || stopping) return;
+        if (!isTemplateReady(next[0], next[1])) templateJpeg(next[0], next[1]);
+        schedule();
+      }, 0);
+      timers.add(t);
+    };
+    schedule();
+  }
 
   let stopped: Promise<void> | undefined;
   return {

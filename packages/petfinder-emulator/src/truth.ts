@@ -1,7 +1,7 @@
 import { type Dataset, photoContent } from "./dataset.js";
 import { photoParts, photoSha256 } from "./photo-bytes.js";
 import type { PhotoSize } from "./photo-sizes.js";
-import { photoUrl } from "./photo-urls.js";
+import { photoBaseUrl, sizedPhotoUrl } from "./photo-urls.js";
 
 /** One photo URL the emulator serves, with what it serves there. */
 export interface TruthEntry {
@@ -39,11 +39,17 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
     for (let p = 1; p <= n; p++) {
       const content = photoContent(data, i, p);
       const contentId = data.ids[content.index]!;
+      const base = photoBaseUrl(origin, data, i, p);
       for (const size of p === 1 ? [...ORDER, "crop" as const] : ORDER) {
         if (!sizes.includes(size)) continue;
         const parts = photoParts(data.seed, contentId, content.photo, size);
-        yield { url: photoUrl(origin, data, i, p, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: photoSha256(parts) };
+        yield { url: sizedPhotoUrl(base, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: photoSha256(parts) };
       }
     }
   }
+}
+
+/** One truth entry as a JSON line (keys in the documented order). */
+export function truthLine(e: TruthEntry): string {
+  return `{"url":${JSON.stringify(e.url)},"animal_id":${e.animal_id},"photo":${e.photo},"size":"${e.size}","bytes":${e.bytes},"sha256":"${e.sha256}"}\n`;
 }
