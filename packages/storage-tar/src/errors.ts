@@ -64,3 +64,23 @@ export class TarArchiveError extends TarStorageError {
     this.offset = offset;
   }
 }
+
+/**
+ * A key that would make the archive unextractable: it names a folder of a stored key
+ * (`Bengal` when `Bengal/1-1.jpg` is stored), or one of its folders is a stored key.
+ */
+export class TarKeyConflictError extends TarStorageError {
+  override name = "TarKeyConflictError" as const;
+  readonly key: string;
+  /** The stored key it collides with. */
+  readonly conflictsWith: string;
+  constructor(key: string, conflictsWith: string, options?: ErrorOptions) {
+    super(
+      `tar storage did not store ${JSON.stringify(key)}: the archive holds ${JSON.stringify(conflictsWith)}, and a path cannot be ` +
+        `both a file and a folder when the archive is extracted. Choose a different key.`,
+      options,
+    );
+    this.key = key;
+    this.conflictsWith = conflictsWith;
+  }
+}

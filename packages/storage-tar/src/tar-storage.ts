@@ -13,7 +13,7 @@ import {
   type StoredObjectInfo,
 } from "@cat-harvest/storage";
 import { collectBounded } from "./collect-bounded.js";
-import { TarArchiveError } from "./errors.js";
+import { TarArchiveError, TarKeyConflictError } from "./errors.js";
 import { END_OF_ARCHIVE, TAIL_MEMBER_SIZE, emptyMember, gzipMember, readMember, tailMember } from "./gzip-member.js";
 import { packEntry } from "./pack-entry.js";
 import { scanTar, scanTarGz, type EntryLocation } from "./scan-archive.js";
@@ -108,6 +108,24 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
   const index = new Map<string, EntryLocation>();
   /** Entries in archive order; the last one is the only one `delete` can remove. */
   const order: EntryLocation[] = [];
+  /** Folder paths of stored keys, with how many keys lie under each. */
+  const folders = new Map<string, number>();
+  const track = (entry: EntryLocation, delta: 1 | -1) => {
+    for (const folder of foldersOf(entry.key)) {
+      const count = (folders.get(folder) ?? 0) + delta;
+      if (count > 0) folders.set(folder, count);
+      else folders.delete(folder);
+    }
+  };
+  /** Throws unless `key` is new and fits beside the stored keys as a file. */
+  const checkNew = (key: string) => {
+    if (index.has(key)) throw new StorageKeyExistsError("tar", key);
+    if (folders.has(key)) {
+      const under = [...index.keys()].find((k) => k.startsWith(`${key}/`)) ?? `${key}/`;
+      throw new TarKeyConflictError(key, under);
+    }
+    for (const folder of foldersOf(key)) if (index.has(folder)) throw new TarKeyConflictError(key, folder);
+  };
   let opening: Promise<OpenArchive> | undefined;
   let closing: Promise<void> | undefined;
   let closed = false;
@@ -116,7 +134,17 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
     if (closing) throw new StorageClosedError("tar", operation);
   };
 
-  const archive = (): Promise<OpenArchive> => (opening ??= openArchive(path, gzip, index, order));
+  const archive = (): Promise<OpenArchive> =>
+    (opening ??= openArchive(path, gzip).then(({ state, entries }) => {
+      for (const entry of entries) {
+        const earlier = index.get(entry.key);
+        if (earlier) track(earlier, -1);
+        index.set(entry.key, entry);
+        order.push(entry);
+        track(entry, 1);
+      }
+      return state;
+    }));
 
   const readAt = async (file: FileHandle, offset: number, length: number): Promise<Uint8Array> => {
     const out = new Uint8Array(length);
@@ -272,11 +300,11 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
         signal?.throwIfAborted();
         ensureOpen("put");
         const state = await archive();
-        if (index.has(key)) throw new StorageKeyExistsError("tar", key);
+        checkNew(key);
         const release = await lane.acquire(signal);
         try {
           // A put called before close() still runs: close() waits for its turn after it.
-          if (index.has(key)) throw new StorageKeyExistsError("tar", key);
+          checkNew(key);
           signal?.throwIfAborted();
           let source: ReadableStream<Uint8Array> | Uint8Array = body;
           let length = size;
@@ -287,6 +315,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
           const location = gzip ? await appendTarGz(state, key, length, source, signal) : await appendTar(state, key, length, source, signal);
           index.set(key, location);
           order.push(location);
+          track(location, 1);
         } finally {
           release();
         }
@@ -355,10 +384,12 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
         await flush(file);
         order.pop();
         index.delete(key);
+        track(entry, -1);
         // A foreign archive may hold an earlier entry under the same key: it is visible again.
         for (let i = order.length - 1; i >= 0; i--) {
           if (order[i]!.key === key) {
             index.set(key, order[i]!);
+            track(order[i]!, 1);
             break;
           }
         }
@@ -427,7 +458,15 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
   return storage;
 }
 
-async function openArchive(path: string, gzip: boolean, index: Map<string, EntryLocation>, order: EntryLocation[]): Promise<OpenArchive> {
+/** `a/b/c.jpg` -> `a`, `a/b`. */
+function foldersOf(key: string): string[] {
+  const out: string[] = [];
+  for (let at = key.indexOf("/"); at >= 0; at = key.indexOf("/", at + 1)) out.push(key.slice(0, at));
+  return out;
+}
+
+/** Opens (creating) the file, scans an existing archive and puts its end marker right. */
+async function openArchive(path: string, gzip: boolean): Promise<{ state: OpenArchive; entries: EntryLocation[] }> {
   await mkdir(dirname(path), { recursive: true });
   let file: FileHandle;
   try {
@@ -455,17 +494,15 @@ async function openArchive(path: string, gzip: boolean, index: Map<string, Entry
       while (done < bytes.byteLength) done += (await file.write(bytes, done, bytes.byteLength - done, offset + done)).bytesWritten;
     };
     let tail = 0;
+    let entries: EntryLocation[] = [];
     if (size > 0) {
       const scan = gzip ? await scanTarGz(read, size, path) : await scanTar(read, size, path);
-      for (const entry of scan.entries) {
-        index.set(entry.key, entry);
-        order.push(entry);
-      }
+      entries = scan.entries;
       tail = scan.end;
       if (gzip && scan.tailInPlace) {
         if (size !== tail + TAIL_MEMBER_SIZE) await file.truncate(tail + TAIL_MEMBER_SIZE);
         await file.datasync();
-        return { file, tail };
+        return { state: { file, tail }, entries };
       }
     }
     // A new archive, or one whose end marker is missing or followed by an interrupted entry:
@@ -477,7 +514,7 @@ async function openArchive(path: string, gzip: boolean, index: Map<string, Entry
       await file.truncate(tail + marker.byteLength);
       await file.datasync();
     }
-    return { file, tail };
+    return { state: { file, tail }, entries };
   } catch (error) {
     await file.close().catch(() => {});
     throw error;
