@@ -79,6 +79,18 @@ describe("openDataset", () => {
     expect(jsonl(storage, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg", "Bengal/2-1.jpg"]);
   });
 
+  test("on a medium without replace a listed file with other bytes is damaged, never adopted", async () => {
+    const first = reopenable(new Map(), false);
+    const a = await openDataset(first);
+    a.record({ ...(await store(first, "Bengal/1-1.jpg", new Uint8Array([1]))), breed: "Bengal", animal_id: 1, photo: 1, source_url: "http://x/1" });
+    await a.finish();
+    const objects = new Map(first.objects);
+    objects.set("Bengal/1-1.jpg", new Uint8Array([6, 6]));
+    const b = await openDataset(reopenable(objects, false));
+    expect(b.resume).toMatchObject({ stored: 0, damaged: 1 });
+    expect(b.state("Bengal/1-1.jpg")).toEqual({ state: "damaged" });
+  });
+
   test("checkpoints list only recorded files, no more often than asked", async () => {
     const storage = reopenable();
     const dataset = await openDataset(storage, { checkpointMs: 60_000 });

@@ -45,6 +45,8 @@ export type StoredState =
   | { readonly state: "stored"; readonly row: MetadataRow }
   /** Present on a medium that cannot replace it: hash it and keep it. */
   | { readonly state: "adopt" }
+  /** Listed with another size on a medium that cannot replace it: it stays out of the data set. */
+  | { readonly state: "damaged" }
   | { readonly state: "missing" };
 
 /**
@@ -109,6 +111,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   // both of an animal's breeds keeps both copies, as the write-up counted them.
   const content = createContentDeduper({ scope: "folder" });
   let damaged = 0;
+  const damagedKeys = new Set<string>();
   let storedBytes = 0;
   const previousFailures = new Map<string, string>(); // key (file_name or url) -> line
   const duplicates = new Map<string, string>();
@@ -124,7 +127,10 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
         stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes });
         content.seen(row.sha256, row.file_name);
         storedBytes += row.bytes;
-      } else damaged++;
+      } else {
+        damaged++;
+        if (present.has(row.file_name)) damagedKeys.add(row.file_name);
+      }
     }
   }
   if (await storage.stat(FAILURES_FILE)) {
@@ -181,6 +187,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     state(key) {
       const entry = stored.get(key);
       if (entry) return { state: "stored", row: JSON.parse(entry.line) as MetadataRow };
+      if (!replace && damagedKeys.has(key)) return { state: "damaged" };
       if (!replace && present.has(key)) return { state: "adopt" };
       return { state: "missing" };
     },

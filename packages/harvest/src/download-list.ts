@@ -71,6 +71,11 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
           progress.existing++;
           continue;
         }
+        if (state.state === "damaged") {
+          dataset.fail({ source_url: entry.url, breed: label, animal_id: null, reason: "damaged-in-archive", detail: "the archive holds this file with other bytes than metadata.jsonl listed, and an archive cannot replace it; download into a new DEST", attempts: 0, file_name: key });
+          progress.failed++;
+          continue;
+        }
         const holder = dataset.knownDuplicate(key);
         if (holder !== undefined) {
           dataset.fail({ source_url: entry.url, breed: label, animal_id: null, reason: `duplicate of ${holder}`, attempts: 0, file_name: key });

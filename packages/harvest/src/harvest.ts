@@ -191,6 +191,11 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
             progress.existing++;
             continue;
           }
+          if (state.state === "damaged") {
+            dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "damaged-in-archive", detail: "the archive holds this file with other bytes than metadata.jsonl listed, and an archive cannot replace it; harvest into a new DEST", attempts: 0, file_name: row.key });
+            progress.failed++;
+            continue;
+          }
           const holder = dataset.knownDuplicate(row.key);
           if (holder !== undefined) {
             dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: `duplicate of ${holder}`, attempts: 0, file_name: row.key });

@@ -42,7 +42,7 @@ export function s3SettingsFromEnv(env: Env): { endpoint?: string; region?: strin
 
 /** `cats.tar.gz` -> `cats`, `./cat_breeds/` -> `cat_breeds`. */
 function stem(path: string): string {
-  return basename(path.replace(/[\\/]+$/, "")).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "dataset";
+  return basename(resolve(path)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "dataset";
 }
 
 async function checkWritableParent(dest: string, path: string): Promise<void> {

@@ -101,6 +101,35 @@ describe("harvest against the emulator", () => {
 });
 
 describe("harvest when the daily quota runs out", () => {
+  test("the next day's run continues from the kept records and ends with the same data set as one clean run", async () => {
+    // Real time plus an offset we can move a day ahead (rate-limit windows keep working).
+    let offset = 0;
+    const limited = await startEmulator({ seed: 3, scale: 0.02, port: 0, dailyLimit: 6, now: () => Date.now() + offset });
+    // Domestic Short Hair has several pages at this scale, so the quota stops it part-way.
+    const breeds = ["Domestic Short Hair", "Bengal", "Siamese", "Maine Coon", "Tabby"];
+    try {
+      const cache = { storage: createMemoryStorage(), key: "r.jsonl.gz" };
+      const petfinder = createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: limited.url });
+      const first = reopenable();
+      const one = await harvest({ client: petfinder, storage: first, cache, breeds, size: "small", concurrency: 8 });
+      expect(one.status).toBe("partial");
+      expect(one.quotaResetAt).toBeDefined();
+      offset += 24 * 3600 * 1000; // the next UTC day: the quota is back
+      const second = reopenable(new Map(first.objects));
+      const two = await harvest({ client: petfinder, storage: second, cache, breeds, size: "small", concurrency: 8 });
+      expect(two.status).toBe("complete");
+      expect(two.existing).toBe(one.files);
+
+      // A clean run of the same harvest (no quota) stores exactly the same files and bytes.
+      const clean = reopenable();
+      await harvest({ client: client(), storage: clean, breeds, size: "small", concurrency: 8 });
+      const fileSet = (s: MemoryStorage) => lines(s.objects.get("metadata.jsonl")).map((r) => `${r.file_name} ${r.sha256}`).sort();
+      expect(fileSet(second)).toEqual(fileSet(clean));
+    } finally {
+      await limited.stop();
+    }
+  }, 60_000);
+
   test("stops the API phase, stores what arrived, and says when to continue", async () => {
     const limited = await startEmulator({ seed: 3, scale: 0.02, port: 0, dailyLimit: 4 });
     try {
