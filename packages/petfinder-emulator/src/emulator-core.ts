@@ -149,7 +149,12 @@ export class EmulatorCore {
 
   #api(req: CoreRequest, url: URL): CoreResponse {
     const path = url.pathname.replace(/\/+$/, "");
-    const segments = path.split("/").slice(2).map((s) => decodeURIComponent(s));
+    let segments: string[];
+    try {
+      segments = path.split("/").slice(2).map((s) => decodeURIComponent(s));
+    } catch {
+      return this.#reply(`${req.method} unknown`, notFound());
+    }
     const routeName = apiRouteName(segments);
     const route = `${req.method} ${routeName}`;
     const isToken = routeName === "/v2/oauth2/token";

@@ -386,6 +386,7 @@ describe("organizations", () => {
 describe("routing", () => {
   test("unknown API routes 404 and other methods 405", async () => {
     expect((await get(emulator, "/v2/nothing", bearer)).status).toBe(404);
+    expect((await get(emulator, "/v2/types/%E0%A4%A", bearer)).status).toBe(404);
     const res = await fetch(`${emulator.url}/v2/animals`, { method: "DELETE", headers: { authorization: `Bearer ${bearer}` } });
     expect(res.status).toBe(405);
     await res.arrayBuffer();
