@@ -333,6 +333,21 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
     expect((await readArchiveBothWays(path, gzip)).size).toBe(3);
   });
 
+  test("puts and deletes called before close() finish before the archive is closed, even while it is still opening", async () => {
+    const path = fresh(extension);
+    const first = createTarStorage({ path });
+    await first.put("metadata.jsonl", text("v1"));
+    await first.close();
+    const storage = createTarStorage({ path });
+    const deleted = storage.delete("metadata.jsonl");
+    const puts = [storage.put("a.txt", text("a")), storage.put("b.txt", chunkedStream(text("bb")))];
+    await storage.close();
+    expect(await deleted).toBe(true);
+    await Promise.all(puts);
+    await expect(storage.put("c.txt", text("c"))).rejects.toThrow("closed");
+    expect(await gnuTarNames(path)).toEqual(["a.txt", "b.txt"]);
+  });
+
   test("closing an adapter that stored nothing leaves a valid empty archive", async () => {
     const storage = createTarStorage({ path: fresh(extension) });
     await storage.close();

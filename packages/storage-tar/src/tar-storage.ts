@@ -275,6 +275,110 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
     return { key, size, start, atomicUndo: true, end: position, data: holder.offset, skip: dataFrom - holder.from } satisfies EntryLocation;
   };
 
+  /** Puts and deletes under way: close() lets them finish first. */
+  const inflight = new Set<Promise<unknown>>();
+  const whileOpen = <T>(task: Promise<T>): Promise<T> => {
+    inflight.add(task);
+    const done = () => void inflight.delete(task);
+    task.then(done, done);
+    return task;
+  };
+
+  const putEntry = async (key: string, body: StorageBody, putOptions?: PutOptions): Promise<void> => {
+    validateKey(key);
+    const signal = putOptions?.signal;
+    const size = putOptions?.size;
+    const isStream = body instanceof ReadableStream;
+    const drop = (reason: unknown) => {
+      if (isStream && !body.locked) void body.cancel(reason).catch(() => {});
+    };
+    try {
+      if (!isStream && !(body instanceof Uint8Array)) throw new TypeError(`tar storage put(${JSON.stringify(key)}): body must be a ReadableStream or a Uint8Array`);
+      if (size !== undefined && (!Number.isSafeInteger(size) || size < 0)) {
+        throw new TypeError(`tar storage put(${JSON.stringify(key)}): options.size must be a whole number of bytes >= 0, got ${String(size)}`);
+      }
+      signal?.throwIfAborted();
+      ensureOpen("put");
+      const state = await archive();
+      checkNew(key);
+      const release = await lane.acquire(signal);
+      try {
+        // A put called before close() still runs: close() waits for it.
+        if (closed) throw new StorageClosedError("tar", "put");
+        checkNew(key);
+        signal?.throwIfAborted();
+        let source: ReadableStream<Uint8Array> | Uint8Array = body;
+        let length = size;
+        if (length === undefined) {
+          source = isStream ? await collectBounded(key, body, maxEntrySize, signal) : body;
+          length = source.byteLength as number;
+        }
+        const location = gzip ? await appendTarGz(state, key, length, source, signal) : await appendTar(state, key, length, source, signal);
+        index.set(key, location);
+        order.push(location);
+        track(location, 1);
+      } finally {
+        release();
+      }
+    } catch (error) {
+      drop(error);
+      throw error;
+    }
+  };
+
+  const deleteEntry = async (key: string): Promise<boolean> => {
+    validateKey(key);
+    ensureOpen("delete");
+    const state = await archive();
+    const release = await lane.acquire();
+    try {
+      if (closed) throw new StorageClosedError("tar", "delete");
+      const entry = index.get(key);
+      if (!entry) return false;
+      const last = order[order.length - 1];
+      if (entry !== last || entry.end !== state.tail || entry.start === null) {
+        throw new StorageCapabilityError(
+          "tar",
+          `delete ${JSON.stringify(key)}`,
+          "an archive can only remove the entry it stored last; write entries you may rewrite (such as metadata) at the end",
+        );
+      }
+      const { file } = state;
+      if (gzip) {
+        if (entry.atomicUndo) {
+          // The empty member in front of the entry becomes the end marker again.
+          await writeAt(file, tailMember(), entry.start);
+          await flush(file);
+          await file.truncate(entry.start + TAIL_MEMBER_SIZE);
+        } else {
+          await file.truncate(entry.start);
+          await writeAt(file, tailMember(), entry.start);
+        }
+        state.tail = entry.start;
+      } else {
+        await writeAt(file, END_OF_ARCHIVE, entry.start);
+        await flush(file);
+        await file.truncate(entry.start + 1024);
+        state.tail = entry.start;
+      }
+      await flush(file);
+      order.pop();
+      index.delete(key);
+      track(entry, -1);
+      // A foreign archive may hold an earlier entry under the same key: it is visible again.
+      for (let i = order.length - 1; i >= 0; i--) {
+        if (order[i]!.key === key) {
+          index.set(key, order[i]!);
+          track(order[i]!, 1);
+          break;
+        }
+      }
+      return true;
+    } finally {
+      release();
+    }
+  };
+
   const storage: TarStorage = {
     name: "tar",
     capabilities: { read: true, list: true, replace: false },
@@ -284,45 +388,8 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       await archive();
     },
 
-    async put(key: string, body: StorageBody, putOptions?: PutOptions) {
-      validateKey(key);
-      const signal = putOptions?.signal;
-      const size = putOptions?.size;
-      const isStream = body instanceof ReadableStream;
-      const drop = (reason: unknown) => {
-        if (isStream && !body.locked) void body.cancel(reason).catch(() => {});
-      };
-      try {
-        if (!isStream && !(body instanceof Uint8Array)) throw new TypeError(`tar storage put(${JSON.stringify(key)}): body must be a ReadableStream or a Uint8Array`);
-        if (size !== undefined && (!Number.isSafeInteger(size) || size < 0)) {
-          throw new TypeError(`tar storage put(${JSON.stringify(key)}): options.size must be a whole number of bytes >= 0, got ${String(size)}`);
-        }
-        signal?.throwIfAborted();
-        ensureOpen("put");
-        const state = await archive();
-        checkNew(key);
-        const release = await lane.acquire(signal);
-        try {
-          // A put called before close() still runs: close() waits for its turn after it.
-          checkNew(key);
-          signal?.throwIfAborted();
-          let source: ReadableStream<Uint8Array> | Uint8Array = body;
-          let length = size;
-          if (length === undefined) {
-            source = isStream ? await collectBounded(key, body, maxEntrySize, signal) : body;
-            length = source.byteLength as number;
-          }
-          const location = gzip ? await appendTarGz(state, key, length, source, signal) : await appendTar(state, key, length, source, signal);
-          index.set(key, location);
-          order.push(location);
-          track(location, 1);
-        } finally {
-          release();
-        }
-      } catch (error) {
-        drop(error);
-        throw error;
-      }
+    put(key: string, body: StorageBody, putOptions?: PutOptions) {
+      return whileOpen(putEntry(key, body, putOptions));
     },
 
     async stat(key: string): Promise<StoredObjectInfo | null> {
@@ -347,60 +414,13 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       for (const [key, entry] of [...index]) if (key.startsWith(p)) yield { key, size: entry.size };
     },
 
-    async delete(key: string) {
-      validateKey(key);
-      ensureOpen("delete");
-      const state = await archive();
-      const release = await lane.acquire();
-      try {
-        const entry = index.get(key);
-        if (!entry) return false;
-        const last = order[order.length - 1];
-        if (entry !== last || entry.end !== state.tail || entry.start === null) {
-          throw new StorageCapabilityError(
-            "tar",
-            `delete ${JSON.stringify(key)}`,
-            "an archive can only remove the entry it stored last; write entries you may rewrite (such as metadata) at the end",
-          );
-        }
-        const { file } = state;
-        if (gzip) {
-          if (entry.atomicUndo) {
-            // The empty member in front of the entry becomes the end marker again.
-            await writeAt(file, tailMember(), entry.start);
-            await flush(file);
-            await file.truncate(entry.start + TAIL_MEMBER_SIZE);
-          } else {
-            await file.truncate(entry.start);
-            await writeAt(file, tailMember(), entry.start);
-          }
-          state.tail = entry.start;
-        } else {
-          await writeAt(file, END_OF_ARCHIVE, entry.start);
-          await flush(file);
-          await file.truncate(entry.start + 1024);
-          state.tail = entry.start;
-        }
-        await flush(file);
-        order.pop();
-        index.delete(key);
-        track(entry, -1);
-        // A foreign archive may hold an earlier entry under the same key: it is visible again.
-        for (let i = order.length - 1; i >= 0; i--) {
-          if (order[i]!.key === key) {
-            index.set(key, order[i]!);
-            track(order[i]!, 1);
-            break;
-          }
-        }
-        return true;
-      } finally {
-        release();
-      }
+    delete(key: string) {
+      return whileOpen(deleteEntry(key));
     },
 
     close() {
       closing ??= (async () => {
+        await Promise.allSettled([...inflight]);
         const release = await lane.acquire();
         try {
           // An adapter closed before any write still leaves a valid (empty) archive.
