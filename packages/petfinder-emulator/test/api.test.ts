@@ -81,6 +81,14 @@ describe("authentication on data routes", () => {
     expect(res.body).toEqual({ type: "https://httpstatus.es/401", status: 401, title: "Unauthorized", detail: "Access token invalid or expired" });
   });
 
+  test("a token whose payload was edited (a later exp) is refused", async () => {
+    const [header, payload, signature] = bearer.split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
+    const edited = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86400 })).toString("base64url");
+    expect((await get(emulator, "/v2/types", `${header}.${edited}.${signature}`)).status).toBe(401);
+    expect((await get(emulator, "/v2/types", bearer)).status).toBe(200);
+  });
+
   test("a token expires after tokenTtlSeconds", async () => {
     let now = Date.UTC(2026, 0, 1, 12);
     const clocked = await startSmall({ tokenTtlSeconds: 60, now: () => now });

@@ -161,6 +161,19 @@ describe("photo CDN and ground truth", () => {
   });
 });
 
+describe("warm-up", () => {
+  test("an emulator warming its templates serves photos and stops cleanly", async () => {
+    const warm = await startSmall({ scale: SCALE, warmUp: true });
+    try {
+      const entry = truth.find((e) => e.size === "medium")!;
+      const bytes = await download(`${warm.url}${entry.url.slice(emulator.url.length)}`);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(entry.sha256);
+    } finally {
+      await warm.stop();
+    }
+  });
+});
+
 describe("data at scale 1", () => {
   test("a 1,500-per-breed cat harvest finds about 32,000 records and 45,000 photos, in the CSV's breed order", () => {
     const data = createDataset(1, 1);
