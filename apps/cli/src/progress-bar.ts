@@ -16,7 +16,7 @@ export function createProgressBar(stream: NodeJS.WriteStream): ProgressView {
     },
     cliProgress.Presets.shades_classic,
   );
-  const bar = bars.create(0, 0, { breedsDone: 0, breedsTotal: 0, records: 0, failed: 0, size: "0 B", rate: "0.0" });
+  const bar = bars.create(1, 0, { breedsDone: 0, breedsTotal: 0, records: 0, failed: 0, size: "0 B", rate: "0.0" });
   return {
     update(p: HarvestProgress) {
       const seconds = Math.max(0.001, (Date.now() - p.startedAt) / 1000);

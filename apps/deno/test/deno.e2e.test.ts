@@ -8,7 +8,10 @@ import { join } from "node:path";
 import { openDestination } from "@cat-harvest/harvest";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import S3rver from "s3rver";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+// Child processes on a shared 2-core machine: generous limits (no timing is asserted).
+vi.setConfig({ testTimeout: 120_000 });
 import { DENO, DENO_SCRIPT, expectMatchesTruth, fetchTruth, readFromFolder, run } from "../../cli/test/run-process.js";
 
 let tmp: string;
