@@ -319,3 +319,27 @@ describe("the packed tarball", () => {
     expect((await expectMatchesTruth(readFromFolder(dest), truth)).length).toBeGreaterThan(5);
   }, 120_000);
 });
+
+describe("cat-harvest (Bun) breeds and emulator", () => {
+  test("breeds lists the type's breeds, as text or JSON", async () => {
+    const text = await cli(["breeds", "--api-url", emulator.url]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.split("\n")).toContain("Sphynx / Hairless Cat");
+    const json = await cli(["breeds", "--api-url", emulator.url, "--json"]);
+    expect(JSON.parse(json.stdout)).toContain("Bengal");
+  });
+
+  test("emulator serves until Ctrl-C and says where", async () => {
+    const server = start(BUN, [CLI, "emulator", "--scale", "0.01"], { cwd: tmp });
+    let url: string | undefined;
+    for (let i = 0; i < 400 && !url; i++) {
+      url = /listening on (http:\/\/\S+)/.exec(server.output())?.[1];
+      if (!url) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const token = await fetch(`${url}/v2/oauth2/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "demo", client_secret: "demo" }) });
+    expect(token.status).toBe(200);
+    server.child.kill("SIGINT");
+    expect((await server.done).code).toBe(0);
+  });
+});

@@ -125,6 +125,9 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
   const storage = typeof options.storage === "function" ? await options.storage() : options.storage;
   const dataset = await openDataset(storage, { ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}), ...(signal ? { signal } : {}) });
   let finished = false;
+  // Stops the breed fetchers when the run ends for any reason, so none keeps calling the API.
+  const internal = new AbortController();
+  const recordsSignal = signal ? AbortSignal.any([signal, internal.signal]) : internal.signal;
   try {
     const progress = {
       phase: "records" as HarvestProgress["phase"],
@@ -165,7 +168,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       cache,
       cached,
       breedConcurrency: 4,
-      ...(signal ? { signal } : {}),
+      signal: recordsSignal,
       onBreedDone(breed, count, source) {
         progress.breedsDone++;
         onLog?.(`${breed}: ${count} records (${source})`);
@@ -269,6 +272,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       durationMs: Date.now() - startedAt,
     };
   } finally {
+    internal.abort(new Error("the harvest ended"));
     if (!finished) {
       // An error stopped the run: still write what is stored, so nothing is lost.
       await dataset.finish().catch(() => {});
