@@ -215,10 +215,26 @@ export async function scanTarGz(readFile: ReadAt, length: number, path: string):
   };
   const walked = await walk(source, path);
 
+  /** Index of the first member whose output starts at or after `logical` (members are in order). */
+  const firstFrom = (logical: number): number => {
+    let low = 0;
+    let high = members.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (members[mid]!.start < logical) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   const entries: EntryLocation[] = walked.entries.map((e) => {
-    const first = members.findIndex((m) => m.start === e.headerStart && m.length > 0);
-    const holder = members.find((m) => m.length > 0 && m.start <= e.dataStart && e.dataStart < m.start + m.length) ?? members[first];
-    const next = members.find((m) => m.start >= e.end);
+    let first = firstFrom(e.headerStart);
+    while (members[first] && members[first]!.start === e.headerStart && members[first]!.length === 0) first++;
+    if (members[first]?.start !== e.headerStart) first = -1;
+    // The member holding the data's first byte: the last non-empty one starting at or before it.
+    let h = firstFrom(e.dataStart + 1) - 1;
+    while (h >= 0 && members[h]!.length === 0) h--;
+    const holder = h >= 0 && e.dataStart < members[h]!.start + members[h]!.length ? members[h] : members[first];
+    const next = members[firstFrom(e.end)];
     const endOffset = next ? next.offset : nextOffset;
     // Undoable only when the entry has whole members to itself.
     const aligned = first >= 0 && (next ? next.start === e.end : produced === e.end);
