@@ -78,14 +78,49 @@ const DC_CHROMA = huffman(DC_CHROMA_BITS, DC_VALUES);
 const AC_LUMA = huffman(AC_LUMA_BITS, AC_LUMA_VALUES);
 const AC_CHROMA = huffman(AC_CHROMA_BITS, AC_CHROMA_VALUES);
 
-/** cos((2x+1) u pi / 16) * C(u) / 2, indexed [u * 8 + x]. */
-const COS = (() => {
-  const t = new Float64Array(64);
-  for (let u = 0; u < 8; u++) {
-    for (let x = 0; x < 8; x++) t[u * 8 + x] = (u === 0 ? Math.SQRT1_2 : 1) * 0.5 * Math.cos(((2 * x + 1) * u * Math.PI) / 16);
+/** Scale factors of the AAN fast DCT (libjpeg's float DCT uses the same). */
+const AAN_SCALE = [1.0, 1.387039845, 1.306562965, 1.175875602, 1.0, 0.785694958, 0.541196100, 0.275899379];
+
+/** Multipliers that undo the AAN scaling and quantise in one step, natural order. */
+function divisors(quant: Uint8Array): Float64Array {
+  const out = new Float64Array(64);
+  for (let v = 0; v < 8; v++) {
+    for (let u = 0; u < 8; u++) out[v * 8 + u] = 1 / (quant[v * 8 + u]! * AAN_SCALE[v]! * AAN_SCALE[u]! * 8);
   }
-  return t;
-})();
+  return out;
+}
+
+/** In-place AAN forward DCT of 8 values at `o`, `o + step`, ... */
+function fdct8(d: Float64Array, o: number, step: number): void {
+  const d0 = d[o]!, d1 = d[o + step]!, d2 = d[o + 2 * step]!, d3 = d[o + 3 * step]!;
+  const d4 = d[o + 4 * step]!, d5 = d[o + 5 * step]!, d6 = d[o + 6 * step]!, d7 = d[o + 7 * step]!;
+  const t0 = d0 + d7, t7 = d0 - d7, t1 = d1 + d6, t6 = d1 - d6;
+  const t2 = d2 + d5, t5 = d2 - d5, t3 = d3 + d4, t4 = d3 - d4;
+  // Even part.
+  let t10 = t0 + t3;
+  const t13 = t0 - t3;
+  let t11 = t1 + t2;
+  let t12 = t1 - t2;
+  d[o] = t10 + t11;
+  d[o + 4 * step] = t10 - t11;
+  const z1 = (t12 + t13) * 0.707106781;
+  d[o + 2 * step] = t13 + z1;
+  d[o + 6 * step] = t13 - z1;
+  // Odd part.
+  t10 = t4 + t5;
+  t11 = t5 + t6;
+  t12 = t6 + t7;
+  const z5 = (t10 - t12) * 0.382683433;
+  const z2 = 0.5411961 * t10 + z5;
+  const z4 = 1.306562965 * t12 + z5;
+  const z3 = t11 * 0.707106781;
+  const z11 = t7 + z3;
+  const z13 = t7 - z3;
+  d[o + 5 * step] = z13 + z2;
+  d[o + 3 * step] = z13 - z2;
+  d[o + step] = z11 + z4;
+  d[o + 7 * step] = z11 - z4;
+}
 
 function scaledQuant(base: readonly number[], quality: number): Uint8Array {
   const q = Math.min(100, Math.max(1, quality));
@@ -117,17 +152,17 @@ class ByteWriter {
     for (let i = 0; i < values.length; i++) this.byte(values[i]!);
   }
 
-  /** Entropy-coded bits, most significant first, with 0xFF byte stuffing. */
+  /** Entropy-coded bits (count <= 16), most significant first, with 0xFF byte stuffing. */
   bits(value: number, count: number): void {
-    for (let i = count - 1; i >= 0; i--) {
-      this.#bitBuffer = (this.#bitBuffer << 1) | ((value >> i) & 1);
-      if (++this.#bitCount === 8) {
-        this.byte(this.#bitBuffer);
-        if (this.#bitBuffer === 0xff) this.byte(0);
-        this.#bitBuffer = 0;
-        this.#bitCount = 0;
-      }
+    this.#bitBuffer = (this.#bitBuffer << count) | (value & ((1 << count) - 1));
+    this.#bitCount += count;
+    while (this.#bitCount >= 8) {
+      this.#bitCount -= 8;
+      const b = (this.#bitBuffer >> this.#bitCount) & 0xff;
+      this.byte(b);
+      if (b === 0xff) this.byte(0);
     }
+    this.#bitBuffer &= (1 << this.#bitCount) - 1;
   }
 
   flushBits(): void {
@@ -141,25 +176,12 @@ function bitLength(v: number): number {
   return n;
 }
 
-const tmp = new Float64Array(64);
 const coef = new Int32Array(64);
 
-function encodeBlock(out: ByteWriter, block: Float64Array, quant: Uint8Array, prevDc: number, dc: HuffmanTable, ac: HuffmanTable): number {
-  // Separable DCT: rows, then columns.
-  for (let y = 0; y < 8; y++) {
-    for (let u = 0; u < 8; u++) {
-      let s = 0;
-      for (let x = 0; x < 8; x++) s += block[y * 8 + x]! * COS[u * 8 + x]!;
-      tmp[y * 8 + u] = s;
-    }
-  }
-  for (let u = 0; u < 8; u++) {
-    for (let v = 0; v < 8; v++) {
-      let s = 0;
-      for (let y = 0; y < 8; y++) s += tmp[y * 8 + u]! * COS[v * 8 + y]!;
-      coef[v * 8 + u] = Math.round(s / quant[v * 8 + u]!);
-    }
-  }
+function encodeBlock(out: ByteWriter, block: Float64Array, scale: Float64Array, prevDc: number, dc: HuffmanTable, ac: HuffmanTable): number {
+  for (let y = 0; y < 8; y++) fdct8(block, y * 8, 1);
+  for (let x = 0; x < 8; x++) fdct8(block, x, 8);
+  for (let k = 0; k < 64; k++) coef[k] = Math.round(block[k]! * scale[k]!);
   const dcValue = coef[0]!;
   const diff = dcValue - prevDc;
   const dcCat = bitLength(diff);
@@ -199,6 +221,8 @@ export function encodeJpeg(rgba: Uint8Array, width: number, height: number, qual
   }
   const lq = scaledQuant(LUMA_QUANT, quality);
   const cq = scaledQuant(CHROMA_QUANT, quality);
+  const ls = divisors(lq);
+  const cs = divisors(cq);
   const out = new ByteWriter();
   out.array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
   out.array([0xff, 0xdb]);
@@ -245,9 +269,9 @@ export function encodeJpeg(rgba: Uint8Array, width: number, height: number, qual
           crBlock[k] = 0.5 * r - 0.418688 * g - 0.081312 * b;
         }
       }
-      dcY = encodeBlock(out, yBlock, lq, dcY, DC_LUMA, AC_LUMA);
-      dcCb = encodeBlock(out, cbBlock, cq, dcCb, DC_CHROMA, AC_CHROMA);
-      dcCr = encodeBlock(out, crBlock, cq, dcCr, DC_CHROMA, AC_CHROMA);
+      dcY = encodeBlock(out, yBlock, ls, dcY, DC_LUMA, AC_LUMA);
+      dcCb = encodeBlock(out, cbBlock, cs, dcCb, DC_CHROMA, AC_CHROMA);
+      dcCr = encodeBlock(out, crBlock, cs, dcCr, DC_CHROMA, AC_CHROMA);
     }
   }
   out.flushBits();
