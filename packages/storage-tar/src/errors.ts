@@ -54,12 +54,18 @@ export class TarArchiveError extends TarStorageError {
   readonly path: string;
   /** Byte offset in the file where the problem is, when there is one. */
   readonly offset: number | undefined;
-  constructor(path: string, problem: string, offset?: number, options?: ErrorOptions) {
+  /** What failed: opening the archive (nothing was changed) or reading an entry back. */
+  readonly operation: "open" | "read";
+  constructor(path: string, problem: string, offset?: number, options?: ErrorOptions & { operation?: "open" | "read" }) {
+    const operation = options?.operation ?? "open";
     super(
-      `tar storage cannot open ${path}: ${problem}${offset === undefined ? "" : ` (at byte ${offset})`}. ` +
-        `Nothing in it was changed; move the file aside or choose another path.`,
+      `tar storage cannot ${operation} ${path}: ${problem}${offset === undefined ? "" : ` (at byte ${offset})`}. ` +
+        (operation === "open"
+          ? "Nothing in it was changed; move the file aside or choose another path."
+          : "The file changed or was damaged after it was opened; check it with tar -tvf."),
       options,
     );
+    this.operation = operation;
     this.path = path;
     this.offset = offset;
   }

@@ -416,6 +416,18 @@ describe("interrupted writes", () => {
     expect([...files.keys()].sort()).toEqual(["a.txt", "c.txt"]);
   });
 
+  test("a get whose bytes were cut from the file behind the adapter's back fails with TarArchiveError", async () => {
+    const path = fresh(".tar");
+    const storage = createTarStorage({ path });
+    await storage.put("a.bin", patternBytes(200_000, 1));
+    await truncate(path, 100_000);
+    const error = await readBytes((await storage.get("a.bin"))!).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TarArchiveError);
+    expect((error as TarArchiveError).operation).toBe("read");
+    expect((error as Error).message).toContain("ends inside the entry");
+    await storage.close();
+  });
+
   test("a .tar.gz made by GNU tar (one gzip member) is read but refused for appending, unchanged", async () => {
     const source = join(base, `gnu-src-${counter++}`);
     await mkdir(source);

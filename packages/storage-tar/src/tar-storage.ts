@@ -444,7 +444,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
         if (at >= entry.size) return controller.close();
         if (closed) return controller.error(new StorageClosedError("tar", "reading a body"));
         const bytes = await readAt(file, entry.data + at, Math.min(READ_CHUNK, entry.size - at));
-        if (bytes.byteLength === 0) return controller.error(new TarArchiveError(path, `the archive ends inside the entry ${JSON.stringify(entry.key)}`, entry.data + at));
+        if (bytes.byteLength === 0) return controller.error(new TarArchiveError(path, `the archive ends inside the entry ${JSON.stringify(entry.key)}`, entry.data + at, { operation: "read" }));
         at += bytes.byteLength;
         controller.enqueue(bytes);
         if (at >= entry.size) controller.close();
@@ -463,7 +463,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
         const { size } = await file.stat();
         const member = await readMember((o, n) => readAt(file, o, n), offset, size);
         if (member.kind !== "member") {
-          return controller.error(new TarArchiveError(path, `the gzip member holding ${JSON.stringify(entry.key)} cannot be read`, offset));
+          return controller.error(new TarArchiveError(path, `the gzip member holding ${JSON.stringify(entry.key)} cannot be read`, offset, { operation: "read" }));
         }
         offset += member.length;
         const part = member.data.subarray(Math.min(skip, member.data.length), Math.min(member.data.length, skip + left));
