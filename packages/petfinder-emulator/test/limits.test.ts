@@ -53,3 +53,24 @@ describe("rate limits", () => {
     }
   });
 });
+
+describe("latency", () => {
+  test("latencyMs holds an API response back at least that long", async () => {
+    const emulator = await startSmall({ latencyMs: 150 });
+    try {
+      // A lower bound only: the delay is the feature under test, not a speed claim.
+      const elapsed = async (path: string) => {
+        const start = performance.now();
+        const res = await fetch(`${emulator.url}${path}`);
+        await res.arrayBuffer();
+        return performance.now() - start;
+      };
+      expect(await elapsed("/v2/types")).toBeGreaterThanOrEqual(140);
+      const stats = await get(emulator, "/_emulator/stats");
+      expect(stats.status).toBe(200);
+      expect(stats.body.routes["GET /v2/types"]["401"]).toBe(1);
+    } finally {
+      await emulator.stop();
+    }
+  });
+});
