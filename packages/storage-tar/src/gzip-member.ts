@@ -43,22 +43,19 @@ export async function gzipMember(data: Uint8Array, level: number): Promise<Uint8
 }
 
 /**
- * A gzip member of exactly `size` bytes holding `data`, padded with an FEXTRA field.
- * Used for the end-of-archive member and for the empty member that replaces it when an
- * entry is committed: equal sizes let one small positional write switch between them.
+ * A gzip member of exactly `size` bytes holding `data`, padded with a comment field
+ * (FCOMMENT, which gzip skips silently even with -v, unlike an extra field). Used for the
+ * end-of-archive member and for the empty member that replaces it when an entry is
+ * committed: equal sizes let one small positional write switch between them.
  */
 export function fixedSizeMember(data: Uint8Array, size: number): Uint8Array {
   const deflated = new Uint8Array(deflateRawSync(data, { level: 9 }));
-  // header(10) + XLEN(2) + subfield id/len(4) + padding + deflate + trailer(8)
-  const padding = size - 10 - 2 - 4 - deflated.byteLength - 8;
+  // header(10) + comment + NUL + deflate + trailer(8)
+  const padding = size - 10 - 1 - deflated.byteLength - 8;
   if (padding < 0) throw new RangeError(`A gzip member of ${size} bytes cannot hold ${data.byteLength} bytes`);
-  const extra = new Uint8Array(2 + 4 + padding);
-  const view = new DataView(extra.buffer);
-  view.setUint16(0, 4 + padding, true);
-  extra[2] = 0x43; // "C"
-  extra[3] = 0x48; // "H"
-  view.setUint16(4, padding, true);
-  return join([header(FEXTRA), extra, deflated, trailer(data)]);
+  const comment = new Uint8Array(padding + 1).fill(0x20);
+  comment[padding] = 0;
+  return join([header(FCOMMENT), comment, deflated, trailer(data)]);
 }
 
 /** The member that ends the archive: tar's two zero blocks. */

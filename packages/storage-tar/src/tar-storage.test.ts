@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { StorageCapabilityError, StorageError, StorageKeyExistsError, StorageOptionError } from "@cat-harvest/storage";
 import { chunkedStream, patternBytes, readBytes, sameBytes } from "@cat-harvest/storage-conformance";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { gnuTarNames, gnuTarVerbose, readArchiveBothWays } from "../test/helpers/archive-readers.js";
+import { gnuTarNames, gnuTarVerbose, readArchiveBothWays, run } from "../test/helpers/archive-readers.js";
 import {
   TarArchiveError,
   TarEntryTooLargeError,
@@ -124,6 +124,13 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
     await storage.close();
     const verbose = await gnuTarVerbose(storage.path);
     expect(verbose).toContain("300001");
+    if (gzip) {
+      // gzip itself, verbose: every member checks out, with no notes about header fields.
+      const tested = await run("gzip", ["-tv", storage.path]);
+      expect(tested.code).toBe(0);
+      expect(tested.stderr.trim()).toMatch(/:\s+OK$/);
+      expect(tested.stderr.trim().split("\n")).toHaveLength(1);
+    }
     const files = await readArchiveBothWays(storage.path, gzip);
     expect([...files.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [key, bytes] of expected) expect(sameBytes(files.get(key), bytes), key).toBe(true);
