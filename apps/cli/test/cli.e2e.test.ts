@@ -33,6 +33,18 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
+let reference: Promise<Array<{ file_name: string }>> | undefined;
+/** The files of one clean run of `--breeds BREEDS` (run once, on first use). */
+function cleanReference(): Promise<Array<{ file_name: string }>> {
+  reference ??= (async () => {
+    const dest = join(tmp, "reference");
+    const result = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest]);
+    if (result.code !== 0) throw new Error(`the reference run failed: ${result.stderr}`);
+    return jsonLines<{ file_name: string }>(await readFile(join(dest, "metadata.jsonl"), "utf8"));
+  })();
+  return reference;
+}
+
 /** Lists every file under a folder, relative, with / separators. */
 async function filesUnder(root: string): Promise<string[]> {
   const out: string[] = [];
@@ -160,7 +172,7 @@ describe("cat-harvest (Bun) with faults", () => {
 describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
   for (const [kind, name] of [
     ["folder", "killed"],
-    ["archive", "killed.tar.gz"],
+    ["tar.gz archive", "killed.tar.gz"],
   ] as const) {
     test(`into a ${kind}: the re-run ends complete with nothing stored twice`, async () => {
       const slow = await startEmulator({ seed: 7, scale: 0.015, port: 0, latencyMs: 40 });
@@ -168,21 +180,23 @@ describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
         const slowTruth = await fetchTruth(slow.url);
         const dest = join(tmp, name);
         const args = ["--api-url", slow.url, "--breeds", BREEDS, "--out", dest, "--concurrency", "2"];
-        const victim = start(BUN, [CLI, ...args], { env: demoEnv(), cwd: tmp });
-        // Kill once some photos are stored (photo GETs answered), so the kill lands mid-harvest.
-        for (let i = 0; i < 400; i++) {
-          const stats = (await (await fetch(`${slow.url}/_emulator/stats`)).json()) as { routes: Record<string, Record<string, number>> };
-          if ((stats.routes["GET photo"]?.["200"] ?? 0) >= 15) break;
-          await new Promise((r) => setTimeout(r, 25));
+        // Two kills at different points (the second one mid-resume), then a run to the end.
+        for (const photos of [12, 40]) {
+          const victim = start(BUN, [CLI, ...args], { env: demoEnv(), cwd: tmp });
+          for (let i = 0; i < 400; i++) {
+            const stats = (await (await fetch(`${slow.url}/_emulator/stats`)).json()) as { routes: Record<string, Record<string, number>> };
+            if ((stats.routes["GET photo"]?.["200"] ?? 0) >= photos) break;
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          victim.child.kill("SIGKILL");
+          const killed = await victim.done;
+          expect(killed.signal, "the run ended before the kill").toBe("SIGKILL");
         }
-        victim.child.kill("SIGKILL");
-        const killed = await victim.done;
-        expect(killed.signal).toBe("SIGKILL");
 
         const rerun = await cli(args);
         expect(rerun.code, rerun.stderr).toBe(0);
         let read = readFromFolder(dest);
-        if (kind === "archive") {
+        if (kind === "tar.gz archive") {
           const names = execFileSync("tar", ["-tzf", dest], { encoding: "utf8" }).split("\n").filter(Boolean);
           expect(names.length, "an entry is in the archive twice").toBe(new Set(names).size);
           const out = join(tmp, `${name}-x`);
@@ -191,8 +205,12 @@ describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
           read = readFromFolder(out);
         }
         const rows = await expectMatchesTruth(read, slowTruth);
-        // Same set as a clean run of the same harvest (the folder test's data set).
-        const clean = jsonLines<{ file_name: string }>(await readFile(join(tmp, "folder", "metadata.jsonl"), "utf8"));
+        if (kind === "folder") {
+          // No leftovers either: no temporary or unlisted files beside the listed ones.
+          expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), "breeds.csv", "failures.jsonl", "metadata.jsonl"].sort());
+        }
+        // Same set as a clean, uninterrupted run of the same harvest.
+        const clean = await cleanReference();
         expect(rows.map((r) => r.file_name).sort()).toEqual(clean.map((r) => r.file_name).sort());
       } finally {
         await slow.stop();

@@ -62,7 +62,8 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
           ...(event.height !== undefined ? { height: event.height } : {}),
         });
         onResult?.("stored", event.bytes);
-        await dataset.checkpoint().catch(() => {});
+        // Not awaited: a checkpoint must not hold up this worker; finish() waits for it.
+        void dataset.checkpoint().catch(() => {});
       } else if (event.type === "failed") {
         const meta = event.meta!;
         const sha = claims.get(event.key);
