@@ -1,5 +1,5 @@
 import { PetfinderAuthError, PetfinderError, type PetfinderClient, type PetfinderQuotaError } from "@cat-harvest/petfinder";
-import { animalPhotoRows, breedFolderName, type PhotoSize } from "@cat-harvest/photos";
+import { animalPhotoRows, breedFolderName, tryParsePhotoUrl, type PhotoSize } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { closestNames } from "./closest-names.js";
 import type { BreedCount } from "./dataset-files.js";
@@ -94,7 +94,7 @@ export interface HarvestSummary {
  * failures.jsonl and breeds.csv. Re-running into the same storage resumes.
  *
  * @example
- * const summary = await harvest({ client, storage: createFsStorage({ root: "cat_breeds" }), breeds: ["Bengal"] });
+ * const summary = await harvest({ client, storage: await createFsStorage({ root: "cat_breeds" }), breeds: ["Bengal"] });
  */
 export async function harvest(options: HarvestOptions): Promise<HarvestSummary> {
   const startedAt = Date.now();
@@ -123,7 +123,12 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
   const askedFolders = options.breeds ? new Set(breeds.map(breedFolderName)) : undefined;
 
   const storage = typeof options.storage === "function" ? await options.storage() : options.storage;
-  const dataset = await openDataset(storage, { ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}), ...(signal ? { signal } : {}) });
+  const dataset = await openDataset(storage, { ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}), ...(signal ? { signal } : {}) }).catch(
+    async (error: unknown) => {
+      await storage.close().catch(() => {});
+      throw error;
+    },
+  );
   let finished = false;
   // Stops the breed fetchers when the run ends for any reason, so none keeps calling the API.
   const internal = new AbortController();
@@ -189,10 +194,23 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
           if (askedFolders && !askedFolders.has(row.folder)) continue;
           if (seen.has(row.key)) continue;
           seen.add(row.key);
-          const state = dataset.state(row.key);
+          let state = dataset.state(row.key);
+          let counted = false;
           if (state.state === "stored") {
-            progress.existing++;
-            continue;
+            // Stored at another size (the run asks for a new --size): replace it where the
+            // medium can; an archive keeps what it has.
+            const stored = tryParsePhotoUrl(state.row.source_url);
+            if (!stored.ok || stored.value.size === row.size) {
+              progress.existing++;
+              continue;
+            }
+            if (!storage.capabilities.replace) {
+              dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "size-changed-in-archive", detail: `the archive holds this photo at size ${stored.value.size} and cannot replace it; harvest into a new DEST for size ${row.size}`, attempts: 0, file_name: row.key });
+              progress.existing++;
+              continue;
+            }
+            state = { state: "missing" };
+            counted = true; // already counts towards the cap
           }
           if (state.state === "damaged") {
             dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "damaged-in-archive", detail: "the archive holds this file with other bytes than metadata.jsonl listed, and an archive cannot replace it; harvest into a new DEST", attempts: 0, file_name: row.key });
@@ -206,11 +224,13 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
             continue;
           }
           const count = inFolder.get(row.folder) ?? 0;
-          if (count >= cap) {
-            overCap++;
-            continue;
+          if (!counted) {
+            if (count >= cap) {
+              overCap++;
+              continue;
+            }
+            inFolder.set(row.folder, count + 1);
           }
-          inFolder.set(row.folder, count + 1);
           const meta = { breed: row.breed, folder: row.folder, animalId: row.animalId, photo: row.photo };
           if (state.state === "adopt") {
             // A complete object an interrupted run left in an archive: keep it, hashed now.

@@ -83,6 +83,21 @@ describe("harvest against the emulator", () => {
     expect(two.stored).toBe(two.files - one.files);
   });
 
+  test("a change of size re-uses the records (no API call) and replaces the stored files", async () => {
+    const cache = { storage: createMemoryStorage(), key: "records.jsonl.gz" };
+    const first = reopenable();
+    const small = await harvest({ client: client(), storage: first, cache, breeds: ["Bengal"], size: "small" });
+    const before = await animalRequests();
+    const second = reopenable(new Map(first.objects));
+    const large = await harvest({ client: client(), storage: second, cache, breeds: ["Bengal"], size: "large" });
+    expect(await animalRequests()).toBe(before);
+    expect(large).toMatchObject({ status: "complete", stored: small.files, files: small.files });
+    for (const row of lines(second.objects.get("metadata.jsonl"))) {
+      expect(row.source_url).toContain("width=600");
+      expect(sha(second.objects.get(row.file_name)!)).toBe(truth.get(row.source_url)?.sha256);
+    }
+  });
+
   test("an unknown breed is refused with the closest names, before anything is stored", async () => {
     const storage = reopenable();
     const error = await harvest({ client: client(), storage, breeds: ["Bengall", "Siamese"] }).catch((e: unknown) => e);
