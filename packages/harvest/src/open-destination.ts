@@ -83,7 +83,8 @@ async function checkWritableParent(dest: string, path: string): Promise<void> {
  */
 export async function openDestination(dest: string, env: Env = {}): Promise<OpenedDestination> {
   const destination = parseDestination(dest);
-  const description = describeDestination(destination);
+  // Absolute, so the user sees exactly where the data set is.
+  const description = describeDestination(destination.kind === "s3" ? destination : { ...destination, path: resolve(destination.path) });
   const wrap = (error: unknown): never => {
     if (error instanceof HarvestDestinationError) throw error;
     throw new HarvestDestinationError(dest, (error as Error)?.message ?? String(error), { cause: error });
