@@ -330,7 +330,8 @@ describe("the packed tarball", () => {
     const bunx = join(ROOT, "node_modules", ".bin", "bunx");
     const dest = join(tmp, "bunx-out");
     const result = await run(bunx, ["--package", tarball, "cat-harvest", "--api-url", emulator.url, "--breeds", "Bengal", "--out", dest], {
-      env: { ...demoEnv(), BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache") },
+      // A dead loopback registry: the tarball must need nothing from one.
+      env: { ...demoEnv(), BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache"), BUN_CONFIG_REGISTRY: "http://127.0.0.1:9/", NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/" },
       cwd: pack,
     });
     expect(result.code, result.stderr).toBe(0);
