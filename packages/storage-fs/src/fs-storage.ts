@@ -1,14 +1,15 @@
 import { lstat, mkdir, open, readdir, realpath, rename, unlink, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import {
-  StorageClosedError,
-  StorageKeyError,
-  validateKey,
-  validatePrefix,
+  checkPutArguments,
   type PutOptions,
   type StorageAdapter,
   type StorageBody,
+  StorageClosedError,
+  StorageKeyError,
   type StoredObjectInfo,
+  validateKey,
+  validatePrefix,
 } from "@cat-harvest/storage";
 import { FsStorageError, FsStorageSizeMismatchError } from "./errors.js";
 import { safeFolder } from "./safe-folder.js";
@@ -165,14 +166,9 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
     removedTemporaryFiles,
 
     async put(key: string, body: StorageBody, options?: PutOptions) {
+      checkPutArguments("fs", key, body, options);
       const segments = checkKey(key);
       if (closed) throw new StorageClosedError("fs", "put");
-      if (!(body instanceof Uint8Array) && !(body instanceof ReadableStream)) {
-        throw new TypeError(`fs storage put(${JSON.stringify(key)}): body must be a ReadableStream or a Uint8Array`);
-      }
-      if (options?.size !== undefined && !(Number.isSafeInteger(options.size) && options.size >= 0)) {
-        throw new TypeError(`fs storage put(${JSON.stringify(key)}): size must be a non-negative integer, got ${String(options.size)}`);
-      }
       options?.signal?.throwIfAborted();
       const task = writeObject(key, segments, body, options);
       inFlight.add(task);

@@ -58,14 +58,3 @@ export class GuardedBody {
     this.reader.releaseLock();
   }
 }
-
-/** Joins chunks into one buffer. */
-export function concatChunks(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}

@@ -1,17 +1,19 @@
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import {
-  StorageClosedError,
-  StorageError,
-  StorageOptionError,
-  validateKey,
-  validatePrefix,
+  checkPutArguments,
+  concatChunks,
   type PutOptions,
   type StorageAdapter,
   type StorageBody,
+  StorageClosedError,
+  StorageError,
+  StorageOptionError,
   type StoredObjectInfo,
+  validateKey,
+  validatePrefix,
 } from "@cat-harvest/storage";
 import { S3StorageSizeMismatchError } from "./errors.js";
-import { GuardedBody, concatChunks } from "./guarded-body.js";
+import { GuardedBody } from "./guarded-body.js";
 import { toS3Error } from "./to-s3-error.js";
 
 /** The smallest part S3 accepts in a multipart upload (except the last). */
@@ -243,14 +245,8 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
     },
 
     async put(key: string, body: StorageBody, options?: PutOptions) {
-      validateKey(key);
+      checkPutArguments("s3", key, body, options);
       if (closed) throw new StorageClosedError("s3", "put");
-      if (!(body instanceof Uint8Array) && !(body instanceof ReadableStream)) {
-        throw new TypeError(`s3 storage put(${JSON.stringify(key)}): body must be a ReadableStream or a Uint8Array`);
-      }
-      if (options?.size !== undefined && !(Number.isSafeInteger(options.size) && options.size >= 0)) {
-        throw new TypeError(`s3 storage put(${JSON.stringify(key)}): size must be a non-negative integer, got ${String(options.size)}`);
-      }
       options?.signal?.throwIfAborted();
       const task = upload(key, body, options);
       inFlight.add(task);

@@ -1,19 +1,20 @@
 import { mkdir, open, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import {
+  checkPutArguments,
+  collectBody,
+  type PutOptions,
+  type StorageAdapter,
+  type StorageBody,
   StorageCapabilityError,
   StorageClosedError,
   StorageKeyExistsError,
   StorageOptionError,
+  type StoredObjectInfo,
   validateKey,
   validatePrefix,
-  type PutOptions,
-  type StorageAdapter,
-  type StorageBody,
-  type StoredObjectInfo,
 } from "@cat-harvest/storage";
-import { collectBounded } from "./collect-bounded.js";
-import { TarArchiveError, TarKeyConflictError } from "./errors.js";
+import { TarArchiveError, TarEntryTooLargeError, TarKeyConflictError } from "./errors.js";
 import { END_OF_ARCHIVE, TAIL_MEMBER_SIZE, emptyMember, gzipMember, readMember, tailMember } from "./gzip-member.js";
 import { packEntry } from "./pack-entry.js";
 import { scanTar, scanTarGz, type EntryLocation } from "./scan-archive.js";
@@ -285,7 +286,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
   };
 
   const putEntry = async (key: string, body: StorageBody, putOptions?: PutOptions): Promise<void> => {
-    validateKey(key);
+    checkPutArguments("tar", key, body, putOptions);
     const signal = putOptions?.signal;
     const size = putOptions?.size;
     const isStream = body instanceof ReadableStream;
@@ -293,10 +294,6 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       if (isStream && !body.locked) void body.cancel(reason).catch(() => {});
     };
     try {
-      if (!isStream && !(body instanceof Uint8Array)) throw new TypeError(`tar storage put(${JSON.stringify(key)}): body must be a ReadableStream or a Uint8Array`);
-      if (size !== undefined && (!Number.isSafeInteger(size) || size < 0)) {
-        throw new TypeError(`tar storage put(${JSON.stringify(key)}): options.size must be a whole number of bytes >= 0, got ${String(size)}`);
-      }
       signal?.throwIfAborted();
       ensureOpen("put");
       const state = await archive();
@@ -310,7 +307,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
         let source: ReadableStream<Uint8Array> | Uint8Array = body;
         let length = size;
         if (length === undefined) {
-          source = isStream ? await collectBounded(key, body, maxEntrySize, signal) : body;
+          source = isStream ? await collectBody(body, signal, { maxBytes: maxEntrySize, tooLarge: (limit) => new TarEntryTooLargeError(key, limit) }) : body;
           length = source.byteLength as number;
         }
         const location = gzip ? await appendTarGz(state, key, length, source, signal) : await appendTar(state, key, length, source, signal);

@@ -8,5 +8,6 @@ export {
   StorageOptionError,
 } from "./errors.js";
 export { MAX_KEY_LENGTH, validateKey, validatePrefix } from "./validate-key.js";
-export { collectBody, toStream } from "./body.js";
+export { collectBody, concatChunks, toStream, type CollectBodyOptions } from "./body.js";
+export { checkPutArguments } from "./check-put-arguments.js";
 export { createMemoryStorage, type MemoryStorage } from "./memory.js";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { StorageClosedError, StorageError, StorageKeyError, createMemoryStorage } from "./index.js";
+import { StorageClosedError, StorageError, StorageKeyError, checkPutArguments, collectBody, concatChunks, createMemoryStorage } from "./index.js";
 
 const streamOf = (...chunks: string[]) =>
   new ReadableStream<Uint8Array>({
@@ -59,5 +59,42 @@ describe("createMemoryStorage", () => {
     expect(error).toBeInstanceOf(StorageKeyError);
     expect(StorageError.isInstance(error)).toBe(true);
     expect(StorageError.isInstance(new Error("x"))).toBe(false);
+  });
+});
+
+describe("collectBody", () => {
+  test("refuses a stream longer than maxBytes with the caller's error and cancels it", async () => {
+    let cancelled: unknown;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        c.enqueue(new Uint8Array(4));
+      },
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const error = new Error("too big");
+    await expect(collectBody(body, undefined, { maxBytes: 10, tooLarge: () => error })).rejects.toBe(error);
+    expect(cancelled).toBe(error);
+  });
+
+  test("joins chunks in order", async () => {
+    expect([...(await collectBody(streamOf("ab", "c")))]).toEqual([97, 98, 99]);
+    expect([...concatChunks([new Uint8Array([1]), new Uint8Array([2, 3])])]).toEqual([1, 2, 3]);
+  });
+});
+
+describe("checkPutArguments", () => {
+  test.each([
+    ["a body that is neither stream nor bytes", "x.jpg", "text" as unknown as Uint8Array, undefined, TypeError],
+    ["a negative size", "x.jpg", new Uint8Array(), { size: -1 }, TypeError],
+    ["a fractional size", "x.jpg", new Uint8Array(), { size: 1.5 }, TypeError],
+    ["a hostile key", "../x.jpg", new Uint8Array(), undefined, StorageKeyError],
+  ])("refuses %s", (_what, key, body, options, kind) => {
+    expect(() => checkPutArguments("test", key, body, options)).toThrow(kind);
+  });
+
+  test("returns a good key", () => {
+    expect(checkPutArguments("test", "Bengal/1-1.jpg", new Uint8Array(), { size: 0 })).toBe("Bengal/1-1.jpg");
   });
 });
