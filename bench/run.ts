@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   let downloads: DownloadRun[] = [];
   let harvest: HarvestResult[] = [];
-  let scale: ScaleResult | undefined;
+  let scale: ScaleResult[] = [];
   let startup: StartupResult[] = [];
   const errors: string[] = [];
   const section = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
       harvest = (await section("harvest", () => benchHarvest(options, workDir, log, built))) ?? [];
     }
     if (options.sections.includes("scale")) {
-      scale = await section("scale", () => benchScale(options, workDir, log, downloaderReady));
+      scale = (await section("scale", () => benchScale(options, workDir, log, downloaderReady))) ?? [];
     }
     if (options.sections.includes("startup")) {
       startup = (await section("startup", () => benchStartup(options, log, built))) ?? [];

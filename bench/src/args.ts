@@ -14,6 +14,8 @@ export interface BenchOptions {
   scaleSmall: number;
   scaleLarge: number;
   harvestScale: number;
+  /** Runtimes of the downloader in the scale section. */
+  scaleRuntimes: ("node" | "bun")[];
   rateLimit: number;
   cpuProf: boolean;
   keep: boolean;
@@ -30,6 +32,7 @@ export const USAGE = `Usage: npm run bench [-- options]   (from bench/, or npm r
   --only a,b              sections: downloads,harvest,scale,startup (default all)
   --scale-small N         photos in the small scale run (default 10000)
   --scale-large N         photos in the large scale run (default 100000)
+  --scale-runtime bun,node  runtimes for the scale section (default both)
   --harvest-scale X       emulator scale for the whole harvest (default 1)
   --rate-limit N          emulator API rate limit for the harvest, requests/s (default 50)
   --cpu-prof              also profile one cat-harvest download run (node --cpu-prof) into bench/.profiles
@@ -53,6 +56,13 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+function parseRuntimes(value: string | undefined): ("node" | "bun")[] {
+  if (value === undefined) return ["bun", "node"];
+  const list = value.split(",").map((v) => v.trim());
+  for (const v of list) if (v !== "node" && v !== "bun") throw new TypeError(`--scale-runtime takes bun and/or node, got "${v}".`);
+  return list as ("node" | "bun")[];
+}
+
 export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
   const { values } = parseArgs({
     args: argv,
@@ -66,6 +76,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
       "scale-small": { type: "string" },
       "scale-large": { type: "string" },
       "harvest-scale": { type: "string" },
+      "scale-runtime": { type: "string" },
       "rate-limit": { type: "string" },
       "cpu-prof": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
@@ -89,6 +100,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     sections,
     scaleSmall: int("scale-small", values["scale-small"], quick ? 1000 : 10_000),
     scaleLarge: int("scale-large", values["scale-large"], quick ? 5000 : 100_000),
+    scaleRuntimes: parseRuntimes(values["scale-runtime"]),
     harvestScale: int("harvest-scale", values["harvest-scale"], quick ? 0.05 : 1),
     rateLimit: int("rate-limit", values["rate-limit"], 50),
     cpuProf: values["cpu-prof"] ?? false,

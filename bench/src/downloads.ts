@@ -91,8 +91,10 @@ export async function benchDownloads(
       const outDir = join(workDir, "out");
       const commands: ToolCommand[] = [];
       if (catHarvestReady) {
-        commands.push(catHarvestCommand(lists, outDir));
-        for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c));
+        for (const runtime of ["bun", "node"] as const) {
+          commands.push(catHarvestCommand(lists, outDir, undefined, { runtime }));
+          for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c, { runtime }));
+        }
         // storage-fs on its own defaults to fsync "always": one row shows what that costs
         commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
         // the downloader's createSha256 option with node:crypto instead of its portable default

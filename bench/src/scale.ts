@@ -7,6 +7,7 @@ import { writeJobLists } from "./jobs.js";
 import { catHarvestCommand } from "./tools.js";
 
 export interface ScaleResult {
+  runtime: "node" | "bun";
   small: DownloadRun;
   large: DownloadRun;
   /** large wall time / small wall time */
@@ -23,29 +24,34 @@ export async function benchScale(
   workDir: string,
   log: (line: string) => void,
   catHarvestReady: boolean,
-): Promise<ScaleResult | undefined> {
+): Promise<ScaleResult[]> {
   if (!catHarvestReady) {
     log("Scale: skipped, cat-harvest's downloader or storage-fs is not built.");
-    return undefined;
+    return [];
   }
-  log(`Scale: ${options.scaleSmall} versus ${options.scaleLarge} full-size photos, latency 0, cat-harvest at its defaults`);
+  log(`Scale: ${options.scaleSmall} versus ${options.scaleLarge} full-size photos, latency 0, cat-harvest at its defaults under ${options.scaleRuntimes.join(" and ")}`);
   const { emulator, jobs } = await startEmulatorWithPhotos(options.scaleLarge, 0, 0, log);
   try {
     const smallJobs = jobs.slice(0, options.scaleSmall);
     const smallLists = await writeJobLists(smallJobs, join(workDir, "scale-small"));
     const largeLists = await writeJobLists(jobs, join(workDir, "scale-large"));
     const outDir = join(workDir, "scale-out");
-    // hash a sample only: every size is still checked
-    const small = await measureDownload(catHarvestCommand(smallLists, outDir), smallJobs, outDir, emulator, 0, log, 2000);
-    const large = await measureDownload(catHarvestCommand(largeLists, outDir), jobs, outDir, emulator, 0, log, 2000);
-    await rm(outDir, { recursive: true, force: true });
-    return {
-      small,
-      large,
-      timeRatio: large.wallSec / small.wallSec,
-      countRatio: jobs.length / smallJobs.length,
-      rssRatio: large.peakRssMB / small.peakRssMB,
-    };
+    const results: ScaleResult[] = [];
+    for (const runtime of options.scaleRuntimes) {
+      // hash a sample only: every size is still checked
+      const small = await measureDownload(catHarvestCommand(smallLists, outDir, undefined, { runtime }), smallJobs, outDir, emulator, 0, log, 2000);
+      const large = await measureDownload(catHarvestCommand(largeLists, outDir, undefined, { runtime }), jobs, outDir, emulator, 0, log, 2000);
+      await rm(outDir, { recursive: true, force: true });
+      results.push({
+        runtime,
+        small,
+        large,
+        timeRatio: large.wallSec / small.wallSec,
+        countRatio: jobs.length / smallJobs.length,
+        rssRatio: large.peakRssMB / small.peakRssMB,
+      });
+    }
+    return results;
   } finally {
     await emulator.stop();
   }

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { BENCH_DIR } from "./paths.js";
+import { BENCH_DIR, NODE_BIN_DIR } from "./paths.js";
+
+/** Where the cat-harvest downloader runs: Bun is what the `cat-harvest` command runs on. */
+export type Runtime = "node" | "bun";
 
 /** A command line that downloads the bench's job list into `outDir`. */
 export interface ToolCommand {
@@ -27,16 +30,22 @@ export function catHarvestCommand(
   outDir: string,
   concurrency?: number,
   {
+    runtime = "node",
     fsync = "metadata",
     nativeHash = false,
-    nodeArgs = [],
-  }: { fsync?: "always" | "metadata" | "never"; nativeHash?: boolean; nodeArgs?: string[] } = {},
+    runtimeArgs = [],
+  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; nativeHash?: boolean; runtimeArgs?: string[] } = {},
 ): ToolCommand {
-  const args = [...nodeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
+  const args = [...runtimeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
   if (nativeHash) args.push("--native-hash");
   const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, nativeHash ? " node:crypto hash" : ""].join("");
-  return { tool: `cat-harvest${variant}`, concurrency, command: process.execPath, args };
+  return {
+    tool: `cat-harvest (${runtime})${variant}`,
+    concurrency,
+    command: runtime === "node" ? process.execPath : join(NODE_BIN_DIR, "bun"),
+    args,
+  };
 }
 
 /** aria2c at `-j N`, one connection per item, overwriting, quiet, `out=` lines under `-d`. */
