@@ -1,5 +1,6 @@
 import { PetfinderError, PetfinderQuotaError, type Animal, type PetfinderClient } from "@cat-harvest/petfinder";
 import type { StorageAdapter } from "@cat-harvest/storage";
+import pLimit from "p-limit";
 import { createChannel } from "./channel.js";
 import { readLines } from "./read-lines.js";
 
@@ -179,46 +180,45 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
       // 2. The API, for breeds the cache does not complete.
       if (toFetch.length > 0) {
         if (!client) throw new TypeError("streamRecords: a client is needed to fetch breeds the cache does not hold");
-        const queue = [...toFetch];
-        const worker = async () => {
-          for (let breed = queue.shift(); breed !== undefined && !api.signal.aborted; breed = queue.shift()) {
-            const from = plans.get(breed)!.from;
-            let records = from;
-            const skip = from % RECORDS_PAGE_SIZE;
-            try {
-              const iterator = client.animalPages(
-                { type, breed, limit: RECORDS_PAGE_SIZE, page: Math.floor(from / RECORDS_PAGE_SIZE) + 1 },
-                { maxRecords: perBreed - from + skip, signal: api.signal },
-              );
-              let first = true;
-              let exhausted = false;
-              for await (const page of iterator) {
-                pages++;
-                const animals = first ? page.animals.slice(skip) : page.animals;
-                first = false;
-                for (const animal of animals) {
-                  await write({ t: "a", breed, animal });
-                  await channel.push({ breed, animal });
-                }
-                records += animals.length;
-                exhausted = page.animals.length === 0 || page.pagination.current_page >= page.pagination.total_pages;
-                await write({ t: "p", breed, records, exhausted });
-                onPage?.(breed, records);
+        const fetchBreed = async (breed: string) => {
+          if (api.signal.aborted) return;
+          const from = plans.get(breed)!.from;
+          let records = from;
+          const skip = from % RECORDS_PAGE_SIZE;
+          try {
+            const iterator = client.animalPages(
+              { type, breed, limit: RECORDS_PAGE_SIZE, page: Math.floor(from / RECORDS_PAGE_SIZE) + 1 },
+              { maxRecords: perBreed - from + skip, signal: api.signal },
+            );
+            let first = true;
+            let exhausted = false;
+            for await (const page of iterator) {
+              pages++;
+              const animals = first ? page.animals.slice(skip) : page.animals;
+              first = false;
+              for (const animal of animals) {
+                await write({ t: "a", breed, animal });
+                await channel.push({ breed, animal });
               }
-              breedsDone++;
-              onBreedDone?.(breed, records, "api");
-            } catch (error) {
-              if (api.signal.aborted && !quota) return;
-              if (error instanceof PetfinderQuotaError || (PetfinderError.isInstance(error) && error.name === "PetfinderQuotaError")) {
-                quota ??= error as PetfinderQuotaError;
-                api.abort(error);
-                return;
-              }
-              errors.push({ breed, error });
+              records += animals.length;
+              exhausted = page.animals.length === 0 || page.pagination.current_page >= page.pagination.total_pages;
+              await write({ t: "p", breed, records, exhausted });
+              onPage?.(breed, records);
             }
+            breedsDone++;
+            onBreedDone?.(breed, records, "api");
+          } catch (error) {
+            if (api.signal.aborted && !quota) return;
+            if (error instanceof PetfinderQuotaError || (PetfinderError.isInstance(error) && error.name === "PetfinderQuotaError")) {
+              quota ??= error as PetfinderQuotaError;
+              api.abort(error);
+              return;
+            }
+            errors.push({ breed, error });
           }
         };
-        await Promise.all(Array.from({ length: Math.min(breedConcurrency, toFetch.length) }, worker));
+        const limit = pLimit(breedConcurrency);
+        await Promise.all(toFetch.map((breed) => limit(fetchBreed, breed)));
       }
     } finally {
       signal?.removeEventListener("abort", onAbort);
