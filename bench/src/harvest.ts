@@ -135,25 +135,27 @@ export async function benchHarvest(
   } finally {
     await emulator.stop();
   }
-  // The API phase alone at a ceiling equal to the limit: what the client can hold when allowed.
+  // The API phase alone, at the client's default ceiling and at a ceiling equal to the limit.
   if (!useCli && !useLibrary) return results;
-  results.push(await apiOnly(options, options.rateLimit, log));
+  if (ceiling !== undefined && ceiling !== options.rateLimit) results.push(await apiOnly(options, undefined, ceiling, log));
+  results.push(await apiOnly(options, options.rateLimit, options.rateLimit, log));
   return results;
 }
 
-async function apiOnly(options: BenchOptions, rps: number, log: (line: string) => void): Promise<HarvestResult> {
+/** `rps` undefined runs the client at its default ceiling (`shownCeiling`). */
+async function apiOnly(options: BenchOptions, rps: number | undefined, shownCeiling: number | undefined, log: (line: string) => void): Promise<HarvestResult> {
   const emulator = await startEmulatorProcess({ scale: options.harvestScale, latencyMs: 0, rateLimit: options.rateLimit });
   try {
     const emuBefore = await emulator.cpuSeconds();
     const poll = pollStats(emulator.url);
-    const cost = await runMeasured(process.execPath, [join(BENCH_DIR, "runners/api-phase.mjs"), "--api-url", emulator.url, "--rps", String(rps)], { timeoutSec: 900 });
+    const cost = await runMeasured(process.execPath, [join(BENCH_DIR, "runners/api-phase.mjs"), "--api-url", emulator.url, ...(rps === undefined ? [] : ["--rps", String(rps)])], { timeoutSec: 900 });
     const { spans } = await poll.stop();
     const emulatorCpuSec = (await emulator.cpuSeconds()) - emuBefore;
     const r: HarvestResult = {
-      how: `petfinder client alone, ceiling ${rps}/s`,
+      how: `petfinder client alone, ${rps === undefined ? "default ceiling" : `ceiling set to ${rps}/s`}`,
       scale: options.harvestScale,
       rateLimit: options.rateLimit,
-      clientCeiling: rps,
+      ...(shownCeiling !== undefined ? { clientCeiling: shownCeiling } : {}),
       apiRequests: spans.apiRequests,
       apiPhaseSec: spans.apiSec,
       apiRequestsPerSec: spans.apiRequests / spans.apiSec,
