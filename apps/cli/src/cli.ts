@@ -1,7 +1,7 @@
 #!/usr/bin/env bun
 // The `cat-harvest` command: reads the arguments, the environment and the terminal, and hands
 // everything to @cat-harvest/harvest. Nothing of the pipeline lives here.
-import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/harvest";
+import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/harvest/cli";
 import { createProgressBar } from "./progress-bar.js";
 
 declare const CAT_HARVEST_VERSION: string | undefined;

@@ -1,4 +1,4 @@
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { toHex } from "./sha256.js";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { AbortScope } from "./abort-scope.js";
 import { DownloaderError, DownloadJobError } from "./errors.js";
@@ -253,7 +253,7 @@ export async function attemptDownload(
       if (settings.checkImageEnd && !isImageComplete(imageFormat, head, tail, received)) {
         throw fail(error("truncated", `GET ${current} body of ${received} bytes lacks the ${imageFormat} end marker, so it was cut short`, { status }));
       }
-      sha = bytesToHex(hasher.digest());
+      sha = toHex(hasher.digest());
       if (settings.isDuplicate) {
         let duplicate: boolean;
         try {

@@ -1,11 +1,10 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
 import { createAbortScope } from "./abort-scope.js";
 import { HostSlots } from "./host-slots.js";
 import type { ImageFormat } from "./image-format.js";
 import { IMAGE_MIME_TYPES } from "./image-format.js";
 import type { FailureReason } from "./reasons.js";
 import { checkExisting, checkJob, downloadJob, type JobSettings } from "./run-job.js";
+import { createPortableSha256, toHex } from "./sha256.js";
 import type { DownloadEvent, Downloader, DownloaderOptions, DownloadJob, DownloadResult, DownloadSummary, RunOptions } from "./types.js";
 import { DEFAULT_USER_AGENT } from "./user-agent.js";
 
@@ -43,7 +42,7 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") throw new TypeError("Downloader option onEvent must be a function");
   const inFlight = options.inFlightOnAbort ?? "abort";
   if (inFlight !== "abort" && inFlight !== "finish") throw new TypeError(`Downloader option inFlightOnAbort must be "abort" or "finish", got ${String(inFlight)}`);
-  const createSha256 = options.createSha256 ?? (() => sha256.create());
+  const createSha256 = options.createSha256 ?? createPortableSha256;
   checkSha256(createSha256);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   if (typeof userAgent !== "string" || userAgent.trim() === "") throw new TypeError("Downloader option userAgent must be a non-empty string");
@@ -84,7 +83,7 @@ function checkSha256(create: unknown): void {
   } catch (error) {
     throw new TypeError(`Downloader option createSha256 must return an incremental SHA-256 ({update, digest}): ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!(digest instanceof Uint8Array) || bytesToHex(digest) !== EMPTY_SHA256) {
+  if (!(digest instanceof Uint8Array) || toHex(digest) !== EMPTY_SHA256) {
     throw new TypeError("Downloader option createSha256 did not produce SHA-256 (its digest of no bytes is not e3b0c442...b855)");
   }
 }

@@ -12,7 +12,7 @@ import {
   type MetadataRow,
 } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
-import { hashStream } from "./hash-stream.js";
+import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readJsonLines } from "./read-lines.js";
 
 /** Keys under this prefix belong to cat-harvest itself, never to the data set. */
@@ -26,6 +26,8 @@ export interface OpenDatasetOptions {
    */
   readonly checkpointMs?: number;
   readonly signal?: AbortSignal;
+  /** The SHA-256 unlisted objects are re-hashed with. @default the downloader's portable one */
+  readonly createSha256?: CreateSha256;
 }
 
 /** What a re-run found in its destination. */
@@ -203,7 +205,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     async adopt(key, partial) {
       const body = await storage.get(key);
       if (!body) throw new HarvestDatasetError(key, "it was listed but cannot be read back");
-      const { sha256, bytes } = await hashStream(body, signal);
+      const { sha256, bytes } = await hashStream(body, signal, options.createSha256);
       const row: MetadataRow = { ...partial, file_name: key, bytes, sha256 };
       content.seen(sha256, key);
       dataset.record(row);

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { breedFolderName } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { openDataset } from "./dataset.js";
 import { DEFAULT_CONCURRENCY, type HarvestSummary } from "./harvest.js";
 import type { HarvestProgress } from "./progress.js";
+import { sha256OfText, type CreateSha256 } from "./hash-stream.js";
 import { storePhotos, type PhotoJob } from "./store-photos.js";
 import { parseUrlList } from "./url-list.js";
 
@@ -18,7 +18,7 @@ const IMAGE_EXTENSION = /\.(jpe?g|png|gif|webp)$/i;
  */
 export function urlFileName(url: string): string {
   const ext = IMAGE_EXTENSION.exec(new URL(url).pathname)?.[0]?.toLowerCase().replace(".jpeg", ".jpg") ?? ".jpg";
-  return `${createHash("sha256").update(url).digest("hex").slice(0, 16)}${ext}`;
+  return `${sha256OfText(url).slice(0, 16)}${ext}`;
 }
 
 export interface DownloadListOptions {
@@ -31,6 +31,8 @@ export interface DownloadListOptions {
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
   readonly fetch?: typeof globalThis.fetch;
+  /** The SHA-256 files are hashed with. @default the downloader's portable one */
+  readonly createSha256?: CreateSha256;
   readonly checkpointMs?: number;
   readonly onProgress?: (progress: HarvestProgress) => void;
   readonly onLog?: (line: string) => void;
@@ -47,7 +49,11 @@ export interface DownloadListOptions {
 export async function downloadList(options: DownloadListOptions): Promise<HarvestSummary> {
   const startedAt = Date.now();
   const { signal, onProgress } = options;
-  const dataset = await openDataset(options.storage, { ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}), ...(signal ? { signal } : {}) });
+  const dataset = await openDataset(options.storage, {
+    ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}),
+    ...(signal ? { signal } : {}),
+    ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
+  });
   const progress = { phase: "download" as HarvestProgress["phase"], breedsTotal: 0, breedsDone: 0, records: 0, queued: 0, stored: 0, existing: 0, failed: 0, duplicates: 0, bytes: 0, startedAt };
   const report = () => onProgress?.({ ...progress });
   const seen = new Set<string>();
@@ -97,6 +103,7 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       signal,
       fetch: options.fetch,
+      createSha256: options.createSha256,
       onResult(result, bytes) {
         if (result === "stored") {
           progress.stored++;

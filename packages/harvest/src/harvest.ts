@@ -7,6 +7,7 @@ import { folderOf, openDataset, type ResumeInfo } from "./dataset.js";
 import { HarvestCredentialsError, HarvestUnknownBreedError } from "./errors.js";
 import type { HarvestProgress } from "./progress.js";
 import { readCacheSummary, streamRecords, type RecordsCacheLocation } from "./records.js";
+import type { CreateSha256 } from "./hash-stream.js";
 import { storePhotos, type PhotoJob } from "./store-photos.js";
 
 /** Records fetched per breed when not told. The write-up's 3 pages of 500. */
@@ -47,6 +48,12 @@ export interface HarvestOptions {
   readonly signal?: AbortSignal;
   /** The fetch used for photos. @default globalThis.fetch */
   readonly fetch?: typeof globalThis.fetch;
+  /**
+   * Makes the SHA-256 photos are hashed with.
+   * @default the downloader's portable TypeScript SHA-256
+   * @example createSha256: () => createHash("sha256") // node:crypto, several times faster
+   */
+  readonly createSha256?: CreateSha256;
   /** Milliseconds between metadata.jsonl checkpoints on folders and S3. @default 5000 */
   readonly checkpointMs?: number;
   /** Counters after each change. */
@@ -123,7 +130,11 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
   const askedFolders = options.breeds ? new Set(breeds.map(breedFolderName)) : undefined;
 
   const storage = typeof options.storage === "function" ? await options.storage() : options.storage;
-  const dataset = await openDataset(storage, { ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}), ...(signal ? { signal } : {}) }).catch(
+  const dataset = await openDataset(storage, {
+    ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}),
+    ...(signal ? { signal } : {}),
+    ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
+  }).catch(
     async (error: unknown) => {
       await storage.close().catch(() => {});
       throw error;
@@ -251,6 +262,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       concurrency,
       signal,
       fetch: options.fetch,
+      createSha256: options.createSha256,
       onResult(result, bytes) {
         if (result === "stored") {
           progress.stored++;

@@ -1,8 +1,15 @@
-import { createHash } from "node:crypto";
+import { createPortableSha256, toHex, type IncrementalHash } from "@cat-harvest/downloader";
+
+/** Makes an incremental SHA-256; apps pass `() => createHash("sha256")` from node:crypto for speed. */
+export type CreateSha256 = () => IncrementalHash;
 
 /** sha256 (hex) and length of a stream, read chunk by chunk. */
-export async function hashStream(body: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash("sha256");
+export async function hashStream(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+  createSha256: CreateSha256 = createPortableSha256,
+): Promise<{ sha256: string; bytes: number }> {
+  const hash = createSha256();
   let bytes = 0;
   const reader = body.getReader();
   try {
@@ -17,5 +24,12 @@ export async function hashStream(body: ReadableStream<Uint8Array>, signal?: Abor
     await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
-  return { sha256: hash.digest("hex"), bytes };
+  return { sha256: toHex(hash.digest()), bytes };
+}
+
+/** sha256 (hex) of a short text, such as a URL. */
+export function sha256OfText(text: string): string {
+  const hash = createPortableSha256();
+  hash.update(new TextEncoder().encode(text));
+  return toHex(hash.digest());
 }

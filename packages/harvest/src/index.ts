@@ -22,13 +22,11 @@ export {
 } from "./dataset-files.js";
 export { INTERNAL_PREFIX, openDataset, type Dataset, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
-export { parseCommandLine, USAGE, type ApiFlags, type ParsedCommand } from "./parse-command-line.js";
+export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
 export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
 export { DEFAULT_CAP, DEFAULT_CONCURRENCY, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type HarvestOptions, type HarvestSummary } from "./harvest.js";
 export { downloadList, UNLABELLED, urlFileName, type DownloadListOptions } from "./download-list.js";
-export { openDestination, s3SettingsFromEnv, type Env, type OpenedDestination } from "./open-destination.js";
 export { readCacheSummary, RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type CachedRecordsSummary, type RecordsCacheLocation, type RecordsOutcome, type StreamRecordsOptions } from "./records.js";
 export { storePhotos, type PhotoJob, type PhotoJobMeta, type StorePhotosOptions } from "./store-photos.js";
 export { formatDuration, formatProgressLine, type HarvestProgress } from "./progress.js";
 export { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
-export { createLineProgressView, DEFAULT_OUT, DEMO_OUT, DEMO_SCALE, runCommand, type CommandIO, type ProgressView } from "./run-command.js";

@@ -1,5 +1,6 @@
 import { createDownloader, type DownloadEvent } from "@cat-harvest/downloader";
 import type { Dataset } from "./dataset.js";
+import type { CreateSha256 } from "./hash-stream.js";
 
 /** One photo to store, with what metadata.jsonl says about it. */
 export interface PhotoJobMeta {
@@ -19,6 +20,7 @@ export interface StorePhotosOptions {
   readonly concurrency: number;
   readonly signal?: AbortSignal | undefined;
   readonly fetch?: typeof globalThis.fetch | undefined;
+  readonly createSha256?: CreateSha256 | undefined;
   /** After every stored, failed or duplicate photo. */
   readonly onResult?: (result: "stored" | "failed" | "duplicate", bytes: number) => void;
 }
@@ -37,6 +39,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
     concurrency: options.concurrency,
     skipExisting: false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
     isDuplicate(sha256, job) {
       const holder = dataset.claimContent(sha256, job.key);
       if (holder === undefined) {

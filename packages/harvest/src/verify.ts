@@ -2,13 +2,15 @@ import type { StorageAdapter } from "@cat-harvest/storage";
 import { DATASET_FILES, METADATA_FILE, metadataRowProblem, type MetadataRow } from "./dataset-files.js";
 import { INTERNAL_PREFIX } from "./dataset.js";
 import { HarvestDatasetError } from "./errors.js";
-import { hashStream } from "./hash-stream.js";
+import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readJsonLines } from "./read-lines.js";
 
 export interface VerifyOptions {
   readonly signal?: AbortSignal;
   /** Files checked at once. @default 4 */
   readonly concurrency?: number;
+  /** The SHA-256 files are hashed with. @default the downloader's portable one */
+  readonly createSha256?: CreateSha256;
   /** Called after each checked file. */
   readonly onProgress?: (checked: number) => void;
 }
@@ -64,7 +66,7 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
     if (!stored) {
       missing.push(row.file_name);
     } else {
-      const actual = await hashStream(stored, signal);
+      const actual = await hashStream(stored, signal, options.createSha256);
       if (actual.sha256 === row.sha256 && actual.bytes === row.bytes) ok++;
       else corrupted.push({ file_name: row.file_name, expected: { bytes: row.bytes, sha256: row.sha256 }, actual });
     }

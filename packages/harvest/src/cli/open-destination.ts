@@ -4,10 +4,10 @@ import { createFsStorage } from "@cat-harvest/storage-fs";
 import { createS3Storage } from "@cat-harvest/storage-s3";
 import { createTarStorage } from "@cat-harvest/storage-tar";
 import type { StorageAdapter } from "@cat-harvest/storage";
-import { HarvestDestinationError } from "./errors.js";
-import { INTERNAL_PREFIX } from "./dataset.js";
-import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
-import type { RecordsCacheLocation } from "./records.js";
+import { HarvestDestinationError } from "../errors.js";
+import { INTERNAL_PREFIX } from "../dataset.js";
+import { describeDestination, parseDestination, type Destination } from "../parse-destination.js";
+import type { RecordsCacheLocation } from "../records.js";
 
 /** The environment variables `openDestination` reads (the app passes them in). */
 export type Env = Readonly<Record<string, string | undefined>>;

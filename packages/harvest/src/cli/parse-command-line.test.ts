@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { HarvestUsageError } from "./errors.js";
+import { HarvestUsageError } from "../errors.js";
 import { parseCommandLine } from "./parse-command-line.js";
 
 describe("parseCommandLine", () => {

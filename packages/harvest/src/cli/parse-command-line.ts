@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { PHOTO_SIZES, type PhotoSize } from "@cat-harvest/photos";
-import { HarvestUsageError } from "./errors.js";
+import { HarvestUsageError } from "../errors.js";
 
 /** Shared by `harvest` and `breeds`. */
 export interface ApiFlags {

@@ -1,18 +1,22 @@
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { createPetfinderClient, PetfinderError, type PetfinderClient } from "@cat-harvest/petfinder";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
-import { downloadList } from "./download-list.js";
-import { HarvestCredentialsError, HarvestDestinationError, HarvestError, HarvestUnknownBreedError, HarvestUsageError } from "./errors.js";
-import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
-import { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
-import { harvest, type HarvestSummary } from "./harvest.js";
+import { downloadList } from "../download-list.js";
+import { HarvestCredentialsError, HarvestDestinationError, HarvestError, HarvestUnknownBreedError, HarvestUsageError } from "../errors.js";
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "../exit-codes.js";
+import { formatBreedTable, formatBytes, formatReasons } from "../format-summary.js";
+import { harvest, type HarvestSummary } from "../harvest.js";
 import { openDestination, type Env, type OpenedDestination } from "./open-destination.js";
 import { parseCommandLine, USAGE, type ApiFlags, type ParsedCommand } from "./parse-command-line.js";
-import { parseDestination } from "./parse-destination.js";
-import { formatDuration, formatProgressLine, type HarvestProgress } from "./progress.js";
-import { verifyDataset } from "./verify.js";
+import { parseDestination } from "../parse-destination.js";
+import { formatDuration, formatProgressLine, type HarvestProgress } from "../progress.js";
+import { verifyDataset } from "../verify.js";
+
+/** node:crypto's SHA-256 (in Node, Bun and Deno): several times faster than the portable default. */
+const createSha256 = () => createHash("sha256");
 
 /** Emulator scale `--demo` uses: about 600 records, done in seconds. */
 export const DEMO_SCALE = 0.02;
@@ -171,6 +175,7 @@ async function harvestCommand(parsed: Extract<ParsedCommand, { command: "harvest
   try {
     summary = await harvest({
       client: api.client,
+      createSha256,
       storage: () => {
         view?.log(`Writing into ${opened.description}`);
         return opened.openStorage();
@@ -240,6 +245,7 @@ async function downloadCommand(parsed: Extract<ParsedCommand, { command: "downlo
   const view = parsed.json ? undefined : (io.createProgressView?.() ?? createLineProgressView(io.stderr));
   try {
     const summary = await downloadList({
+      createSha256,
       input: Readable.toWeb(createReadStream(parsed.input)) as ReadableStream<Uint8Array>,
       inputName: parsed.input,
       storage: await opened.openStorage(),
@@ -275,7 +281,7 @@ async function verifyCommand(parsed: Extract<ParsedCommand, { command: "verify" 
   }
   const opened = await openDestination(parsed.dest, io.env);
   try {
-    const result = await verifyDataset(await opened.openStorage(), { signal: io.signal });
+    const result = await verifyDataset(await opened.openStorage(), { signal: io.signal, createSha256 });
     const bad = result.missing.length + result.corrupted.length + result.duplicates.length;
     const code = bad === 0 ? EXIT_OK : EXIT_PARTIAL;
     if (parsed.json) {
