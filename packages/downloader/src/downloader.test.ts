@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createMemoryStorage } from "@cat-harvest/storage";
+import { createMemoryStorage, type MemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { makeGif, makeJpeg, makePng, makeWebp } from "../test/helpers/images.js";
 import { sendBytes, startTestServer, type TestServer } from "../test/helpers/test-server.js";
@@ -36,8 +36,9 @@ afterAll(() => server.close());
 // Fast retries and short timeouts keep the suite quick; the values are options, not assertions.
 const FAST = { retryBaseDelayMs: 5, retryMaxDelayMs: 20, idleTimeoutMs: 300, connectTimeoutMs: 500, maxRetryAfterMs: 50 } as const;
 
-async function runAll<M>(jobs: DownloadJob<M>[], options: Partial<DownloaderOptions<M>> = {}) {
-  const storage = options.storage ?? createMemoryStorage();
+async function runAll<M, S extends StorageAdapter = MemoryStorage>(jobs: DownloadJob<M>[], options: Partial<Omit<DownloaderOptions<M>, "storage">> & { storage?: S } = {}) {
+  // Without a storage of the caller's, a memory one, whose objects the tests inspect.
+  const storage = options.storage ?? (createMemoryStorage() as StorageAdapter as S);
   const events: DownloadEvent<M>[] = [];
   const summary = await createDownloader<M>({
     ...FAST,
@@ -139,7 +140,7 @@ describe("createDownloader: storing", () => {
     ["png", makePng(300, 200), "image/png"],
     ["gif", makeGif(17, 9), "image/gif"],
     ["webp", makeWebp(1024, 768), "image/webp"],
-  ] as const)("accepts %s by its magic bytes whatever the Content-Type, and reads its size", async (format, bytes) => {
+  ] satisfies [string, Uint8Array, string][])("accepts %s by its magic bytes whatever the Content-Type, and reads its size", async (format, bytes) => {
     const url = route((_req, res) => sendBytes(res, bytes, "application/octet-stream"));
     const { byKey } = await runAll([{ url, key: `x.${format}` }]);
     expect(byKey.get(`x.${format}`)).toMatchObject({ type: "done", format, sha256: sha(bytes) });

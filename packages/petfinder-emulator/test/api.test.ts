@@ -216,7 +216,7 @@ describe("GET /v2/animals", () => {
     let href: string | undefined = "/v2/animals?type=cat&breed=Domestic Short Hair&limit=7";
     let visited = 0;
     while (href) {
-      const res = await get(emulator, href, bearer);
+      const res: { status: number; body: any } = await get(emulator, href, bearer);
       visited++;
       for (const a of res.body.animals) seen.add(a.id);
       if (res.body.pagination.current_page > 1) expect(res.body.pagination._links.previous).toBeDefined();

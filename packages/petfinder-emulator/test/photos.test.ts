@@ -42,7 +42,7 @@ describe("photo CDN and ground truth", () => {
     const listed = new Set<string>();
     let href: string | undefined = "/v2/animals?status=adoptable,adopted,found&limit=100";
     while (href) {
-      const res = await get(emulator, href, bearer);
+      const res: { status: number; body: any } = await get(emulator, href, bearer);
       for (const a of res.body.animals) {
         for (const p of a.photos) for (const u of Object.values(p)) listed.add(u as string);
         if (a.primary_photo_cropped) for (const u of Object.values(a.primary_photo_cropped)) listed.add(u as string);

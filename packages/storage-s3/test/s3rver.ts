@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-// @ts-ignore s3rver ships no types
 import S3rver from "s3rver";
 
 export interface RunningS3rver {
@@ -24,7 +23,7 @@ export async function startS3rver(buckets: readonly string[]): Promise<RunningS3
     vhostBuckets: false,
     configureBuckets: buckets.map((name) => ({ name })),
   });
-  const { port } = (await server.run()) as { port: number };
+  const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
     directory,

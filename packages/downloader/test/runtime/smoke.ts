@@ -19,7 +19,7 @@ function jpeg(fill: number): Uint8Array {
 }
 
 const hex = async (bytes: Uint8Array) =>
-  [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  [...new Uint8Array(await crypto.subtle.digest("SHA-256", new Uint8Array(bytes)))].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 type Route = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
 
