@@ -187,7 +187,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       signal: recordsSignal,
       onBreedDone(breed, count, source) {
         progress.breedsDone++;
-        onLog?.(`${breed}: ${count} records (${source})`);
+        onLog?.(`${breed}: ${count} ${count === 1 ? "record" : "records"} (${source})`);
         report();
       },
     });
