@@ -4,7 +4,7 @@ import { openDataset } from "./dataset.js";
 import { DEFAULT_CONCURRENCY, type HarvestSummary } from "./harvest.js";
 import type { HarvestProgress } from "./progress.js";
 import { sha256OfText, type CreateSha256 } from "./hash-stream.js";
-import { storePhotos, type PhotoJob } from "./store-photos.js";
+import { countResults, datasetSummary, storePhotos, type PhotoJob } from "./store-photos.js";
 import { parseUrlList } from "./url-list.js";
 
 /** The folder of URLs listed without a label. */
@@ -104,37 +104,19 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
       signal,
       fetch: options.fetch,
       createSha256: options.createSha256,
-      onResult(result, bytes) {
-        if (result === "stored") {
-          progress.stored++;
-          progress.bytes += bytes;
-        } else if (result === "failed") progress.failed++;
-        else progress.duplicates++;
-        report();
-      },
+      onResult: countResults(progress, report),
     });
     finished = true;
     await dataset.finish();
     progress.phase = "done";
     report();
-    const reasons = Object.fromEntries(dataset.failureReasons());
-    const failed = Object.values(reasons).reduce((a, b) => a + b, 0);
+    const summary = datasetSummary(dataset, progress);
     return {
-      status: interrupted || signal?.aborted ? "interrupted" : failed > 0 ? "partial" : "complete",
+      status: interrupted || signal?.aborted ? "interrupted" : summary.failed > 0 ? "partial" : "complete",
       type: "list",
       breeds: folders.size,
-      records: progress.records,
-      files: dataset.storedCount,
-      stored: progress.stored,
-      existing: progress.existing,
-      failed,
-      duplicates: progress.duplicates,
       overCap: 0,
-      bytes: progress.bytes,
-      totalBytes: dataset.storedBytes,
-      counts: dataset.counts(),
-      failureReasons: reasons,
-      resume: dataset.resume,
+      ...summary,
       apiErrors: [],
       durationMs: Date.now() - startedAt,
     };

@@ -8,7 +8,7 @@ import { HarvestCredentialsError, HarvestUnknownBreedError } from "./errors.js";
 import type { HarvestProgress } from "./progress.js";
 import { readCacheSummary, streamRecords, type RecordsCacheLocation } from "./records.js";
 import type { CreateSha256 } from "./hash-stream.js";
-import { storePhotos, type PhotoJob } from "./store-photos.js";
+import { countResults, datasetSummary, storePhotos, type PhotoJob } from "./store-photos.js";
 
 /** Records fetched per breed when not told. The write-up's 3 pages of 500. */
 export const DEFAULT_PER_BREED = 1500;
@@ -263,14 +263,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       signal,
       fetch: options.fetch,
       createSha256: options.createSha256,
-      onResult(result, bytes) {
-        if (result === "stored") {
-          progress.stored++;
-          progress.bytes += bytes;
-        } else if (result === "failed") progress.failed++;
-        else progress.duplicates++;
-        report();
-      },
+      onResult: countResults(progress, report),
     });
     const api = await outcome;
     finished = true;
@@ -280,25 +273,14 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
 
     if (api.quota) onLog?.(quotaAdvice(api.quota));
     for (const { breed, error } of api.errors) onLog?.(`${breed}: records could not be fetched: ${(error as Error)?.message ?? String(error)}`);
-    const reasons = Object.fromEntries(dataset.failureReasons());
-    const failed = Object.values(reasons).reduce((a, b) => a + b, 0);
-    const status = interrupted || signal?.aborted ? "interrupted" : failed > 0 || api.quota || api.errors.length > 0 ? "partial" : "complete";
+    const summary = datasetSummary(dataset, progress);
+    const status = interrupted || signal?.aborted ? "interrupted" : summary.failed > 0 || api.quota || api.errors.length > 0 ? "partial" : "complete";
     return {
       status,
       type,
       breeds: breeds.length,
-      records: progress.records,
-      files: dataset.storedCount,
-      stored: progress.stored,
-      existing: progress.existing,
-      failed,
-      duplicates: progress.duplicates,
       overCap,
-      bytes: progress.bytes,
-      totalBytes: dataset.storedBytes,
-      counts: dataset.counts(),
-      failureReasons: reasons,
-      resume: dataset.resume,
+      ...summary,
       ...(api.quota ? { quotaResetAt: api.quota.resetAt.toISOString() } : {}),
       apiErrors: api.errors.map(({ breed, error }) => ({ breed, message: (error as Error)?.message ?? String(error) })),
       durationMs: Date.now() - startedAt,

@@ -107,3 +107,43 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
     throw error;
   }
 }
+
+/** The download-phase counters `harvest` and `downloadList` keep in their progress. */
+export interface DownloadCounters {
+  records: number;
+  stored: number;
+  existing: number;
+  failed: number;
+  duplicates: number;
+  bytes: number;
+}
+
+/** An `onResult` for `storePhotos` that counts into `counters`, then calls `report`. */
+export function countResults(counters: DownloadCounters, report: () => void): NonNullable<StorePhotosOptions["onResult"]> {
+  return (result, bytes) => {
+    if (result === "stored") {
+      counters.stored++;
+      counters.bytes += bytes;
+    } else if (result === "failed") counters.failed++;
+    else counters.duplicates++;
+    report();
+  };
+}
+
+/** The summary fields a finished run reads off its data set and counters. */
+export function datasetSummary(dataset: Dataset, counters: DownloadCounters) {
+  const failureReasons: Record<string, number> = Object.fromEntries(dataset.failureReasons());
+  return {
+    records: counters.records,
+    files: dataset.storedCount,
+    stored: counters.stored,
+    existing: counters.existing,
+    failed: Object.values(failureReasons).reduce((a, b) => a + b, 0),
+    duplicates: counters.duplicates,
+    bytes: counters.bytes,
+    totalBytes: dataset.storedBytes,
+    counts: dataset.counts(),
+    failureReasons,
+    resume: dataset.resume,
+  };
+}
