@@ -35,7 +35,8 @@ export const USAGE = `Usage: npm run bench [-- options]   (from bench/, or npm r
   --scale-runtime bun,node  runtimes for the scale section (default both)
   --harvest-scale X       emulator scale for the whole harvest (default 1)
   --rate-limit N          emulator API rate limit for the harvest, requests/s (default 50)
-  --cpu-prof              also profile one cat-harvest download run (node --cpu-prof) into bench/.profiles
+  --cpu-prof              after each latency's rows, trace per-job times (Bun, Node; folder, memory)
+                          and profile one Node run (node --cpu-prof) into bench/.profiles
   --keep                  keep downloaded files (under the OS temp dir)
   --write-readme          put the figures into bench/README.md
 `;

@@ -4,7 +4,9 @@ import type { BenchOptions } from "./args.js";
 import { startEmulatorWithPhotos } from "./emulator-with-photos.js";
 import { verifyOutput, writeJobLists, type BenchJob } from "./jobs.js";
 import { runMeasured } from "./measure.js";
-import { ARIA2_INSTALL_HINT, aria2Command, aria2Version, catHarvestCommand, writeupCommand, type ToolCommand } from "./tools.js";
+import { ARIA2_INSTALL_HINT, aria2Command, aria2Version, catHarvestCommand, writeupCommand, type JobLists, type ToolCommand } from "./tools.js";
+import { BENCH_DIR } from "./paths.js";
+import { summarizeProfile } from "./profile-summary.js";
 import type { EmulatorProcess } from "./emulator-process.js";
 
 /** One measured download run. */
@@ -66,6 +68,36 @@ export async function measureDownload(
   return run;
 }
 
+/** Lines the `--cpu-prof` diagnosis printed, for the report. */
+export const DIAGNOSIS: string[] = [];
+
+/**
+ * Where a default run's time goes: per-job means from `--trace` (stat, fetch to headers, put)
+ * under Bun and Node, with folder and memory storage, and a `node --cpu-prof` profile by category.
+ */
+async function diagnose(lists: JobLists, outDir: string, latencyMs: number, print: (line: string) => void): Promise<void> {
+  const log = (line: string) => {
+    print(line);
+    DIAGNOSIS.push(line.trimEnd());
+  };
+  log(`  diagnosis at latency ${latencyMs} ms, default concurrency (trace: mean ms per job in storage.stat, in fetch until headers, in storage.put):`);
+  for (const runtime of ["bun", "node"] as const) {
+    for (const storage of ["fs", "memory"]) {
+      await rm(outDir, { recursive: true, force: true });
+      const cmd = catHarvestCommand(lists, outDir, undefined, { runtime });
+      const cost = await runMeasured(cmd.command, [...cmd.args, "--trace", "--storage", storage], { timeoutSec: 900 });
+      const trace = cost.stdout.trim().split("\n").at(-1) ?? "";
+      log(`    ${runtime} ${storage.padEnd(6)} ${(cost.wallSec).toFixed(2)} s wall, per job: ${trace}`);
+    }
+  }
+  const dir = join(BENCH_DIR, ".profiles", `node-default-latency-${latencyMs}-${Date.now()}`);
+  await rm(outDir, { recursive: true, force: true });
+  const cmd = catHarvestCommand(lists, outDir, undefined, { runtime: "node", runtimeArgs: ["--cpu-prof", "--cpu-prof-dir", dir] });
+  await runMeasured(cmd.command, cmd.args, { timeoutSec: 900 });
+  for (const line of await summarizeProfile(dir)) log(`    ${line}`);
+  log(`    profile kept in ${dir} (open it in Chrome DevTools > Performance)`);
+}
+
 function median(runs: DownloadRun[]): DownloadRun {
   const sorted = [...runs].sort((a, b) => a.imagesPerSec - b.imagesPerSec);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -111,6 +143,7 @@ export async function benchDownloads(
         }
       }
       for (const runs of byConfig.values()) results.push(median(runs));
+      if (options.cpuProf && catHarvestReady) await diagnose(lists, outDir, latencyMs, log);
       await rm(outDir, { recursive: true, force: true });
     } finally {
       await emulator.stop();

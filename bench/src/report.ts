@@ -21,6 +21,7 @@ export interface BenchResults {
   startup: StartupResult[];
   errors: string[];
   loadBefore: number[];
+  diagnosis: string[];
   loadAfter: number[];
 }
 
@@ -184,6 +185,9 @@ export function renderReport(r: BenchResults): string {
       ),
       "",
     );
+  }
+  if (r.diagnosis.length > 0) {
+    out.push("### Diagnosis (--cpu-prof)", "", "```", ...r.diagnosis.map((l) => l.replace(/^ {2}/, "")), "```", "");
   }
   out.push("### Targets", "");
   out.push(formatTable(["target", "measured", "verdict"], evaluateTargets(r).map((t) => [t.target, t.measured, t.verdict.toUpperCase()])));
