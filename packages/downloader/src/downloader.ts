@@ -4,7 +4,7 @@ import type { ImageFormat } from "./image-format.js";
 import { IMAGE_MIME_TYPES } from "./image-format.js";
 import type { FailureReason } from "./reasons.js";
 import { checkExisting, checkJob, downloadJob, type JobSettings } from "./run-job.js";
-import { createPortableSha256, toHex } from "./sha256.js";
+import { createDefaultSha256, toHex } from "./sha256.js";
 import type { DownloadEvent, Downloader, DownloaderOptions, DownloadJob, DownloadResult, DownloadSummary, RunOptions } from "./types.js";
 import { DEFAULT_USER_AGENT } from "./user-agent.js";
 
@@ -42,7 +42,7 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") throw new TypeError("Downloader option onEvent must be a function");
   const inFlight = options.inFlightOnAbort ?? "abort";
   if (inFlight !== "abort" && inFlight !== "finish") throw new TypeError(`Downloader option inFlightOnAbort must be "abort" or "finish", got ${String(inFlight)}`);
-  const createSha256 = options.createSha256 ?? createPortableSha256;
+  const createSha256 = options.createSha256 ?? createDefaultSha256;
   checkSha256(createSha256);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   if (typeof userAgent !== "string" || userAgent.trim() === "") throw new TypeError("Downloader option userAgent must be a non-empty string");

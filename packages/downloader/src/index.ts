@@ -27,4 +27,4 @@ export { parseRetryAfter } from "./retry-after.js";
 export { backoffDelay } from "./backoff.js";
 export { DEFAULT_USER_AGENT } from "./user-agent.js";
 export { VERSION } from "./version.js";
-export { createPortableSha256, toHex } from "./sha256.js";
+export { createDefaultSha256, createPortableSha256, toHex } from "./sha256.js";

@@ -247,9 +247,10 @@ export interface DownloaderOptions<M = unknown> {
    */
   readonly onEvent?: (event: DownloadEvent<M>) => void | Promise<void>;
   /**
-   * Makes the incremental SHA-256 each body is hashed with. The default is portable
-   * TypeScript; on Node, `() => createHash("sha256")` from `node:crypto` is several times faster.
-   * @default () => sha256.create() from @noble/hashes
+   * Makes the incremental SHA-256 each body is hashed with. The default is the runtime's
+   * native SHA-256 where it has one (Node, Bun and Deno, through `process.getBuiltinModule`),
+   * else portable TypeScript (`createPortableSha256`, @noble/hashes).
+   * @default createDefaultSha256
    * @example createSha256: () => createHash("sha256")
    */
   readonly createSha256?: () => IncrementalHash;

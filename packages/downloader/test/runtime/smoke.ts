@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDownloader, DEFAULT_USER_AGENT, type DownloadEvent, type DownloadResult } from "@cat-harvest/downloader";
+import { createDefaultSha256, createDownloader, createPortableSha256, DEFAULT_USER_AGENT, toHex, type DownloadEvent, type DownloadResult } from "@cat-harvest/downloader";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage } from "@cat-harvest/storage";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
@@ -47,6 +47,15 @@ const send = (res: ServerResponse, body: Uint8Array | string, type = "image/jpeg
   void res.writeHead(200, { "content-type": type, "content-length": String(typeof body === "string" ? body.length : body.byteLength), connection: "close" }).end(body);
 
 export const cases: SmokeCase[] = [
+  {
+    name: "downloader: the default SHA-256 is this runtime's native one, and correct",
+    fn() {
+      assert.notEqual(createDefaultSha256, createPortableSha256);
+      const hash = createDefaultSha256();
+      hash.update(new TextEncoder().encode("abc"));
+      assert.equal(toHex(hash.digest()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    },
+  },
   {
     name: "downloader: stores, retries, follows redirects and refuses what is wrong",
     async fn() {
