@@ -1,13 +1,13 @@
-import { createPortableSha256, toHex, type IncrementalHash } from "@cat-harvest/downloader";
+import { createDefaultSha256, toHex, type IncrementalHash } from "@cat-harvest/downloader";
 
-/** Makes an incremental SHA-256; apps pass `() => createHash("sha256")` from node:crypto for speed. */
+/** Makes an incremental SHA-256 (see the downloader's `createSha256` option). */
 export type CreateSha256 = () => IncrementalHash;
 
 /** sha256 (hex) and length of a stream, read chunk by chunk. */
 export async function hashStream(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
-  createSha256: CreateSha256 = createPortableSha256,
+  createSha256: CreateSha256 = createDefaultSha256,
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = createSha256();
   let bytes = 0;
@@ -29,7 +29,7 @@ export async function hashStream(
 
 /** sha256 (hex) of a short text, such as a URL. */
 export function sha256OfText(text: string): string {
-  const hash = createPortableSha256();
+  const hash = createDefaultSha256();
   hash.update(new TextEncoder().encode(text));
   return toHex(hash.digest());
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -14,9 +13,6 @@ import { parseCommandLine, USAGE, type ApiFlags, type ParsedCommand } from "./pa
 import { parseDestination } from "../parse-destination.js";
 import { formatDuration, formatProgressLine, type HarvestProgress } from "../progress.js";
 import { verifyDataset } from "../verify.js";
-
-/** node:crypto's SHA-256 (in Node, Bun and Deno): several times faster than the portable default. */
-const createSha256 = () => createHash("sha256");
 
 /** Emulator scale `--demo` uses: about 600 records, done in seconds. */
 export const DEMO_SCALE = 0.02;
@@ -175,7 +171,6 @@ async function harvestCommand(parsed: Extract<ParsedCommand, { command: "harvest
   try {
     summary = await harvest({
       client: api.client,
-      createSha256,
       storage: () => {
         view?.log(`Writing into ${opened.description}`);
         return opened.openStorage();
@@ -245,7 +240,6 @@ async function downloadCommand(parsed: Extract<ParsedCommand, { command: "downlo
   const view = parsed.json ? undefined : (io.createProgressView?.() ?? createLineProgressView(io.stderr));
   try {
     const summary = await downloadList({
-      createSha256,
       input: Readable.toWeb(createReadStream(parsed.input)) as ReadableStream<Uint8Array>,
       inputName: parsed.input,
       storage: await opened.openStorage(),
@@ -281,7 +275,7 @@ async function verifyCommand(parsed: Extract<ParsedCommand, { command: "verify" 
   }
   const opened = await openDestination(parsed.dest, io.env);
   try {
-    const result = await verifyDataset(await opened.openStorage(), { signal: io.signal, createSha256 });
+    const result = await verifyDataset(await opened.openStorage(), { signal: io.signal });
     const bad = result.missing.length + result.corrupted.length + result.duplicates.length;
     const code = bad === 0 ? EXIT_OK : EXIT_PARTIAL;
     if (parsed.json) {
