@@ -48,7 +48,7 @@ function cliWorks(): boolean {
 }
 
 function harvestLibraryWorks(): boolean {
-  const r = spawnSync(process.execPath, ["-e", "import('@cat-harvest/harvest').then(m => process.exit(typeof m.runCommand === 'function' ? 0 : 1), () => process.exit(1))"], {
+  const r = spawnSync(process.execPath, ["-e", "import('@cat-harvest/harvest/cli').then(m => process.exit(typeof m.runCommand === 'function' ? 0 : 1), () => process.exit(1))"], {
     cwd: BENCH_DIR,
     timeout: 30_000,
   });
@@ -138,6 +138,9 @@ export async function benchHarvest(
   // The API phase alone, at the client's default ceiling and at a ceiling equal to the limit.
   if (!useCli && !useLibrary) return results;
   if (ceiling !== undefined && ceiling !== options.rateLimit) results.push(await apiOnly(options, undefined, ceiling, log));
+  // 96% of the limit: the ceiling the README proposes as the client's default
+  const proposed = Math.floor(options.rateLimit * 0.96);
+  if (proposed !== ceiling && proposed < options.rateLimit) results.push(await apiOnly(options, proposed, proposed, log));
   results.push(await apiOnly(options, options.rateLimit, options.rateLimit, log));
   return results;
 }
