@@ -181,7 +181,8 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
       if (toFetch.length > 0) {
         if (!client) throw new TypeError("streamRecords: a client is needed to fetch breeds the cache does not hold");
         const fetchBreed = async (breed: string) => {
-          if (api.signal.aborted) return;
+          // After a quota error no new breed starts; the next run continues it.
+          if (api.signal.aborted || quota) return;
           const from = plans.get(breed)!.from;
           let records = from;
           const skip = from % RECORDS_PAGE_SIZE;
@@ -192,6 +193,7 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
             );
             let first = true;
             let exhausted = false;
+            let stoppedByQuota = false;
             for await (const page of iterator) {
               pages++;
               const animals = first ? page.animals.slice(skip) : page.animals;
@@ -204,14 +206,21 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
               exhausted = page.animals.length === 0 || page.pagination.current_page >= page.pagination.total_pages;
               await write({ t: "p", breed, records, exhausted });
               onPage?.(breed, records);
+              // Once the quota is spent, stop asking; pages already answered were kept.
+              if (quota && !exhausted) {
+                stoppedByQuota = true;
+                break;
+              }
             }
+            if (stoppedByQuota) return;
             breedsDone++;
             onBreedDone?.(breed, records, "api");
           } catch (error) {
             if (api.signal.aborted && !quota) return;
             if (error instanceof PetfinderQuotaError || (PetfinderError.isInstance(error) && error.name === "PetfinderQuotaError")) {
+              // Requests already in flight were counted by the server: let them finish and
+              // keep their pages rather than abort them and waste that share of the quota.
               quota ??= error as PetfinderQuotaError;
-              api.abort(error);
               return;
             }
             errors.push({ breed, error });

@@ -158,7 +158,10 @@ describe("harvest when the daily quota runs out", () => {
         onLog: (l) => logs.push(l),
       });
       expect(summary.status).toBe("partial");
-      expect(summary.quotaResetAt).toMatch(/T00:00:00/);
+      // The client derives it from Retry-After (whole seconds) and its own clock: within seconds of 00:00 UTC.
+      const now = new Date();
+      const nextMidnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+      expect(Math.abs(Date.parse(summary.quotaResetAt!) - nextMidnight)).toBeLessThan(5_000);
       expect(logs.join("\n")).toContain("run the same command again after the reset");
       expect(lines(storage.objects.get("metadata.jsonl"))).toHaveLength(summary.files);
     } finally {
