@@ -174,7 +174,8 @@ describe("createDownloader: storing", () => {
     process.on("warning", onWarning);
     try {
       const jobs = Array.from({ length: 40 }, (_, i) => ({ url, key: `many/${i}.jpg` }));
-      const { summary } = await runAll(jobs, { concurrency: 32 });
+      // Generous timeouts: 32 requests at once on a loaded CI machine must not time out here.
+      const { summary } = await runAll(jobs, { concurrency: 32, connectTimeoutMs: 15_000, idleTimeoutMs: 15_000 });
       expect(summary.stored).toBe(40);
       await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
