@@ -18,6 +18,7 @@ import { TarArchiveError, TarEntryTooLargeError, TarKeyConflictError } from "./e
 import { END_OF_ARCHIVE, TAIL_MEMBER_SIZE, emptyMember, gzipMember, readMember, tailMember } from "./gzip-member.js";
 import { packEntry } from "./pack-entry.js";
 import { scanTar, scanTarGz, type EntryLocation } from "./scan-archive.js";
+import { readAt, writeAt } from "./positional-io.js";
 import { paddedSize } from "./tar-header.js";
 import { WriteLane } from "./write-lane.js";
 
@@ -147,23 +148,6 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       return state;
     }));
 
-  const readAt = async (file: FileHandle, offset: number, length: number): Promise<Uint8Array> => {
-    const out = new Uint8Array(length);
-    let filled = 0;
-    while (filled < length) {
-      const { bytesRead } = await file.read(out, filled, length - filled, offset + filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return out.subarray(0, filled);
-  };
-  const writeAt = async (file: FileHandle, bytes: Uint8Array, offset: number) => {
-    let done = 0;
-    while (done < bytes.byteLength) {
-      const { bytesWritten } = await file.write(bytes, done, bytes.byteLength - done, offset + done);
-      done += bytesWritten;
-    }
-  };
   const flush = async (file: FileHandle) => {
     if (fsync) await file.datasync();
   };
@@ -496,20 +480,8 @@ async function openArchive(path: string, gzip: boolean): Promise<{ state: OpenAr
   }
   try {
     const { size } = await file.stat();
-    const read = async (offset: number, length: number) => {
-      const out = new Uint8Array(length);
-      let filled = 0;
-      while (filled < length) {
-        const { bytesRead } = await file.read(out, filled, length - filled, offset + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return out.subarray(0, filled);
-    };
-    const write = async (bytes: Uint8Array, offset: number) => {
-      let done = 0;
-      while (done < bytes.byteLength) done += (await file.write(bytes, done, bytes.byteLength - done, offset + done)).bytesWritten;
-    };
+    const read = (offset: number, length: number) => readAt(file, offset, length);
+    const write = (bytes: Uint8Array, offset: number) => writeAt(file, bytes, offset);
     let tail = 0;
     let entries: EntryLocation[] = [];
     if (size > 0) {
