@@ -26,7 +26,7 @@ export interface OpenDatasetOptions {
    */
   readonly checkpointMs?: number;
   readonly signal?: AbortSignal;
-  /** The SHA-256 unlisted objects are re-hashed with. @default the downloader's portable one */
+  /** The SHA-256 unlisted objects are re-hashed with. @default the downloader's `createDefaultSha256` */
   readonly createSha256?: CreateSha256;
 }
 

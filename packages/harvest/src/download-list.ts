@@ -1,9 +1,9 @@
 import { breedFolderName } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { openDataset } from "./dataset.js";
-import { DEFAULT_CONCURRENCY, type HarvestSummary } from "./harvest.js";
+import { DEFAULT_CONCURRENCY, type DownloadRunOptions, type HarvestSummary } from "./harvest.js";
 import type { HarvestProgress } from "./progress.js";
-import { sha256OfText, type CreateSha256 } from "./hash-stream.js";
+import { sha256OfText } from "./hash-stream.js";
 import { countResults, datasetSummary, storePhotos, type PhotoJob } from "./store-photos.js";
 import { parseUrlList } from "./url-list.js";
 
@@ -21,21 +21,12 @@ export function urlFileName(url: string): string {
   return `${sha256OfText(url).slice(0, 16)}${ext}`;
 }
 
-export interface DownloadListOptions {
+export interface DownloadListOptions extends DownloadRunOptions {
   /** The list's bytes (.txt, .csv or .jsonl; see `parseUrlList`). */
   readonly input: ReadableStream<Uint8Array>;
   /** The list's file name: picks the format and names it in errors. */
   readonly inputName: string;
   readonly storage: StorageAdapter;
-  /** @default 16 */
-  readonly concurrency?: number;
-  readonly signal?: AbortSignal;
-  readonly fetch?: typeof globalThis.fetch;
-  /** The SHA-256 files are hashed with. @default the downloader's portable one */
-  readonly createSha256?: CreateSha256;
-  readonly checkpointMs?: number;
-  readonly onProgress?: (progress: HarvestProgress) => void;
-  readonly onLog?: (line: string) => void;
 }
 
 /**

@@ -19,7 +19,28 @@ export const DEFAULT_CONCURRENCY = 16;
 /** The size taken when not told: the original (largest). */
 export const DEFAULT_SIZE: PhotoSize = "full";
 
-export interface HarvestOptions {
+/** How a run downloads and reports: the options `harvest` and `downloadList` share. */
+export interface DownloadRunOptions {
+  /** Downloads at once. @default 16 */
+  readonly concurrency?: number;
+  /** Stops the run cleanly: downloads in flight are dropped, metadata is written. */
+  readonly signal?: AbortSignal;
+  /** The fetch used for photos. @default globalThis.fetch */
+  readonly fetch?: typeof globalThis.fetch;
+  /**
+   * Makes the SHA-256 files are hashed with.
+   * @default the downloader's `createDefaultSha256` (native where the runtime has one)
+   */
+  readonly createSha256?: CreateSha256;
+  /** Milliseconds between metadata.jsonl checkpoints on folders and S3. @default 5000 */
+  readonly checkpointMs?: number;
+  /** Counters after each change. */
+  readonly onProgress?: (progress: HarvestProgress) => void;
+  /** Notable events as sentences (a breed done, the quota reached). */
+  readonly onLog?: (line: string) => void;
+}
+
+export interface HarvestOptions extends DownloadRunOptions {
   /** The Petfinder client. Needed unless the records cache already holds every breed asked for. */
   readonly client?: PetfinderClient | undefined;
   /**
@@ -40,26 +61,8 @@ export interface HarvestOptions {
   readonly cap?: number;
   /** Photo size; a missing size falls back to the nearest larger, then smaller. @default "full" */
   readonly size?: PhotoSize;
-  /** Downloads at once. @default 16 */
-  readonly concurrency?: number;
   /** Fetch records from the API again instead of using the cache. @default false */
   readonly refresh?: boolean;
-  /** Stops the run cleanly: downloads in flight are dropped, metadata is written. */
-  readonly signal?: AbortSignal;
-  /** The fetch used for photos. @default globalThis.fetch */
-  readonly fetch?: typeof globalThis.fetch;
-  /**
-   * Makes the SHA-256 photos are hashed with.
-   * @default the downloader's portable TypeScript SHA-256
-   * @example createSha256: () => createHash("sha256") // node:crypto, several times faster
-   */
-  readonly createSha256?: CreateSha256;
-  /** Milliseconds between metadata.jsonl checkpoints on folders and S3. @default 5000 */
-  readonly checkpointMs?: number;
-  /** Counters after each change. */
-  readonly onProgress?: (progress: HarvestProgress) => void;
-  /** Notable events as sentences (a breed done, the quota reached). */
-  readonly onLog?: (line: string) => void;
 }
 
 /** What a harvest did. */

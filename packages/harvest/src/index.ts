@@ -24,7 +24,7 @@ export { INTERNAL_PREFIX, openDataset, type Dataset, type OpenDatasetOptions, ty
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
 export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
-export { DEFAULT_CAP, DEFAULT_CONCURRENCY, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type HarvestOptions, type HarvestSummary } from "./harvest.js";
+export { DEFAULT_CAP, DEFAULT_CONCURRENCY, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type DownloadRunOptions, type HarvestOptions, type HarvestSummary } from "./harvest.js";
 export { downloadList, UNLABELLED, urlFileName, type DownloadListOptions } from "./download-list.js";
 export { readCacheSummary, RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type CachedRecordsSummary, type RecordsCacheLocation, type RecordsOutcome, type StreamRecordsOptions } from "./records.js";
 export { storePhotos, type PhotoJob, type PhotoJobMeta, type StorePhotosOptions } from "./store-photos.js";

@@ -9,7 +9,7 @@ export interface VerifyOptions {
   readonly signal?: AbortSignal;
   /** Files checked at once. @default 4 */
   readonly concurrency?: number;
-  /** The SHA-256 files are hashed with. @default the downloader's portable one */
+  /** The SHA-256 files are hashed with. @default the downloader's `createDefaultSha256` */
   readonly createSha256?: CreateSha256;
   /** Called after each checked file. */
   readonly onProgress?: (checked: number) => void;

@@ -5,6 +5,7 @@ import {
 import { apiDate, slug, truncate } from "./format.js";
 import { hashInts, hexWords, unit } from "./hash.js";
 import { type PhotoObject, animalPhotos, animalUuid, primaryPhotoCropped } from "./photo-urls.js";
+import type { AddressObject } from "./organization-view.js";
 import { PLACES } from "./places.js";
 import { DESCRIPTION_OPENINGS, PET_NAMES, TAGS } from "./words.js";
 
@@ -43,14 +44,7 @@ export interface AnimalObject {
   contact: {
     email: string | null;
     phone: string | null;
-    address: {
-      address1: string | null;
-      address2: string | null;
-      city: string;
-      state: string;
-      postcode: string;
-      country: string;
-    };
+    address: AddressObject;
   };
   _links: { self: { href: string }; type: { href: string }; organization: { href: string } };
 }

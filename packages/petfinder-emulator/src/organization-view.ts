@@ -5,20 +5,23 @@ import { PLACES } from "./places.js";
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 
+/** A postal address as animals' contacts and organizations carry it. */
+export interface AddressObject {
+  address1: string | null;
+  address2: string | null;
+  city: string;
+  state: string;
+  postcode: string;
+  country: string;
+}
+
 /** An organization as the API returns it. */
 export interface OrganizationObject {
   id: string;
   name: string;
   email: string | null;
   phone: string | null;
-  address: {
-    address1: string | null;
-    address2: string | null;
-    city: string;
-    state: string;
-    postcode: string;
-    country: string;
-  };
+  address: AddressObject;
   hours: Record<(typeof DAYS)[number], string | null>;
   url: string;
   website: string | null;
