@@ -1,18 +1,37 @@
 /**
- * A bounded queue between producers (breed fetchers) and one consumer (the pipeline):
- * `push` waits while the queue is full, so fetching never runs far ahead of downloading and
- * memory stays flat.
+ * A queue between producers and one consumer, read in order. Bounded (`capacity`), `push`
+ * waits while the queue is full: the breed fetchers use that so they never run far ahead of
+ * the stage draining their records. Unbounded (the default), `push` never waits: the photo
+ * rows between the API phase and the downloads use that, bounded by the data set itself
+ * (records per breed x breeds), so the API phase goes at the client's pace, not the downloads'.
  */
 export interface Channel<T> extends AsyncIterable<T> {
+  /** Queues an item; does nothing once the channel is closed or failed, or its reader stopped. */
   push(item: T): Promise<void>;
   /** No more items; the iterator ends once the queue is drained. */
   close(): void;
-  /** Ends the iterator with an error at its next read. */
+  /** Ends the iterator with an error at its next read (items still queued are dropped). */
   fail(error: unknown): void;
+  /** Items queued and not yet read. */
+  readonly size: number;
 }
 
-export function createChannel<T>(capacity: number): Channel<T> {
-  const queue: T[] = [];
+/** Read items are compacted away once this many sit before the head (and they are at least half the array). */
+const COMPACT_AFTER = 1024;
+
+/**
+ * @param capacity Items queued before `push` waits. @default Infinity
+ * @example
+ * const channel = createChannel<number>(2);
+ * void (async () => { for (const n of [1, 2, 3]) await channel.push(n); channel.close(); })();
+ * for await (const n of channel) console.log(n);
+ */
+export function createChannel<T>(capacity = Infinity): Channel<T> {
+  if (!(capacity >= 1)) throw new TypeError(`createChannel: capacity must be >= 1, got ${String(capacity)}`);
+  // A head index, not Array#shift: shift copies the whole array once it is large (V8 cannot
+  // trim a large array in place), which would make draining a big queue quadratic.
+  let queue: T[] = [];
+  let head = 0;
   let closed = false;
   let failure: { error: unknown } | undefined;
   let wakeConsumer: (() => void) | undefined;
@@ -23,10 +42,26 @@ export function createChannel<T>(capacity: number): Channel<T> {
     wakeConsumer = undefined;
     wake?.();
   };
+  const take = (): T => {
+    const item = queue[head]!;
+    queue[head] = undefined as T; // no reference kept to what was read
+    head++;
+    if (head === queue.length) {
+      queue = [];
+      head = 0;
+    } else if (head >= COMPACT_AFTER && head * 2 >= queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    return item;
+  };
 
   return {
+    get size() {
+      return queue.length - head;
+    },
     async push(item) {
-      while (queue.length >= capacity && !closed && !failure) {
+      while (queue.length - head >= capacity && !closed && !failure) {
         await new Promise<void>((resolve) => waitingProducers.push(resolve));
       }
       if (closed || failure) return;
@@ -40,6 +75,8 @@ export function createChannel<T>(capacity: number): Channel<T> {
     },
     fail(error) {
       failure ??= { error };
+      queue = [];
+      head = 0;
       notifyConsumer();
       for (const wake of waitingProducers.splice(0)) wake();
     },
@@ -47,8 +84,8 @@ export function createChannel<T>(capacity: number): Channel<T> {
       try {
         for (;;) {
           if (failure) throw failure.error;
-          if (queue.length > 0) {
-            const item = queue.shift()!;
+          if (queue.length > head) {
+            const item = take();
             waitingProducers.shift()?.();
             yield item;
             continue;
@@ -59,6 +96,8 @@ export function createChannel<T>(capacity: number): Channel<T> {
       } finally {
         // A consumer that stops early must not leave producers waiting forever.
         closed = true;
+        queue = [];
+        head = 0;
         for (const wake of waitingProducers.splice(0)) wake();
       }
     },

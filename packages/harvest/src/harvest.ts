@@ -1,7 +1,8 @@
 import { PetfinderAuthError, PetfinderError, type PetfinderClient, type PetfinderQuotaError } from "@cat-harvest/petfinder";
-import { animalPhotoRows, breedFolderName, tryParsePhotoUrl, type PhotoSize } from "@cat-harvest/photos";
+import { breedFolderName, tryParsePhotoUrl, type PhotoSize } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { closestNames } from "./closest-names.js";
+import { drainRecords, type QueuedPhotoRow } from "./drain-records.js";
 import type { BreedCount } from "./dataset-files.js";
 import { folderOf, openDataset, type ResumeInfo } from "./dataset.js";
 import { HarvestCredentialsError, HarvestUnknownBreedError } from "./errors.js";
@@ -144,6 +145,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
     },
   );
   let finished = false;
+  let drainedRecords: Promise<void> | undefined;
   // Stops the breed fetchers when the run ends for any reason, so none keeps calling the API.
   const internal = new AbortController();
   const recordsSignal = signal ? AbortSignal.any([signal, internal.signal]) : internal.signal;
@@ -195,70 +197,87 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       },
     });
 
+    // Records are read as they come and turned at once into compact photo rows, so the API
+    // phase goes at the client's pace while downloads go on; the rows wait for the downloads.
+    const { rows, done: drained } = drainRecords(records, {
+      size,
+      folders: askedFolders,
+      onRecord() {
+        progress.records++;
+        report();
+      },
+      onEnd() {
+        progress.phase = "download";
+        report();
+      },
+    });
+    drainedRecords = drained;
+
     // Folder counts start from what is stored, so a re-run never goes over the cap.
     const inFolder = new Map<string, number>();
     for (const { folder, images } of dataset.counts()) inFolder.set(folder, images);
     const seen = new Set<string>();
     let overCap = 0;
 
-    async function* jobs(): AsyncGenerator<PhotoJob> {
-      for await (const record of records) {
-        progress.records++;
-        for (const row of animalPhotoRows(record.animal, { size })) {
-          if (askedFolders && !askedFolders.has(row.folder)) continue;
-          if (seen.has(row.key)) continue;
-          seen.add(row.key);
-          let state = dataset.state(row.key);
-          let counted = false;
-          if (state.state === "stored") {
-            // Stored at another size (the run asks for a new --size): replace it where the
-            // medium can; an archive keeps what it has.
-            const stored = tryParsePhotoUrl(state.row.source_url);
-            if (!stored.ok || stored.value.size === row.size) {
-              progress.existing++;
-              continue;
-            }
-            if (!storage.capabilities.replace) {
-              dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "size-changed-in-archive", detail: `the archive holds this photo at size ${stored.value.size} and cannot replace it; harvest into a new DEST for size ${row.size}`, attempts: 0, file_name: row.key });
-              progress.existing++;
-              continue;
-            }
-            state = { state: "missing" };
-            counted = true; // already counts towards the cap
-          }
-          if (state.state === "damaged") {
-            dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "damaged-in-archive", detail: "the archive holds this file with other bytes than metadata.jsonl listed, and an archive cannot replace it; harvest into a new DEST", attempts: 0, file_name: row.key });
-            progress.failed++;
-            continue;
-          }
-          const holder = dataset.knownDuplicate(row.key);
-          if (holder !== undefined) {
-            dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: `duplicate of ${holder}`, attempts: 0, file_name: row.key });
-            progress.duplicates++;
-            continue;
-          }
-          const count = inFolder.get(row.folder) ?? 0;
-          if (!counted) {
-            if (count >= cap) {
-              overCap++;
-              continue;
-            }
-            inFolder.set(row.folder, count + 1);
-          }
-          const meta = { breed: row.breed, folder: row.folder, animalId: row.animalId, photo: row.photo };
-          if (state.state === "adopt") {
-            // A complete object an interrupted run left in an archive: keep it, hashed now.
-            await dataset.adopt(row.key, { file_name: row.key, breed: row.breed, animal_id: row.animalId, photo: row.photo, source_url: row.url });
-            progress.existing++;
-            continue;
-          }
-          progress.queued++;
-          yield { url: row.url, key: row.key, meta };
+    // De-duplication, caps and the data set's state are decided here, in the rows' order, as
+    // the downloads pull them (a row that is not downloaded goes straight to the next one).
+    async function admit(row: QueuedPhotoRow): Promise<PhotoJob | undefined> {
+      if (seen.has(row.key)) return undefined;
+      seen.add(row.key);
+      let state = dataset.state(row.key);
+      let counted = false;
+      if (state.state === "stored") {
+        // Stored at another size (the run asks for a new --size): replace it where the
+        // medium can; an archive keeps what it has.
+        const stored = tryParsePhotoUrl(state.row.source_url);
+        if (!stored.ok || stored.value.size === row.size) {
+          progress.existing++;
+          return undefined;
         }
-        report();
+        if (!storage.capabilities.replace) {
+          dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "size-changed-in-archive", detail: `the archive holds this photo at size ${stored.value.size} and cannot replace it; harvest into a new DEST for size ${row.size}`, attempts: 0, file_name: row.key });
+          progress.existing++;
+          return undefined;
+        }
+        state = { state: "missing" };
+        counted = true; // already counts towards the cap
       }
-      progress.phase = "download";
-      report();
+      if (state.state === "damaged") {
+        dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: "damaged-in-archive", detail: "the archive holds this file with other bytes than metadata.jsonl listed, and an archive cannot replace it; harvest into a new DEST", attempts: 0, file_name: row.key });
+        progress.failed++;
+        return undefined;
+      }
+      const holder = dataset.knownDuplicate(row.key);
+      if (holder !== undefined) {
+        dataset.fail({ source_url: row.url, breed: row.breed, animal_id: row.animalId, reason: `duplicate of ${holder}`, attempts: 0, file_name: row.key });
+        progress.duplicates++;
+        return undefined;
+      }
+      const count = inFolder.get(row.folder) ?? 0;
+      if (!counted) {
+        if (count >= cap) {
+          overCap++;
+          return undefined;
+        }
+        inFolder.set(row.folder, count + 1);
+      }
+      const meta = { breed: row.breed, folder: row.folder, animalId: row.animalId, photo: row.photo };
+      if (state.state === "adopt") {
+        // A complete object an interrupted run left in an archive: keep it, hashed now.
+        await dataset.adopt(row.key, { file_name: row.key, breed: row.breed, animal_id: row.animalId, photo: row.photo, source_url: row.url });
+        progress.existing++;
+        return undefined;
+      }
+      progress.queued++;
+      return { url: row.url, key: row.key, meta };
+    }
+
+    async function* jobs(): AsyncGenerator<PhotoJob> {
+      for await (const row of rows) {
+        const job = await admit(row);
+        report();
+        if (job) yield job;
+      }
     }
 
     const interrupted = await storePhotos(dataset, jobs(), {
@@ -269,6 +288,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       onResult: countResults(progress, report),
     });
     const api = await outcome;
+    await drained;
     finished = true;
     await dataset.finish();
     progress.phase = "done";
@@ -290,6 +310,8 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
     };
   } finally {
     internal.abort(new Error("the harvest ended"));
+    // The records end once the fetchers see the abort; the drain (which never rejects) with them.
+    await drainedRecords;
     if (!finished) {
       // An error stopped the run: still write what is stored, so nothing is lost.
       await dataset.finish().catch(() => {});

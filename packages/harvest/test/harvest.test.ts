@@ -3,7 +3,7 @@ import { createPetfinderClient } from "@cat-harvest/petfinder";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HarvestCredentialsError, HarvestUnknownBreedError, harvest } from "../src/index.js";
+import { HarvestCredentialsError, HarvestUnknownBreedError, harvest, type HarvestProgress } from "../src/index.js";
 
 /** A memory storage whose objects outlive close(), so a second run can reopen them. */
 function reopenable(objects = new Map<string, Uint8Array>()): MemoryStorage {
@@ -113,6 +113,57 @@ describe("harvest against the emulator", () => {
     expect((error as Error).message).toContain("--demo");
     expect((error as Error).message).not.toContain("wrong");
   });
+});
+
+describe("harvest while downloads are held up", () => {
+  test("the API phase runs to its end while no photo can be stored yet, then every photo is stored", async () => {
+    // More records than any read-ahead could hold (these three breeds have 461 at this scale):
+    // if the breed fetchers waited for downloads, the gate below would never open.
+    const breeds = ["Domestic Short Hair", "Tabby", "Siamese"];
+    const inner = reopenable();
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const storage: MemoryStorage = {
+      ...inner,
+      async put(key, body, options) {
+        if (key.endsWith(".jpg")) await gate;
+        return inner.put(key, body, options);
+      },
+    };
+    const logs: string[] = [];
+    let atGate: HarvestProgress | undefined;
+    let photosAtGate = -1;
+    const summary = await harvest({
+      client: client(),
+      storage,
+      cache: { storage: createMemoryStorage(), key: "records.jsonl.gz" },
+      breeds,
+      concurrency: 2,
+      onLog: (line) => logs.push(line),
+      onProgress(progress) {
+        if (atGate || progress.phase !== "download") return;
+        atGate = progress;
+        photosAtGate = [...inner.objects.keys()].filter((k) => k.endsWith(".jpg")).length;
+        openGate();
+      },
+    });
+
+    // Every breed's records came from the API before a single photo was stored.
+    const apiCounts = breeds.map((breed) => Number(logs.find((l) => l.startsWith(`${breed}: `) && l.endsWith("(api)"))?.split(" ").at(-3)));
+    expect(apiCounts.every((n) => n > 0)).toBe(true);
+    const records = apiCounts.reduce((a, b) => a + b, 0);
+    expect(records).toBeGreaterThan(300);
+    expect(atGate).toMatchObject({ breedsDone: breeds.length, records, stored: 0 });
+    expect(photosAtGate).toBe(0);
+
+    // Then the downloads caught up: the whole data set, byte for byte.
+    expect(summary).toMatchObject({ status: "complete", records, failed: 0 });
+    const metadata = lines(inner.objects.get("metadata.jsonl"));
+    expect(metadata).toHaveLength(summary.files);
+    expect(summary.stored).toBe(summary.files);
+    expect(summary.files).toBeGreaterThan(records);
+    for (const row of metadata) expect(truth.get(row.source_url)?.sha256, row.source_url).toBe(sha(inner.objects.get(row.file_name)!));
+  }, 30_000);
 });
 
 describe("harvest when the daily quota runs out", () => {

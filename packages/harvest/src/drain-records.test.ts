@@ -1,0 +1,59 @@
+import type { Animal } from "@cat-harvest/petfinder";
+import { describe, expect, test } from "vitest";
+import { createChannel } from "./channel.js";
+import { drainRecords, type QueuedPhotoRow } from "./drain-records.js";
+import type { BreedRecord } from "./records.js";
+
+const CDN = "http://127.0.0.1:9/photos/pets";
+const cat = (id: number, primary: string, secondary: string | null, slots: number): BreedRecord => ({
+  breed: primary,
+  animal: {
+    id,
+    breeds: { primary, secondary, mixed: secondary !== null, unknown: false },
+    photos: Array.from({ length: slots }, (_, i) => {
+      const base = `${CDN}/${id}/${i + 1}/?bust=1`;
+      return { small: `${base}&width=100`, medium: `${base}&width=300`, large: `${base}&width=600`, full: base };
+    }),
+  } as unknown as Animal,
+});
+
+const readAll = async (rows: AsyncIterable<QueuedPhotoRow>) => {
+  const out: QueuedPhotoRow[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+};
+
+describe("drainRecords", () => {
+  test("reads every record before anything reads the rows, and queues compact rows of the asked folders in order", async () => {
+    const records = createChannel<BreedRecord>(1);
+    const events: string[] = [];
+    const { rows, done } = drainRecords(records, {
+      size: "small",
+      folders: new Set(["Bengal", "Tabby"]),
+      onRecord: () => events.push("record"),
+      onEnd: () => events.push("end"),
+    });
+    // A channel of capacity 1: each push waits for the drain, never for a reader of `rows`.
+    await records.push(cat(1, "Bengal", null, 2));
+    await records.push(cat(2, "Siamese", "Tabby", 1));
+    await records.push(cat(3, "Siamese", null, 1));
+    records.close();
+    await done;
+    expect(events).toEqual(["record", "record", "record", "end"]);
+    const read = await readAll(rows);
+    expect(read.map((r) => r.key)).toEqual(["Bengal/1-1.jpg", "Bengal/1-2.jpg", "Tabby/2-1.jpg"]);
+    expect(read[2]).toEqual({ url: `${CDN}/2/1/?bust=1&width=100`, key: "Tabby/2-1.jpg", folder: "Tabby", breed: "Tabby", animalId: 2, photo: 1, size: "small" });
+  });
+
+  test("an error from the records fails the rows at their next read, without onEnd; done still resolves", async () => {
+    const records = createChannel<BreedRecord>();
+    let ended = false;
+    const { rows, done } = drainRecords(records, { size: "full", onEnd: () => (ended = true) });
+    await records.push(cat(1, "Bengal", null, 1));
+    const error = new Error("the API failed");
+    records.fail(error);
+    await expect(done).resolves.toBeUndefined();
+    expect(ended).toBe(false);
+    await expect(readAll(rows)).rejects.toBe(error);
+  });
+});
