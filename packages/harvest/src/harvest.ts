@@ -16,13 +16,13 @@ export const DEFAULT_PER_BREED = 1500;
 /** Images kept per breed folder when not told. The write-up's cap. */
 export const DEFAULT_CAP = 5000;
 /** Downloads at once when not told. */
-export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 64;
 /** The size taken when not told: the original (largest). */
 export const DEFAULT_SIZE: PhotoSize = "full";
 
 /** How a run downloads and reports: the options `harvest` and `downloadList` share. */
 export interface DownloadRunOptions {
-  /** Downloads at once. @default 16 */
+  /** Downloads at once. @default 64 */
   readonly concurrency?: number;
   /** Stops the run cleanly: downloads in flight are dropped, metadata is written. */
   readonly signal?: AbortSignal;

@@ -51,7 +51,7 @@ export const USAGE = `cat-harvest: adoptable-pet photos into a verifiable image 
 
 Usage:
   cat-harvest [harvest] [--demo] [--type cat] [--breeds "Siamese,Bengal"] [--per-breed 1500]
-              [--cap 5000] [--size full|large|medium|small] [--out DEST] [--concurrency 16]
+              [--cap 5000] [--size full|large|medium|small] [--out DEST] [--concurrency 64]
               [--api-url URL] [--client-id ID] [--client-secret SECRET] [--refresh] [--json]
   cat-harvest breeds [--type cat] [--demo] [--json]      the breed list
   cat-harvest download --input FILE --out DEST           any URL list: .txt, .csv or .jsonl (url, label)
