@@ -246,6 +246,62 @@ describe("never outside the root", () => {
   });
 });
 
+describe("folders it has seen, and whole bodies written in one call", () => {
+  test.each([
+    ["never", "bytes"],
+    ["never", "stream"],
+    ["always", "bytes"],
+    ["always", "stream"],
+  ] as const)("fsync %s, %s: a folder removed behind the adapter's back is made again by the next put", async (fsync, kind) => {
+    const storage = await createFsStorage({ root: freshRoot(), fsync });
+    const body = (s: string) => (kind === "bytes" ? text(s) : chunkedStream(text(s)));
+    await storage.put("Bengal/deep/1.jpg", body("one"));
+    await rm(join(storage.root, "Bengal"), { recursive: true });
+    expect(await storage.stat("Bengal/deep/1.jpg")).toBeNull();
+    await storage.put("Bengal/deep/2.jpg", body("two"));
+    expect(await readFile(join(storage.root, "Bengal/deep/2.jpg"), "utf8")).toBe("two");
+    expect([...(await readTree(storage.root)).keys()]).toEqual(["Bengal/deep/2.jpg"]);
+    await storage.close();
+  });
+
+  test.each(["never", "metadata"] as const)("fsync %s: a whole body is stored under its name, with no temporary file left", async (fsync) => {
+    const storage = await createFsStorage({ root: freshRoot(), fsync });
+    const bytes = patternBytes(100_000);
+    await storage.put("Siamese/1.jpg", bytes, { size: bytes.byteLength });
+    expect(sameBytes(new Uint8Array(await readFile(join(storage.root, "Siamese/1.jpg"))), bytes)).toBe(true);
+    expect([...(await readTree(storage.root)).keys()]).toEqual(["Siamese/1.jpg"]);
+    expect(await storage.stat("Siamese/1.jpg")).toEqual({ key: "Siamese/1.jpg", size: 100_000 });
+    await storage.close();
+  });
+
+  test("fsync never: a whole body of another size than announced is refused and the old object kept", async () => {
+    const storage = await createFsStorage({ root: freshRoot(), fsync: "never" });
+    await storage.put("a.jpg", text("old"));
+    const error = await storage.put("a.jpg", patternBytes(10), { size: 11 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FsStorageSizeMismatchError);
+    expect(await readBytes((await storage.get("a.jpg"))!)).toEqual(text("old"));
+    expect([...(await readTree(storage.root)).keys()]).toEqual(["a.jpg"]);
+    await storage.close();
+  });
+
+  test("fsync never: a key under a stored file fails with FsStorageError and leaves nothing", async () => {
+    const storage = await createFsStorage({ root: freshRoot(), fsync: "never" });
+    await storage.put("a.jpg", text("file"));
+    const error = await storage.put("a.jpg/b.jpg", text("x")).catch((e: unknown) => e);
+    expect(FsStorageError.isInstance(error)).toBe(true);
+    expect([...(await readTree(storage.root)).keys()]).toEqual(["a.jpg"]);
+    await storage.close();
+  });
+
+  test("an aborted signal stops a whole-body put before it writes", async () => {
+    const storage = await createFsStorage({ root: freshRoot(), fsync: "never" });
+    const reason = new Error("stop");
+    await expect(storage.put("x/1.jpg", text("x"), { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect([...(await readTree(storage.root)).keys()]).toEqual([]);
+    await storage.close();
+  });
+});
+
 describe("bad input keeps what is stored", () => {
   test("a body shorter or longer than its announced size is refused, stores nothing and keeps the old object", async () => {
     const storage = await createFsStorage({ root: freshRoot() });

@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir, realpath, rename, unlink, type FileHandle } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, realpath, rename, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import {
   checkPutArguments,
@@ -12,7 +12,7 @@ import {
   validatePrefix,
 } from "@cat-harvest/storage";
 import { FsStorageError, FsStorageSizeMismatchError } from "./errors.js";
-import { safeFolder } from "./safe-folder.js";
+import { KnownFolders, safeFolder } from "./safe-folder.js";
 import { isTemporaryName, temporaryName } from "./temp-name.js";
 
 /**
@@ -96,6 +96,7 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
 
   let closed = false;
   const inFlight = new Set<Promise<unknown>>();
+  const known = new KnownFolders();
   const durable = (key: string) => fsync === "always" || (fsync === "metadata" && isMetadata(key));
 
   /** Validates a key and refuses the names this adapter keeps for its temporary files. */
@@ -111,7 +112,7 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
   /** The absolute path of a stored regular file, or null; `lstat` so a link is never followed. */
   const locate = async (key: string, operation: string): Promise<{ path: string; size: number } | null> => {
     const segments = checkKey(key);
-    const folder = await safeFolder(root, segments.slice(0, -1), key, { create: false, operation });
+    const folder = await safeFolder(root, segments.slice(0, -1), key, { create: false, operation, known });
     if (folder === null) return null;
     const path = join(folder, segments[segments.length - 1]!);
     const info = await lstat(path).catch((error: unknown) => {
@@ -124,16 +125,49 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
   const writeObject = async (key: string, segments: string[], body: StorageBody, options: PutOptions | undefined) => {
     const signal = options?.signal;
     const sync = durable(key);
-    const folder = (await safeFolder(root, segments.slice(0, -1), key, {
-      create: true,
-      operation: "put",
-      onCreated: sync ? (parent) => syncFolder(parent) : undefined,
-    }))!;
+    const folders = segments.slice(0, -1);
+    const findFolder = async () =>
+      (await safeFolder(root, folders, key, {
+        create: true,
+        operation: "put",
+        onCreated: sync ? (parent) => syncFolder(parent) : undefined,
+        known,
+      }))!;
+    let folder = await findFolder();
     const name = segments[segments.length - 1]!;
     const target = join(folder, name);
     const temporary = join(folder, temporaryName(name));
     signal?.throwIfAborted();
-    let handle: FileHandle | undefined = await open(temporary, "wx").catch((error: unknown) => {
+    if (body instanceof Uint8Array && !sync) {
+      // A whole body with no fsync: one call writes it (one thread-pool trip under Bun).
+      if (options?.size !== undefined && body.byteLength !== options.size) throw new FsStorageSizeMismatchError(key, target, options.size, body.byteLength);
+      try {
+        await writeFile(temporary, body, { flag: "wx" }).catch(async (error: unknown) => {
+          // A known folder removed behind our back: look it up (and create it) again, once.
+          if ((error as { code?: string }).code !== "ENOENT" || folders.length === 0) throw error;
+          known.forget(join(root, folders[0]!));
+          folder = await findFolder();
+          await writeFile(temporary, body, { flag: "wx" });
+        });
+        signal?.throwIfAborted();
+        await rename(temporary, target);
+      } catch (error) {
+        await unlink(temporary).catch(() => {});
+        if (signal?.aborted) throw signal.reason;
+        if (FsStorageError.isInstance(error) || error instanceof StorageKeyError) throw error;
+        throw new FsStorageError("put", key, target, error);
+      }
+      return;
+    }
+    let handle: FileHandle | undefined = await open(temporary, "wx").catch(async (error: unknown) => {
+      if ((error as { code?: string }).code === "ENOENT" && folders.length > 0) {
+        known.forget(join(root, folders[0]!));
+        folder = await findFolder();
+        return open(temporary, "wx");
+      }
+      throw error;
+    }).catch((error: unknown) => {
+      if (FsStorageError.isInstance(error) || error instanceof StorageKeyError) throw error;
       throw new FsStorageError("put", key, temporary, error);
     });
     try {

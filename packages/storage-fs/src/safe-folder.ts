@@ -1,5 +1,5 @@
 import { lstat, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { StorageKeyError } from "@cat-harvest/storage";
 import { FsStorageError } from "./errors.js";
 
@@ -10,6 +10,29 @@ export interface SafeFolderOptions {
   readonly onCreated?: (parent: string) => Promise<void>;
   /** The method, for error messages. */
   readonly operation: string;
+  /** Folders already found to be real folders; skipped, and added to as more are found. */
+  readonly known?: KnownFolders;
+}
+
+/**
+ * Absolute paths of folders an adapter has checked (or created) and found to be real
+ * folders, so a put or stat into a folder it has seen costs no `lstat` per segment. Capped;
+ * past the cap it starts over.
+ */
+export class KnownFolders {
+  readonly #paths = new Set<string>();
+  constructor(readonly limit = 10_000) {}
+  has(path: string): boolean {
+    return this.#paths.has(path);
+  }
+  add(path: string): void {
+    if (this.#paths.size >= this.limit) this.#paths.clear();
+    this.#paths.add(path);
+  }
+  /** Forgets `path` and every folder under it (one was removed behind the adapter's back). */
+  forget(path: string): void {
+    for (const known of this.#paths) if (known === path || known.startsWith(path + sep)) this.#paths.delete(known);
+  }
 }
 
 /**
@@ -17,11 +40,18 @@ export interface SafeFolderOptions {
  * of the last one. Symbolic links are refused rather than followed, so a link planted
  * under the root (say `Bengal -> /etc`) can never lead a write, read or listing outside
  * it. Returns `null` when a folder is missing (or is a file) and `create` is false.
+ * Folders in `known` are trusted without a new look: a link swapped in for a folder
+ * after it was checked is not seen (as it would not be between any check and its use).
  */
 export async function safeFolder(root: string, folders: readonly string[], key: string, options: SafeFolderOptions): Promise<string | null> {
   let current = root;
+  const { known } = options;
   for (let i = 0; i < folders.length; i++) {
     const next = join(current, folders[i]!);
+    if (known?.has(next)) {
+      current = next;
+      continue;
+    }
     const shown = folders.slice(0, i + 1).join("/");
     for (let attempt = 0; ; attempt++) {
       const info = await lstat(next).catch((error: unknown) => {
@@ -34,7 +64,10 @@ export async function safeFolder(root: string, folders: readonly string[], key: 
           `its folder "${shown}" is a symbolic link, which the fs adapter does not follow because it could lead outside the root; replace the link with a real folder`,
         );
       }
-      if (info?.isDirectory()) break;
+      if (info?.isDirectory()) {
+        known?.add(next);
+        break;
+      }
       if (info) {
         if (!options.create) return null;
         throw new FsStorageError(options.operation, key, next, Object.assign(new Error(`"${shown}" is a file, not a folder`), { code: "ENOTDIR" }));
@@ -43,6 +76,7 @@ export async function safeFolder(root: string, folders: readonly string[], key: 
       try {
         await mkdir(next);
         await options.onCreated?.(current);
+        known?.add(next);
         break;
       } catch (error) {
         // Another put created it between our lstat and mkdir: look again (once is enough).

@@ -59,4 +59,20 @@ export const cases: SmokeCase[] = [
         await storage.close();
       }),
   },
+  {
+    name: "storage-fs: fsync never writes whole bodies in one call, and remakes a folder removed behind its back",
+    fn: () =>
+      withTempDir(async (dir) => {
+        const storage = await createFsStorage({ root: join(dir, "root"), fsync: "never" });
+        const bytes = new Uint8Array(70_000).map((_, i) => i % 251);
+        await storage.put("Siamese/1.jpg", bytes, { size: bytes.byteLength });
+        assert.deepEqual(new Uint8Array(await readFile(join(storage.root, "Siamese/1.jpg"))), bytes);
+        await rm(join(storage.root, "Siamese"), { recursive: true });
+        await storage.put("Siamese/2.jpg", bytes);
+        assert.deepEqual(await readdir(join(storage.root, "Siamese")), ["2.jpg"]);
+        await assert.rejects(storage.put("Siamese/3.jpg", bytes, { size: 1 }), /size|bytes/);
+        assert.deepEqual(await readdir(join(storage.root, "Siamese")), ["2.jpg"]);
+        await storage.close();
+      }),
+  },
 ];
