@@ -18,6 +18,7 @@ export interface AttemptSettings {
   readonly idleTimeoutMs: number;
   readonly totalTimeoutMs: number;
   readonly maxBytes: number;
+  readonly maxBufferedBytes: number;
   readonly maxRedirects: number;
   readonly formats: ReadonlySet<ImageFormat>;
   readonly checkImageEnd: boolean;
@@ -68,16 +69,19 @@ function preview(bytes: Uint8Array): string {
 
 /**
  * One HTTP attempt at one job: follows redirects by hand, checks status, length and magic
- * bytes, then streams the body into `storage.put` through a transform that hashes, counts,
- * enforces `maxBytes` and the idle timeout, reads dimensions, and, at the end, checks
- * completeness and asks the duplicate hook before letting the put commit. Any failure
- * errors the body stream, so the adapter stores nothing.
+ * bytes, then reads the body while hashing, counting, enforcing `maxBytes` and the idle
+ * timeout and reading dimensions. At the end of the body it checks completeness and asks
+ * the duplicate hook, then calls `onReceived` (the connection is done with) and lets the
+ * put commit. A body announced at no more than `maxBufferedBytes` is read whole first and
+ * handed to `storage.put` in one piece; any other streams into `storage.put`, and any
+ * failure errors that stream, so the adapter stores nothing.
  */
 export async function attemptDownload(
   job: DownloadJob<any>,
   settings: AttemptSettings,
   scope: AbortScope,
   onBytes: (bytes: number, received: number, total: number | undefined) => void,
+  onReceived: () => void = () => {},
 ): Promise<AttemptOutcome> {
   const { signal } = scope;
   signal.throwIfAborted();
@@ -168,9 +172,12 @@ export async function attemptDownload(
       throw error("empty-body", `GET ${current} answered ${status} with an empty body`, { status });
     }
 
-    const bodyReader = response.body.getReader();
-    reader = bodyReader;
+    const body = response.body;
+    // A body announced small enough is read whole in one call: no per-chunk work in JavaScript.
+    const whole = expected !== undefined && expected <= settings.maxBufferedBytes;
+    let bodyReader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     const read = async (): Promise<Uint8Array | null> => {
+      bodyReader ??= reader = body.getReader();
       for (;;) {
         const idle = setTimeout(
           () => fail(error("timeout-idle", `GET ${current} body stalled for ${settings.idleTimeoutMs} ms after ${received} bytes (idleTimeoutMs)`)),
@@ -195,10 +202,30 @@ export async function attemptDownload(
         if (chunk.value.byteLength > 0) return chunk.value;
       }
     };
+    const readWhole = async (): Promise<Uint8Array> => {
+      const idle = setTimeout(
+        () => fail(error("timeout-idle", `GET ${current} body of ${expected} bytes did not arrive within ${settings.idleTimeoutMs} ms (idleTimeoutMs)`)),
+        settings.idleTimeoutMs,
+      );
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch (thrown) {
+        throw classify(thrown);
+      } finally {
+        clearTimeout(idle);
+      }
+      if (failure) throw failure;
+      if (bytes.byteLength < expected!) {
+        received = bytes.byteLength;
+        throw fail(error("truncated", `GET ${current} body ended after ${received} of ${expected} bytes`, { status }));
+      }
+      return bytes;
+    };
 
     const hasher = settings.createSha256();
-    let head = new Uint8Array(0);
-    let tail = new Uint8Array(0);
+    let head: Uint8Array = new Uint8Array(0);
+    let tail: Uint8Array = new Uint8Array(0);
     let format: ImageFormat | null = null;
     let dimensions: ImageDimensions | null = null;
     const take = (chunk: Uint8Array) => {
@@ -229,7 +256,17 @@ export async function attemptDownload(
     // Sniff the magic bytes before touching storage.
     const pending: Uint8Array[] = [];
     let ended = false;
-    while (received < SNIFF_BYTES) {
+    let wholeBody: Uint8Array | undefined;
+    if (whole) {
+      wholeBody = await readWhole();
+      received = wholeBody.byteLength;
+      hasher.update(wholeBody);
+      head = wholeBody.subarray(0, DIMENSIONS_SCAN_LIMIT);
+      tail = wholeBody.subarray(Math.max(0, received - TAIL_BYTES));
+      onBytes(received, received, expected);
+      ended = true;
+    }
+    while (!ended && received < SNIFF_BYTES) {
       const chunk = await read();
       if (chunk === null) {
         ended = true;
@@ -249,7 +286,8 @@ export async function attemptDownload(
     const imageFormat = format;
 
     let sha: string | undefined;
-    const finish = async () => {
+    // Checks the whole body; `false` when the duplicate hook dropped it.
+    const finish = async (): Promise<boolean> => {
       if (settings.checkImageEnd && !isImageComplete(imageFormat, head, tail, received)) {
         throw fail(error("truncated", `GET ${current} body of ${received} bytes lacks the ${imageFormat} end marker, so it was cut short`, { status }));
       }
@@ -264,12 +302,38 @@ export async function attemptDownload(
         }
         if (duplicate) {
           duplicateSha = sha;
-          throw new DownloaderError(`${key} repeats content ${sha}; dropped as a duplicate`);
+          return false;
         }
       }
+      onReceived();
+      return true;
+    };
+    const contentType = IMAGE_MIME_TYPES[imageFormat];
+    const stored = (): AttemptOutcome => {
+      if (sha === undefined) {
+        throw error("storage", `${settings.storage.name} storage resolved put(${JSON.stringify(key)}) before reading the body to its end; the adapter breaks the storage contract`, { status });
+      }
+      return { kind: "stored", bytes: received, sha256: sha, format: imageFormat, contentType, dimensions };
+    };
+    const storageFailure = (thrown: unknown): unknown => {
+      if (hookError !== undefined) return hookError;
+      if (failure) return failure;
+      if (signal.aborted) return signal.reason;
+      const message = thrown instanceof Error ? thrown.message : String(thrown);
+      return error("storage", `Storing ${JSON.stringify(key)} in ${settings.storage.name} storage failed: ${message}`, { status, cause: thrown });
     };
 
-    const body = new ReadableStream<Uint8Array>(
+    if (wholeBody) {
+      if (!(await finish())) return { kind: "duplicate", bytes: received, sha256: duplicateSha! };
+      try {
+        await settings.storage.put(key, wholeBody, { signal: controller.signal, size: received, contentType });
+      } catch (thrown) {
+        throw storageFailure(thrown);
+      }
+      return stored();
+    }
+
+    const stream = new ReadableStream<Uint8Array>(
       {
         async pull(stream) {
           try {
@@ -283,7 +347,7 @@ export async function attemptDownload(
               }
               ended = true;
             }
-            await finish();
+            if (!(await finish())) throw new DownloaderError(`${key} repeats content ${sha}; dropped as a duplicate`);
             stream.close();
           } catch (thrown) {
             stream.error(thrown);
@@ -297,21 +361,13 @@ export async function attemptDownload(
       { highWaterMark: 0 },
     );
 
-    const contentType = IMAGE_MIME_TYPES[imageFormat];
     try {
-      await settings.storage.put(key, body, { signal: controller.signal, size: expected, contentType });
+      await settings.storage.put(key, stream, { signal: controller.signal, size: expected, contentType });
     } catch (thrown) {
       if (duplicateSha !== undefined) return { kind: "duplicate", bytes: received, sha256: duplicateSha };
-      if (hookError !== undefined) throw hookError;
-      if (failure) throw failure;
-      if (signal.aborted) throw signal.reason;
-      const message = thrown instanceof Error ? thrown.message : String(thrown);
-      throw error("storage", `Storing ${JSON.stringify(key)} in ${settings.storage.name} storage failed: ${message}`, { status, cause: thrown });
+      throw storageFailure(thrown);
     }
-    if (sha === undefined) {
-      throw error("storage", `${settings.storage.name} storage resolved put(${JSON.stringify(key)}) before reading the body to its end; the adapter breaks the storage contract`, { status });
-    }
-    return { kind: "stored", bytes: received, sha256: sha, format: imageFormat, contentType, dimensions };
+    return stored();
   } catch (thrown) {
     throw classify(thrown);
   } finally {

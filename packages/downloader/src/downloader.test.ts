@@ -202,7 +202,13 @@ describe("createDownloader: storing", () => {
   });
 });
 
-describe("createDownloader: transient failures are retried and leave no partial object", () => {
+// Each body either is read whole and put as one piece (the default below 1 MiB) or streams into put.
+const BODY_MODES = [
+  ["buffered", {}],
+  ["streamed", { maxBufferedBytes: 0 }],
+] as const;
+
+describe.each(BODY_MODES)("createDownloader (%s bodies): transient failures are retried and leave no partial object", (_mode, bodyMode) => {
   const flaky = (failures: number, fail: Parameters<TestServer["route"]>[1], body = JPEG) =>
     route((req, res, hit) => (hit <= failures ? fail(req, res, hit) : sendBytes(res, body)));
 
@@ -245,7 +251,7 @@ describe("createDownloader: transient failures are retried and leave no partial 
     ],
   ])("%s", async (_name, fail, reason) => {
     const url = flaky(2, fail, BIG);
-    const { storage, byKey, events, summary } = await runAll([{ url, key: "f/1.jpg" }]);
+    const { storage, byKey, events, summary } = await runAll([{ url, key: "f/1.jpg" }], bodyMode);
     const retries = events.filter((e) => e.type === "retry");
     expect(retries.map((e) => e.type === "retry" && e.reason)).toEqual([reason, reason]);
     expect(byKey.get("f/1.jpg")).toMatchObject({ type: "done", attempts: 3, sha256: sha(BIG) });
@@ -256,7 +262,7 @@ describe("createDownloader: transient failures are retried and leave no partial 
 
   test("gives up after maxAttempts with the last reason and status, storing nothing", async () => {
     const url = route((_req, res) => void res.writeHead(503, { "content-type": "text/plain" }).end("busy"));
-    const { storage, byKey, summary } = await runAll([{ url, key: "g.jpg" }], { maxAttempts: 3 });
+    const { storage, byKey, summary } = await runAll([{ url, key: "g.jpg" }], { maxAttempts: 3, ...bodyMode });
     expect(byKey.get("g.jpg")).toMatchObject({ type: "failed", reason: "http-503", status: 503, attempts: 3 });
     expect((byKey.get("g.jpg") as DownloadFailed).message).toMatch(/gave up after 3 attempts/);
     expect(storage.objects.size).toBe(0);
@@ -268,7 +274,7 @@ describe("createDownloader: transient failures are retried and leave no partial 
       res.writeHead(200, { "content-type": "image/jpeg", "content-length": String(BIG.byteLength) });
       res.write(BIG.subarray(0, 10_000));
     });
-    const { storage, byKey } = await runAll([{ url, key: "stall.jpg" }], { maxAttempts: 2, idleTimeoutMs: 150 });
+    const { storage, byKey } = await runAll([{ url, key: "stall.jpg" }], { maxAttempts: 2, idleTimeoutMs: 150, ...bodyMode });
     expect(byKey.get("stall.jpg")).toMatchObject({ type: "failed", reason: "timeout-idle", attempts: 2 });
     expect(storage.objects.size).toBe(0);
   });
@@ -283,7 +289,7 @@ describe("createDownloader: transient failures are retried and leave no partial 
       }, 20);
       res.on("close", () => clearInterval(timer));
     });
-    const { storage, byKey } = await runAll([{ url, key: "slow.jpg" }], { maxAttempts: 1, totalTimeoutMs: 300 });
+    const { storage, byKey } = await runAll([{ url, key: "slow.jpg" }], { maxAttempts: 1, totalTimeoutMs: 300, ...bodyMode });
     expect(byKey.get("slow.jpg")).toMatchObject({ type: "failed", reason: "timeout-total", attempts: 1 });
     expect(storage.objects.size).toBe(0);
   });
@@ -314,7 +320,7 @@ describe("createDownloader: transient failures are retried and leave no partial 
   });
 });
 
-describe("createDownloader: refusals are recorded with a reason", () => {
+describe.each(BODY_MODES)("createDownloader (%s bodies): refusals are recorded with a reason", (_mode, bodyMode) => {
   const redirectTo = (location: string, status = 302) => route((_q, res) => void res.writeHead(status, { location }).end());
   let loopPath = "";
 
@@ -351,7 +357,7 @@ describe("createDownloader: refusals are recorded with a reason", () => {
     ],
   ])("%s", async (_name, makeUrl, reason) => {
     const url = makeUrl();
-    const { storage, byKey, summary } = await runAll([{ url, key: "bad/1.jpg" }], { maxBytes: 100_000, maxRedirects: 3 });
+    const { storage, byKey, summary } = await runAll([{ url, key: "bad/1.jpg" }], { maxBytes: 100_000, maxRedirects: 3, ...bodyMode });
     const result = byKey.get("bad/1.jpg") as DownloadFailed;
     expect(result).toMatchObject({ type: "failed", reason, attempts: expect.any(Number) });
     expect(result.message.length).toBeGreaterThan(10);
@@ -363,14 +369,14 @@ describe("createDownloader: refusals are recorded with a reason", () => {
 
   test("a key the storage refuses fails as invalid-key without a request", async () => {
     const url = route((_q, res) => sendBytes(res, JPEG));
-    const { byKey } = await runAll([{ url, key: "../escape.jpg" }]);
+    const { byKey } = await runAll([{ url, key: "../escape.jpg" }], bodyMode);
     expect(byKey.get("../escape.jpg")).toMatchObject({ type: "failed", reason: "invalid-key", attempts: 0 });
     expect(server.hits.get(new URL(url).pathname)).toBeUndefined();
   });
 
   test("a format left out of formats is not-an-image", async () => {
     const url = route((_q, res) => sendBytes(res, makePng(2, 2), "image/png"));
-    const { byKey } = await runAll([{ url, key: "p.png" }], { formats: ["jpeg"] });
+    const { byKey } = await runAll([{ url, key: "p.png" }], { formats: ["jpeg"], ...bodyMode });
     expect(byKey.get("p.png")).toMatchObject({ type: "failed", reason: "not-an-image" });
   });
 
@@ -381,6 +387,8 @@ describe("createDownloader: refusals are recorded with a reason", () => {
     expect(() => createDownloader({ storage, formats: ["bmp" as "jpeg"] })).toThrow(/formats/);
     expect(() => createDownloader({} as DownloaderOptions)).toThrow(/storage/);
     expect(() => createDownloader({ storage, inFlightOnAbort: "later" as "abort" })).toThrow(/inFlightOnAbort/);
+    expect(() => createDownloader({ storage, maxBufferedBytes: -1 })).toThrow(/maxBufferedBytes/);
+    expect(() => createDownloader({ storage, maxBufferedBytes: 0.5 })).toThrow(/maxBufferedBytes/);
   });
 });
 
@@ -441,7 +449,7 @@ describe("createDownloader: resume, duplicates, limits", () => {
     expect(storage.objects.size).toBe(0);
   });
 
-  test("pulls jobs lazily: never more than `concurrency` ahead of the results", async () => {
+  test("pulls jobs lazily: never more than 2 x `concurrency` ahead of the results (that many downloading, as many committing)", async () => {
     const url = route((_q, res) => sendBytes(res, JPEG));
     let pulled = 0;
     const pulledAtResult: number[] = [];
@@ -463,7 +471,7 @@ describe("createDownloader: resume, duplicates, limits", () => {
       },
     }).run(jobs());
     expect(summary.stored).toBe(20);
-    expect(Math.max(...pulledAtResult)).toBeLessThanOrEqual(3);
+    expect(Math.max(...pulledAtResult)).toBeLessThanOrEqual(6);
   });
 
   test("perHostConcurrency bounds requests open at once to one host", async () => {
@@ -554,30 +562,131 @@ describe("createDownloader: resume, duplicates, limits", () => {
   });
 });
 
+describe("createDownloader: connection slots and buffered bodies", () => {
+  test.each([
+    [BIG.byteLength, "announced", "Uint8Array"],
+    [0, "announced", "ReadableStream"],
+    [BIG.byteLength - 1, "announced", "ReadableStream"],
+    [BIG.byteLength, "chunked", "ReadableStream"],
+  ] as const)("maxBufferedBytes %i, a body of %s length: put gets a %s", async (maxBufferedBytes, length, expected) => {
+    const url = route((_q, res) => {
+      if (length === "announced") return sendBytes(res, BIG);
+      res.writeHead(200, { "content-type": "image/jpeg" });
+      res.end(BIG);
+    });
+    const memory = createMemoryStorage();
+    const bodies: string[] = [];
+    const storage = { ...memory, put: (key: string, body: any, o?: any) => (bodies.push(body instanceof Uint8Array ? "Uint8Array" : body instanceof ReadableStream ? "ReadableStream" : typeof body), memory.put(key, body, o)) };
+    const { byKey } = await runAll([{ url, key: "m.jpg" }], { storage, maxBufferedBytes });
+    expect(bodies).toEqual([expected]);
+    expect(byKey.get("m.jpg")).toMatchObject({ type: "done", bytes: BIG.byteLength, sha256: sha(BIG), width: 640, height: 480 });
+    expect(stored(memory, "m.jpg")).toBe(sha(BIG));
+  });
+
+  test.each(BODY_MODES)("a %s body that has arrived frees its slot while its put commits", async (_mode, bodyMode) => {
+    // concurrency 1: the second download can only start if the first put no longer holds the slot.
+    const local = await startTestServer();
+    let opened: () => void = () => {};
+    const gate = new Promise<"second request seen" | "timed out">((resolve) => {
+      opened = () => resolve("second request seen");
+      setTimeout(() => resolve("timed out"), 3_000).unref?.();
+    });
+    try {
+      local.route("/one.jpg", (_q, res) => sendBytes(res, JPEG));
+      local.route("/two.jpg", (_q, res) => {
+        opened();
+        sendBytes(res, JPEG2);
+      });
+      const memory = createMemoryStorage();
+      const storage = {
+        ...memory,
+        async put(key: string, body: any, o?: any) {
+          const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
+          // The commit of the first file waits until the second file's request reached the server.
+          if (key === "one.jpg") expect(await gate).toBe("second request seen");
+          await memory.put(key, bytes, o);
+        },
+      };
+      const { byKey, summary } = await runAll(
+        [
+          { url: `${local.url}/one.jpg`, key: "one.jpg" },
+          { url: `${local.url}/two.jpg`, key: "two.jpg" },
+        ],
+        { storage, concurrency: 1, ...bodyMode },
+      );
+      expect(summary).toMatchObject({ stored: 2, failed: 0 });
+      expect(byKey.get("one.jpg")).toMatchObject({ type: "done", sha256: sha(JPEG) });
+      expect(local.peak()).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+
+  test("a retry after the body had arrived waits for a free slot again: never more than concurrency requests open", async () => {
+    const local = await startTestServer();
+    try {
+      // a's first body arrives at ~400 ms and frees the slot; b then holds it until ~1,200 ms.
+      // a's commit hangs until its totalTimeoutMs (1,000 ms) gives up, so its retry comes
+      // while b is still open, and must wait for it.
+      local.route("/a.jpg", (_q, res, hit) => void (hit === 1 ? setTimeout(() => sendBytes(res, JPEG), 400) : sendBytes(res, JPEG)));
+      local.route("/b.jpg", (_q, res) => void setTimeout(() => sendBytes(res, JPEG2), 800));
+      const memory = createMemoryStorage();
+      let firstPut = true;
+      const storage = {
+        ...memory,
+        async put(key: string, body: any, o?: { signal?: AbortSignal }) {
+          if (key === "a.jpg" && firstPut) {
+            firstPut = false;
+            // A commit that hangs until the attempt's totalTimeoutMs gives up on it.
+            await new Promise((_resolve, reject) => o?.signal?.addEventListener("abort", () => reject(o.signal!.reason), { once: true }));
+          }
+          await memory.put(key, body, o);
+        },
+      };
+      const { byKey, events } = await runAll(
+        [
+          { url: `${local.url}/a.jpg`, key: "a.jpg" },
+          { url: `${local.url}/b.jpg`, key: "b.jpg" },
+        ],
+        { storage, concurrency: 1, totalTimeoutMs: 1_000, connectTimeoutMs: 5_000 },
+      );
+      expect(events.find((e) => e.type === "retry")).toMatchObject({ key: "a.jpg", reason: "timeout-total" });
+      expect(byKey.get("a.jpg")).toMatchObject({ type: "done", attempts: 2 });
+      expect(byKey.get("b.jpg")).toMatchObject({ type: "done", attempts: 1 });
+      expect(local.peak()).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe("createDownloader: abort", () => {
-  const stallingJobs = (n: number) => {
+  // Bodies that stop after 20 KB; `onStalled` runs once `count` of them have stalled.
+  const stallingJobs = (n: number, count: number, onStalled: () => void) => {
+    let stalled = 0;
     const url = route((_q, res) => {
       res.writeHead(200, { "content-type": "image/jpeg", "content-length": String(BIG.byteLength) });
-      res.write(BIG.subarray(0, 20_000));
+      res.write(BIG.subarray(0, 20_000), () => void (++stalled === count && setTimeout(onStalled, 20)));
     });
     return Array.from({ length: n }, (_, i) => ({ url, key: `ab/${i}.jpg` }));
   };
 
-  test("aborting mid-run stops new work, aborts in-flight bodies and leaves no partial object", async () => {
+  test.each(BODY_MODES)("aborting mid-run stops new work, aborts in-flight %s bodies and leaves no partial object", async (_mode, bodyMode) => {
     const storage = createMemoryStorage();
     const controller = new AbortController();
     const events: DownloadEvent[] = [];
     const reason = new Error("user pressed ctrl-c");
     const run = createDownloader({
       ...FAST,
+      ...bodyMode,
       idleTimeoutMs: 10_000,
       storage,
       concurrency: 2,
-      onEvent: (e) => {
-        events.push(e);
-        if (e.type === "bytes") controller.abort(reason);
-      },
-    }).run(stallingJobs(10), { signal: controller.signal });
+      onEvent: (e) => void events.push(e),
+    }).run(
+      stallingJobs(10, 2, () => controller.abort(reason)),
+      { signal: controller.signal },
+    );
     await expect(run).rejects.toBe(reason);
     expect(storage.objects.size).toBe(0);
     const failed = events.filter((e) => e.type === "failed") as DownloadFailed[];

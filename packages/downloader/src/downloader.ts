@@ -3,7 +3,7 @@ import { HostSlots } from "./host-slots.js";
 import type { ImageFormat } from "./image-format.js";
 import { IMAGE_MIME_TYPES } from "./image-format.js";
 import type { FailureReason } from "./reasons.js";
-import { checkExisting, checkJob, downloadJob, type JobSettings } from "./run-job.js";
+import { checkExisting, checkJob, type ConnectionSlot, downloadJob, type JobSettings } from "./run-job.js";
 import { createDefaultSha256, toHex } from "./sha256.js";
 import type { DownloadEvent, Downloader, DownloaderOptions, DownloadJob, DownloadResult, DownloadSummary, RunOptions } from "./types.js";
 import { DEFAULT_USER_AGENT } from "./user-agent.js";
@@ -24,6 +24,11 @@ function nonNegative(name: string, value: unknown, fallback: number): number {
   }
   return value;
 }
+
+/** Jobs downloading at once unless told otherwise: enough to keep a CDN 20 ms away busy. */
+export const DEFAULT_CONCURRENCY = 64;
+/** Bodies up to this size are read whole before they are stored. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
 
 function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { concurrency: number; perHostConcurrency: number } {
   if (typeof options !== "object" || options === null) throw new TypeError("createDownloader needs an options object with at least { storage }");
@@ -50,7 +55,7 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
     storage,
     fetch: fetchFn,
     headers: { accept: "image/jpeg,image/png,image/gif,image/webp,image/*;q=0.8,*/*;q=0.5", ...options.headers, "user-agent": userAgent },
-    concurrency: positiveInteger("concurrency", options.concurrency, 16),
+    concurrency: positiveInteger("concurrency", options.concurrency, DEFAULT_CONCURRENCY),
     perHostConcurrency: positiveInteger("perHostConcurrency", options.perHostConcurrency, Number.POSITIVE_INFINITY, true),
     maxAttempts: positiveInteger("maxAttempts", options.maxAttempts, 4),
     retryBaseDelayMs: nonNegative("retryBaseDelayMs", options.retryBaseDelayMs, 500),
@@ -60,6 +65,7 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
     idleTimeoutMs: positiveInteger("idleTimeoutMs", options.idleTimeoutMs, 15_000),
     totalTimeoutMs: positiveInteger("totalTimeoutMs", options.totalTimeoutMs, 120_000),
     maxBytes: positiveInteger("maxBytes", options.maxBytes, 50 * 1024 * 1024),
+    maxBufferedBytes: nonNegativeInteger("maxBufferedBytes", options.maxBufferedBytes, DEFAULT_MAX_BUFFERED_BYTES),
     maxRedirects: nonNegative("maxRedirects", options.maxRedirects, 5),
     formats: new Set(formats),
     checkImageEnd: options.checkImageEnd ?? true,
@@ -68,6 +74,14 @@ function resolveSettings<M>(options: DownloaderOptions<M>): JobSettings & { conc
     isDuplicate: options.isDuplicate as JobSettings["isDuplicate"],
     random: options.random ?? Math.random,
   };
+}
+
+function nonNegativeInteger(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`Downloader option ${name} must be a whole number of bytes >= 0, got ${String(value)}`);
+  }
+  return value;
 }
 
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -171,30 +185,48 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
         : `${job.url} was aborted by the run's signal before it was stored`;
       return { type: "failed", key: job.key, url: job.url, meta: job.meta, reason: "aborted", message, attempts: 0 };
     };
-    // Reading ahead is bounded: only jobs parked behind a busy host are held.
-    const slots = new HostSlots<DownloadJob<M>>(settings.perHostConcurrency, Math.max(64, settings.concurrency * 4));
+    // `concurrency` requests at once. A job whose body is in gives its slot back while its
+    // put commits, so there are twice as many workers as slots. Reading ahead is bounded:
+    // only jobs parked waiting for a slot are held.
+    const slots = new HostSlots<DownloadJob<M>>(settings.perHostConcurrency, settings.concurrency, Math.max(64, settings.concurrency * 4));
+    const workers = settings.concurrency * 2;
     const wake = () => slots.notify();
     signal?.addEventListener("abort", wake, { once: true });
     inFlight.signal.addEventListener("abort", wake, { once: true });
 
-    const download = async (job: DownloadJob<M>): Promise<DownloadResult<M>> => {
+    const download = async (job: DownloadJob<M>, slot: ConnectionSlot): Promise<DownloadResult<M>> => {
       if (inFlight.signal.aborted) return abortedResult(job);
       try {
-        return await downloadJob(job, settings, scope, hooks);
+        return await downloadJob(job, settings, scope, hooks, slot);
       } catch (error) {
         if (!inFlight.signal.aborted || error !== inFlight.signal.reason) throw error;
         return abortedResult(job);
       }
     };
     const runHolding = async (host: string, job: DownloadJob<M>) => {
+      let held = true;
+      const slot: ConnectionSlot = {
+        release() {
+          if (!held) return;
+          held = false;
+          slots.release(host);
+        },
+        async acquire() {
+          while (!held) {
+            inFlight.signal.throwIfAborted();
+            if (slots.tryAcquire(host)) held = true;
+            else await slots.changed();
+          }
+        },
+      };
       let result: DownloadResult<M>;
       try {
-        result = await download(job);
+        result = await download(job, slot);
       } catch (error) {
         stop(error);
         return;
       } finally {
-        slots.release(host);
+        slot.release();
       }
       await report(result);
     };
@@ -214,7 +246,8 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
           await runHolding(ready.host, ready.item);
           continue;
         }
-        if (exhausted || !slots.canPark) {
+        // A job is pulled only with a slot reserved for it, so no more are taken than can start.
+        if (exhausted || !slots.canPark || !slots.reserve()) {
           if (exhausted && slots.parkedCount === 0) return;
           await slots.changed();
           continue;
@@ -223,37 +256,44 @@ export function createDownloader<M = unknown>(options: DownloaderOptions<M>): Do
         try {
           item = await next();
         } catch (error) {
+          slots.unreserve();
+          // The jobs already taken still end normally; the run then rejects with this error.
           exhausted = true;
-          stop(error);
+          fatal ??= { error };
           return;
         }
-        if (item.done) {
-          exhausted = true;
-          slots.notify();
+        if (item.done || stopped()) {
+          slots.unreserve();
+          if (item.done) exhausted = true;
           continue;
         }
-        if (stopped()) return;
         const job = item.value;
         counts.jobs++;
-        // Refusals and resume skips need no host slot.
+        // Refusals and resume skips need no slot.
         let early: DownloadResult<M> | null;
         try {
           early = checkJob(job) ?? (await checkExisting(job, settings));
         } catch (error) {
+          slots.unreserve();
           stop(error);
           return;
         }
         if (early) {
+          slots.unreserve();
           await report(early);
           continue;
         }
         const host = hostOf(job.url);
-        if (slots.tryAcquire(host)) await runHolding(host, job);
-        else slots.park(host, job);
+        if (slots.bindReserved(host)) await runHolding(host, job);
+        else {
+          // Its host is full: set it aside and let this worker try another job.
+          slots.unreserve();
+          slots.park(host, job);
+        }
       }
     };
     try {
-      await Promise.all(Array.from({ length: settings.concurrency }, worker));
+      await Promise.all(Array.from({ length: workers }, worker));
       // Jobs parked behind a busy host when the run stopped never started.
       for (const job of slots.drain()) await report(abortedResult(job));
     } finally {

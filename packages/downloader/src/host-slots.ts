@@ -1,20 +1,28 @@
 /**
- * Per-host slots for the worker pool, with a bounded waiting area: a job whose host is
- * full is parked so its worker can take the next job instead of idling behind it (one slow
- * host would otherwise hold every worker). At most `maxParked` jobs wait, which bounds how
- * far the pool reads ahead of its input.
+ * Connection slots for the worker pool, `total` in all and `limit` per host, with a bounded
+ * waiting area: a job that finds no free slot is parked so its worker can take the next
+ * job instead of idling behind it (one slow host would otherwise hold every worker). At
+ * most `maxParked` jobs wait, which bounds how far the pool reads ahead of its input.
  */
 export class HostSlots<T> {
   readonly #limit: number;
+  readonly #total: number;
   readonly #maxParked: number;
   readonly #active = new Map<string, number>();
+  #activeCount = 0;
   readonly #parked = new Map<string, T[]>();
   #parkedCount = 0;
   #waiters: Array<() => void> = [];
 
-  constructor(limit: number, maxParked: number) {
+  constructor(limit: number, total: number, maxParked: number) {
     this.#limit = limit;
+    this.#total = total;
     this.#maxParked = maxParked;
+  }
+
+  /** Slots taken, over all hosts. */
+  get activeCount(): number {
+    return this.#activeCount;
   }
 
   get parkedCount(): number {
@@ -26,8 +34,31 @@ export class HostSlots<T> {
     return this.#parkedCount < this.#maxParked;
   }
 
-  /** Takes a slot on `host` when one is free. */
+  /** Takes a slot on `host` when one is free there and in all. */
   tryAcquire(host: string): boolean {
+    if (this.#activeCount >= this.#total) return false;
+    const active = this.#active.get(host) ?? 0;
+    if (active >= this.#limit) return false;
+    this.#active.set(host, active + 1);
+    this.#activeCount++;
+    return true;
+  }
+
+  /** Takes one slot of the total before a job is pulled, so no job is pulled that could not start. */
+  reserve(): boolean {
+    if (this.#activeCount >= this.#total) return false;
+    this.#activeCount++;
+    return true;
+  }
+
+  /** Gives back a reserved slot that got no job, or whose job needs none. */
+  unreserve(): void {
+    this.#activeCount--;
+    this.notify();
+  }
+
+  /** Binds a reserved slot to `host`; `false` when the host is full (the reservation stays). */
+  bindReserved(host: string): boolean {
     const active = this.#active.get(host) ?? 0;
     if (active >= this.#limit) return false;
     this.#active.set(host, active + 1);
@@ -36,9 +67,11 @@ export class HostSlots<T> {
 
   /** Gives a slot back and wakes the workers waiting for one. */
   release(host: string): void {
-    const active = (this.#active.get(host) ?? 1) - 1;
-    if (active <= 0) this.#active.delete(host);
-    else this.#active.set(host, active);
+    const active = this.#active.get(host);
+    if (active === undefined) return;
+    if (active <= 1) this.#active.delete(host);
+    else this.#active.set(host, active - 1);
+    this.#activeCount--;
     this.notify();
   }
 
@@ -51,6 +84,7 @@ export class HostSlots<T> {
 
   /** The oldest parked item whose host has a free slot, with that slot taken. */
   takeReady(): { host: string; item: T } | undefined {
+    if (this.#activeCount >= this.#total) return undefined;
     for (const [host, queue] of this.#parked) {
       if (!this.tryAcquire(host)) continue;
       const item = queue.shift()!;

@@ -1,4 +1,4 @@
-export { createDownloader, download } from "./downloader.js";
+export { createDownloader, DEFAULT_CONCURRENCY, DEFAULT_MAX_BUFFERED_BYTES, download } from "./downloader.js";
 export type {
   DownloadBytes,
   DownloadDone,

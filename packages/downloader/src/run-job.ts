@@ -23,6 +23,18 @@ export interface JobHooks<M> {
   readonly countAttempt: () => void;
 }
 
+/**
+ * The job's share of the connection limits: held while a request is open, given back once
+ * a body has been received whole (the storage commit needs no connection), taken again
+ * before another attempt.
+ */
+export interface ConnectionSlot {
+  release(): void;
+  acquire(): Promise<void>;
+}
+
+const ALWAYS_HELD: ConnectionSlot = { release() {}, acquire: () => Promise.resolve() };
+
 const failed = <M>(job: DownloadJob<M>, reason: FailureReason, message: string, attempts: number, status?: number): DownloadFailed<M> => ({
   type: "failed",
   key: String(job.key),
@@ -80,14 +92,21 @@ export async function checkExisting<M>(job: DownloadJob<M>, settings: JobSetting
  * Retry-After honoured up to its cap). An abort of `scope` ends it as `aborted`; it rejects
  * only on a caller bug (a throwing hook); every other ending is a result.
  */
-export async function downloadJob<M>(job: DownloadJob<M>, settings: JobSettings, scope: AbortScope, hooks: JobHooks<M>): Promise<DownloadResult<M>> {
+export async function downloadJob<M>(
+  job: DownloadJob<M>,
+  settings: JobSettings,
+  scope: AbortScope,
+  hooks: JobHooks<M>,
+  slot: ConnectionSlot = ALWAYS_HELD,
+): Promise<DownloadResult<M>> {
   hooks.emit({ type: "started", key: job.key, url: job.url, meta: job.meta });
   const onBytes = (bytes: number, received: number, total: number | undefined) =>
     hooks.emit({ type: "bytes", key: job.key, url: job.url, bytes, received, ...(total === undefined ? {} : { total }) });
   for (let attempt = 1; ; attempt++) {
-    hooks.countAttempt();
     try {
-      const outcome = await attemptDownload(job, settings, scope, onBytes);
+      if (attempt > 1) await slot.acquire();
+      hooks.countAttempt();
+      const outcome = await attemptDownload(job, settings, scope, onBytes, () => slot.release());
       if (outcome.kind === "duplicate") {
         return { type: "skipped", key: job.key, url: job.url, meta: job.meta, reason: "duplicate", sha256: outcome.sha256, bytes: outcome.bytes, attempts: attempt };
       }

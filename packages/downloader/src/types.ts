@@ -147,8 +147,10 @@ export interface DownloaderOptions<M = unknown> {
   /** Where files go. */
   readonly storage: StorageAdapter;
   /**
-   * Jobs downloading at once.
-   * @default 16
+   * Requests open at once. A job whose body has arrived whole gives its slot to the next
+   * job while its file is committed to storage; at most 2 x `concurrency` jobs are under
+   * way in all, so a slow disk holds the downloads back.
+   * @default 64 (`DEFAULT_CONCURRENCY`)
    */
   readonly concurrency?: number;
   /**
@@ -187,7 +189,8 @@ export interface DownloaderOptions<M = unknown> {
    */
   readonly connectTimeoutMs?: number;
   /**
-   * Longest silence while reading a body.
+   * Longest silence while reading a body. A body read whole (see `maxBufferedBytes`) is
+   * read in one call, so for it this is the longest time the whole body may take.
    * @default 15_000
    */
   readonly idleTimeoutMs?: number;
@@ -201,6 +204,15 @@ export interface DownloaderOptions<M = unknown> {
    * @default 52_428_800 (50 MiB)
    */
   readonly maxBytes?: number;
+  /**
+   * Bodies that announce a Content-Length of at most this many bytes are read whole into
+   * memory, checked, and handed to `storage.put` as one `Uint8Array` (one write, and the
+   * connection is free before the write starts). Longer bodies, and bodies of unknown
+   * length, stream into `storage.put` chunk by chunk. 0 streams every body. Memory held
+   * is at most about 2 x `concurrency` x this.
+   * @default 1_048_576 (1 MiB, `DEFAULT_MAX_BUFFERED_BYTES`)
+   */
+  readonly maxBufferedBytes?: number;
   /**
    * Redirect hops followed per attempt; each hop must stay on http(s).
    * @default 5

@@ -130,8 +130,11 @@ export const cases: SmokeCase[] = [
       });
     },
   },
-  {
-    name: "downloader: emulator photos at fault rate 0.2 all arrive whole, matching the truth sha256",
+  ...([
+    ["read whole", {}],
+    ["streamed into storage", { maxBufferedBytes: 0 }],
+  ] as const).map(([mode, bodyMode]) => ({
+    name: `downloader: emulator photos at fault rate 0.2 all arrive whole (${mode}), matching the truth sha256`,
     async fn() {
       const emulator = await startEmulator({ seed: 2, scale: 0.01, faultRate: 0.2, stallMs: 500 });
       try {
@@ -146,7 +149,7 @@ export const cases: SmokeCase[] = [
         await reader.cancel();
         const truth = text.split("\n").slice(0, 12).map((line) => JSON.parse(line) as { url: string; sha256: string; bytes: number });
         const storage = createMemoryStorage();
-        const summary = await createDownloader({ storage, concurrency: 4, maxAttempts: 10, retryBaseDelayMs: 5, maxRetryAfterMs: 50, idleTimeoutMs: 200 }).run(
+        const summary = await createDownloader({ ...bodyMode, storage, concurrency: 4, maxAttempts: 10, retryBaseDelayMs: 5, maxRetryAfterMs: 50, idleTimeoutMs: 200 }).run(
           truth.map((t, i) => ({ url: t.url, key: `emu/${i}.jpg` })),
         );
         assert.equal(summary.stored, truth.length);
@@ -156,5 +159,5 @@ export const cases: SmokeCase[] = [
         await emulator.stop();
       }
     },
-  },
+  })),
 ];
