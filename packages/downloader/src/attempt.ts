@@ -47,6 +47,10 @@ export class DuplicateHookError extends DownloaderError {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+// The reason an ended attempt's controller is aborted with (to release its connection);
+// one shared instance, so no stack trace is taken per download.
+const ATTEMPT_FINISHED = new DownloaderError("attempt finished");
+
 const isHttp = (url: URL) => url.protocol === "http:" || url.protocol === "https:";
 
 // Node's fetch hides the socket error (ECONNRESET, ...) in `cause`; name it in messages.
@@ -375,7 +379,7 @@ export async function attemptDownload(
     clearTimeout(connectTimer);
     unsubscribe();
     // Release the connection whatever happened; a no-op once the body was read to its end.
-    if (!controller.signal.aborted) controller.abort(new DownloaderError("attempt finished"));
+    if (!controller.signal.aborted) controller.abort(ATTEMPT_FINISHED);
     reader?.cancel().catch(() => {});
   }
 }

@@ -19,6 +19,10 @@ describe("temporaryName", () => {
     expect(temp).not.toBe(temporaryName(name));
   });
 
+  test("10,000 temporary names for one file name are all different", () => {
+    expect(new Set(Array.from({ length: 10_000 }, () => temporaryName("1-1.jpg"))).size).toBe(10_000);
+  });
+
   test.each([["1-1.jpg"], [".hidden"], [".x.part"], [".x.0123456789ab.part.jpg"], [".x.0123456789AB.part"]])("does not take %j for a temporary file", (name) => {
     expect(isTemporaryName(name)).toBe(false);
   });
