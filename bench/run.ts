@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBenchArgs, USAGE } from "./src/args.js";
 import { buildProjects } from "./src/build.js";
-import { benchDownloads, DIAGNOSIS, type DownloadRun } from "./src/downloads.js";
+import { benchDownloads, DIAGNOSIS, downloaderDefaultConcurrency, type DownloadRun } from "./src/downloads.js";
 import { benchHarvest, type HarvestResult } from "./src/harvest.js";
 import { machineInfo } from "./src/machine.js";
 import { EMULATOR_CLI } from "./src/paths.js";
@@ -76,7 +76,8 @@ async function main(): Promise<number> {
     if (!options.keep) await rm(workDir, { recursive: true, force: true });
     else log(`Kept ${workDir}`);
   }
-  const results = { diagnosis: DIAGNOSIS, loadBefore, loadAfter: loadavg(), machine, options, date: new Date().toISOString(), durationSec: (Date.now() - started) / 1000, downloads, harvest, scale, startup, errors };
+  const defaultConcurrency = downloaderReady ? await downloaderDefaultConcurrency() : undefined;
+  const results = { diagnosis: DIAGNOSIS, loadBefore, loadAfter: loadavg(), machine, options, date: new Date().toISOString(), durationSec: (Date.now() - started) / 1000, downloads, defaultConcurrency, harvest, scale, startup, errors };
   const report = renderReport(results);
   process.stdout.write(`\n${report}\n`);
   await writeResults(results, report, options.writeReadme, log);

@@ -4,6 +4,7 @@
 //
 // node cat-harvest-download.mjs --jobs jobs.jsonl --out DIR [--concurrency N] [--fsync MODE]
 //   [--native-hash]        createSha256: () => createHash("sha256") from node:crypto (default: the downloader's own)
+//   [--max-buffered-bytes N]  the downloader's maxBufferedBytes (0 streams every body into storage)
 //   [--no-skip-existing]   skipExisting: false (no storage.stat before each download)
 //   [--storage memory]     the in-memory adapter instead of a folder (to see what the disk path costs)
 //   [--trace]              also print, per job, the mean time in storage.stat, in fetch until headers,
@@ -12,7 +13,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createDownloader } from "@cat-harvest/downloader";
+import { createDownloader, DEFAULT_CONCURRENCY } from "@cat-harvest/downloader";
 import { createMemoryStorage } from "@cat-harvest/storage";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 
@@ -24,12 +25,13 @@ const { values } = parseArgs({
     fsync: { type: "string" },
     storage: { type: "string", default: "fs" },
     "native-hash": { type: "boolean", default: false },
+    "max-buffered-bytes": { type: "string" },
     "no-skip-existing": { type: "boolean", default: false },
     trace: { type: "boolean", default: false },
   },
 });
 if (!values.jobs || !values.out) {
-  console.error("usage: cat-harvest-download.mjs --jobs FILE.jsonl --out DIR [--concurrency N] [--fsync always|metadata|never] [--storage fs|memory] [--native-hash] [--no-skip-existing] [--trace]");
+  console.error("usage: cat-harvest-download.mjs --jobs FILE.jsonl --out DIR [--concurrency N] [--fsync always|metadata|never] [--storage fs|memory] [--native-hash] [--max-buffered-bytes N] [--no-skip-existing] [--trace]");
   process.exit(2);
 }
 
@@ -76,6 +78,7 @@ const downloader = createDownloader({
   ...(fetchFn ? { fetch: fetchFn } : {}),
   ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
   ...(values["native-hash"] ? { createSha256: () => createHash("sha256") } : {}),
+  ...(values["max-buffered-bytes"] !== undefined ? { maxBufferedBytes: Number(values["max-buffered-bytes"]) } : {}),
   ...(values["no-skip-existing"] ? { skipExisting: false } : {}),
   onEvent(event) {
     if (event.type === "failed") console.error(`failed ${event.url}: ${event.reason} ${event.message}`);
@@ -92,7 +95,8 @@ if (values.trace) {
         statMs: ms(trace.stat, trace.stats),
         fetchHeadersMs: ms(trace.headers, trace.fetches),
         putMs: ms(trace.put, trace.puts),
-        jobMs: ms(summary.durationMs * (values.concurrency ? Number(values.concurrency) : 16), summary.jobs),
+        // Wall time x connection slots / jobs: how long each job held a slot, on average.
+        jobMs: ms(summary.durationMs * (values.concurrency ? Number(values.concurrency) : DEFAULT_CONCURRENCY), summary.jobs),
       },
     }),
   );

@@ -103,6 +103,15 @@ function median(runs: DownloadRun[]): DownloadRun {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The built downloader's default concurrency (imported after the bench has built it). */
+export async function downloaderDefaultConcurrency(): Promise<number | undefined> {
+  try {
+    return (await import("@cat-harvest/downloader")).DEFAULT_CONCURRENCY;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every tool on the same URL list, at each latency; the median of `repeat` runs each. */
 export async function benchDownloads(
   options: BenchOptions,
@@ -112,6 +121,7 @@ export async function benchDownloads(
 ): Promise<DownloadRun[]> {
   const results: DownloadRun[] = [];
   const hasAria2 = aria2Version() !== undefined;
+  const defaultConcurrency = await downloaderDefaultConcurrency();
   if (!hasAria2) log(`  ${ARIA2_INSTALL_HINT}`);
   if (!catHarvestReady) log("  cat-harvest's downloader or storage-fs is not built: its rows are skipped.");
   for (const latencyMs of options.latencies) {
@@ -129,10 +139,12 @@ export async function benchDownloads(
         }
         // storage-fs on its own defaults to fsync "always": one row shows what that costs
         commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
-        // the downloader's createSha256 option with node:crypto instead of its portable default
-        commands.push(catHarvestCommand(lists, outDir, undefined, { nativeHash: true }));
+        // maxBufferedBytes 0: every body streams into storage, as before bodies were read whole
+        commands.push(catHarvestCommand(lists, outDir, undefined, { runtime: "bun", maxBufferedBytes: 0 }));
       }
-      if (hasAria2) for (const c of options.concurrencies) commands.push(aria2Command(lists, outDir, c));
+      // aria2c also at the downloader's default concurrency, so the default rows have a peer
+      const ariaConcurrencies = [...new Set([...options.concurrencies, ...(defaultConcurrency ? [defaultConcurrency] : [])])].sort((a, b) => a - b);
+      if (hasAria2) for (const c of ariaConcurrencies) commands.push(aria2Command(lists, outDir, c));
       commands.push(writeupCommand(lists, outDir));
       const byConfig = new Map<string, DownloadRun[]>();
       for (let r = 0; r < options.repeat; r++) {

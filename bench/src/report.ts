@@ -16,6 +16,8 @@ export interface BenchResults {
   date: string;
   durationSec: number;
   downloads: DownloadRun[];
+  /** The downloader's default concurrency, as built. */
+  defaultConcurrency?: number | undefined;
   harvest: HarvestResult[];
   scale: ScaleResult[];
   startup: StartupResult[];
@@ -47,6 +49,17 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       );
     }
     const def = find(tool, "default");
+    const dc = r.defaultConcurrency;
+    const ariaAtDefault = dc === undefined ? undefined : find("aria2c", String(dc));
+    if (dc !== undefined && !r.options.concurrencies.includes(dc)) {
+      targets.push(
+        check(
+          `${tool} at its defaults (${dc}) >= aria2c -j ${dc}, img/s at latency ${TARGET_LATENCY_MS} ms`,
+          def && ariaAtDefault ? `${fmt(def.imagesPerSec, 0)} vs ${fmt(ariaAtDefault.imagesPerSec, 0)} (${fmt(def.imagesPerSec / ariaAtDefault.imagesPerSec, 2)}x)` : "not measured",
+          def && ariaAtDefault ? def.imagesPerSec >= ariaAtDefault.imagesPerSec : undefined,
+        ),
+      );
+    }
     const py = at.find((d) => d.tool === "python ThreadPool");
     targets.push(
       check(

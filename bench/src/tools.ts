@@ -32,14 +32,14 @@ export function catHarvestCommand(
   {
     runtime = "node",
     fsync = "metadata",
-    nativeHash = false,
+    maxBufferedBytes,
     runtimeArgs = [],
-  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; nativeHash?: boolean; runtimeArgs?: string[] } = {},
+  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; maxBufferedBytes?: number; runtimeArgs?: string[] } = {},
 ): ToolCommand {
   const args = [...runtimeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
-  if (nativeHash) args.push("--native-hash");
-  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, nativeHash ? " node:crypto hash" : ""].join("");
+  if (maxBufferedBytes !== undefined) args.push("--max-buffered-bytes", String(maxBufferedBytes));
+  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, maxBufferedBytes === 0 ? " streamed" : ""].join("");
   return {
     tool: `cat-harvest (${runtime})${variant}`,
     concurrency,
