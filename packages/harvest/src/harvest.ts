@@ -207,6 +207,8 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
         report();
       },
       onEnd() {
+        // Records cut short by the end of the run are not "all in".
+        if (recordsSignal.aborted) return;
         progress.phase = "download";
         report();
       },
