@@ -164,6 +164,43 @@ describe("harvest while downloads are held up", () => {
     expect(summary.files).toBeGreaterThan(records);
     for (const row of metadata) expect(truth.get(row.source_url)?.sha256, row.source_url).toBe(sha(inner.objects.get(row.file_name)!));
   }, 30_000);
+  test("a signal that stops the run while records still arrive and downloads are held up ends it cleanly", async () => {
+    const inner = reopenable();
+    const held = new Set<string>();
+    // Photo puts wait until the run's signal aborts them.
+    const storage: MemoryStorage = {
+      ...inner,
+      async put(key, body, options) {
+        if (key.endsWith(".jpg")) {
+          held.add(key);
+          await new Promise((_, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal!.reason), { once: true }));
+        }
+        return inner.put(key, body, options);
+      },
+    };
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const summary = await harvest({
+      client: client(),
+      storage,
+      cache: { storage: createMemoryStorage(), key: "records.jsonl.gz" },
+      breeds: ["Domestic Short Hair", "Tabby", "Siamese"],
+      concurrency: 2,
+      onLog: (line) => {
+        // The first breed is in; the others are still being fetched.
+        if (line.endsWith("(api)")) controller.abort(new Error("stopped by the test"));
+      },
+      onProgress: (p) => phases.push(p.phase),
+      signal: controller.signal,
+    });
+    expect(summary.status).toBe("interrupted");
+    expect(held.size).toBeGreaterThan(0);
+    expect(summary.stored).toBe(0);
+    expect(summary.records).toBeGreaterThan(0);
+    expect(phases).not.toContain("download");
+    expect(phases.at(-1)).toBe("done");
+    expect(lines(inner.objects.get("metadata.jsonl"))).toHaveLength(0);
+  });
 });
 
 describe("harvest when the daily quota runs out", () => {
