@@ -112,6 +112,69 @@ describe("paging", () => {
     expect(new Set(orgs.map((o) => o.id)).size).toBe(5);
   });
 
+  /** A fetch that counts the /v2/animals requests open at once, and those aborted. */
+  function countingFetch() {
+    const seen = { open: 0, peak: 0, aborted: 0, requests: 0 };
+    const fetchFn: typeof globalThis.fetch = async (input, init) => {
+      const isPage = String(input instanceof Request ? input.url : input).includes("/v2/animals");
+      if (!isPage) return fetch(input, init);
+      seen.requests++;
+      seen.open++;
+      seen.peak = Math.max(seen.peak, seen.open);
+      const signal = input instanceof Request ? input.signal : init?.signal;
+      try {
+        const response = await fetch(input, init);
+        // Hold the page a little, as a server 20 ms away would (and give it up on abort).
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, 20);
+          signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+        });
+        return response;
+      } catch (error) {
+        if (signal?.aborted) seen.aborted++;
+        throw error;
+      } finally {
+        seen.open--;
+      }
+    };
+    return { seen, fetchFn };
+  }
+
+  test("prefetch reads pages ahead, in order, with at most 1 + prefetch requests open", async () => {
+    const params = { type: "cat", limit: 10 };
+    const plain = await collect(clientFor(emulator.url).animalPages(params, { maxPages: 8 }));
+    const { seen, fetchFn } = countingFetch();
+    const ahead = await collect(clientFor(emulator.url, { fetch: fetchFn }).animalPages(params, { maxPages: 8, prefetch: 3 }));
+    expect(ahead.map((p) => p.pagination.current_page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(ahead.map((p) => p.animals.map((a) => a.id))).toEqual(plain.map((p) => p.animals.map((a) => a.id)));
+    expect(seen.requests).toBe(8); // never past maxPages
+    expect(seen.peak).toBe(4);
+  });
+
+  test("prefetch stops at the last page and at maxRecords, and cancels what was read ahead when the consumer stops", async () => {
+    const params = { type: "cat", breed: "Bengal", limit: 20 };
+    const { pagination } = await clientFor(emulator.url).animals({ ...params, limit: 1 });
+    const all = await collect(clientFor(emulator.url).searchAnimals(params));
+    expect(all).toHaveLength(pagination.total_count);
+    const counted = countingFetch();
+    const prefetched = await collect(clientFor(emulator.url, { fetch: counted.fetchFn }).searchAnimals(params, { prefetch: 5 }));
+    expect(prefetched.map((a) => a.id)).toEqual(all.map((a) => a.id));
+    expect(counted.seen.requests).toBe(Math.ceil(pagination.total_count / 20));
+    const capped = countingFetch();
+    const some = await collect(clientFor(emulator.url, { fetch: capped.fetchFn }).searchAnimals(params, { prefetch: 5, maxRecords: 45 }));
+    expect(some.map((a) => a.id)).toEqual(all.slice(0, 45).map((a) => a.id));
+    expect(capped.seen.requests).toBe(3);
+    const stopped = countingFetch();
+    for await (const page of clientFor(emulator.url, { fetch: stopped.fetchFn }).animalPages({ type: "cat", limit: 5 }, { prefetch: 3 })) {
+      if (page.pagination.current_page === 2) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stopped.seen.open).toBe(0);
+    expect(stopped.seen.requests).toBeLessThanOrEqual(5);
+    expect(stopped.seen.aborted).toBeGreaterThan(0);
+    expect(() => clientFor(emulator.url).animalPages({ type: "cat" }, { prefetch: -1 })[Symbol.asyncIterator]()).toThrow(/prefetch/);
+  });
+
   test("iteration asks for the next page only when the consumer wants it", async () => {
     const events: PetfinderRequestEvent[] = [];
     const client = clientFor(emulator.url, { onRequest: (e) => events.push(e) });
