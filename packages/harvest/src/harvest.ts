@@ -22,7 +22,7 @@ export const DEFAULT_SIZE: PhotoSize = "full";
 
 /** How a run downloads and reports: the options `harvest` and `downloadList` share. */
 export interface DownloadRunOptions {
-  /** Downloads at once. @default 64 */
+  /** Downloads at once (by `harvest`, at most half of it until every record is in). @default 64 */
   readonly concurrency?: number;
   /** Stops the run cleanly: downloads in flight are dropped, metadata is written. */
   readonly signal?: AbortSignal;
@@ -199,6 +199,21 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
 
     // Records are read as they come and turned at once into compact photo rows, so the API
     // phase goes at the client's pace while downloads go on; the rows wait for the downloads.
+    // While records still arrive, downloads take at most half of the slots: the API is
+    // the rate-limited, quota-counted part, and downloads sharing the CPU would slow it. The
+    // downloads catch up at full concurrency once every record is in.
+    const recordsPhaseConcurrency = Math.max(1, Math.floor(concurrency / 2));
+    let recordsIn = false;
+    let yielded = 0;
+    let settled = 0;
+    let gate: (() => void) | undefined;
+    const openGate = () => {
+      const open = gate;
+      gate = undefined;
+      open?.();
+    };
+    recordsSignal.addEventListener("abort", openGate, { once: true });
+
     const { rows, done: drained } = drainRecords(records, {
       size,
       folders: askedFolders,
@@ -207,6 +222,8 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
         report();
       },
       onEnd() {
+        recordsIn = true;
+        openGate();
         // Records cut short by the end of the run are not "all in".
         if (recordsSignal.aborted) return;
         progress.phase = "download";
@@ -278,7 +295,12 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       for await (const row of rows) {
         const job = await admit(row);
         report();
-        if (job) yield job;
+        if (!job) continue;
+        while (!recordsIn && !recordsSignal.aborted && yielded - settled >= recordsPhaseConcurrency) {
+          await new Promise<void>((resolve) => (gate = resolve));
+        }
+        yielded++;
+        yield job;
       }
     }
 
@@ -288,6 +310,10 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
       fetch: options.fetch,
       createSha256: options.createSha256,
       onResult: countResults(progress, report),
+      onJobEnd() {
+        settled++;
+        openGate();
+      },
     });
     const api = await outcome;
     await drained;

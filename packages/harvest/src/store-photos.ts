@@ -23,6 +23,8 @@ export interface StorePhotosOptions {
   readonly createSha256?: CreateSha256 | undefined;
   /** After every stored, failed or duplicate photo. */
   readonly onResult?: (result: "stored" | "failed" | "duplicate", bytes: number) => void;
+  /** After every job the downloader ended, whatever the ending (interrupted ones too). */
+  readonly onJobEnd?: () => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
       return true;
     },
     async onEvent(event: DownloadEvent<PhotoJobMeta>) {
+      if (event.type === "done" || event.type === "failed" || event.type === "skipped") options.onJobEnd?.();
       if (event.type === "done") {
         const meta = event.meta!;
         claims.delete(event.key);

@@ -203,6 +203,45 @@ describe("harvest while downloads are held up", () => {
   });
 });
 
+describe("downloads give way to the API while records arrive", () => {
+  test("at most half the concurrency downloads until every record is in, then all of it", async () => {
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // API pages and photos both take a while, so downloads run while records still arrive.
+    const slowApi: typeof fetch = async (input, init) => {
+      await later(40);
+      return fetch(input, init);
+    };
+    let recordsIn = false;
+    let open = 0;
+    const peak = { whileRecords: 0, after: 0 };
+    const photoFetch: typeof fetch = async (input, init) => {
+      open++;
+      if (recordsIn) peak.after = Math.max(peak.after, open);
+      else peak.whileRecords = Math.max(peak.whileRecords, open);
+      try {
+        await later(15);
+        return await fetch(input, init);
+      } finally {
+        open--;
+      }
+    };
+    const summary = await harvest({
+      client: createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url, fetch: slowApi }),
+      storage: createMemoryStorage(),
+      breeds: ["Domestic Short Hair", "Tabby", "Siamese"],
+      concurrency: 8,
+      fetch: photoFetch,
+      onProgress(progress) {
+        if (progress.phase !== "records") recordsIn = true;
+      },
+    });
+    expect(summary).toMatchObject({ status: "complete", failed: 0 });
+    expect(peak.whileRecords).toBeGreaterThan(0);
+    expect(peak.whileRecords).toBeLessThanOrEqual(4);
+    expect(peak.after).toBeGreaterThan(4);
+  }, 30_000);
+});
+
 describe("harvest when the daily quota runs out", () => {
   test("the next day's run continues from the kept records and ends with the same data set as one clean run", async () => {
     // Real time plus an offset we can move a day ahead (rate-limit windows keep working).
