@@ -14,8 +14,9 @@ export const BENCH_PROJECTS = [
 ] as const;
 
 /**
- * Builds each project with `tsc -b` (incremental, so a no-op when dist is current) and
- * returns which ones now have a dist/index.js or dist/cli.js to run.
+ * Builds each project with `tsc -b` (incremental, so a no-op when dist is current), bundles
+ * the ones that ship a bundle (apps/cli), and returns which ones now have a dist/index.js or
+ * dist/cli.js to run.
  */
 export function buildProjects(log: (line: string) => void): Map<string, boolean> {
   const ready = new Map<string, boolean>();
@@ -23,6 +24,11 @@ export function buildProjects(log: (line: string) => void): Map<string, boolean>
   for (const project of BENCH_PROJECTS) {
     const dir = join(REPO_DIR, project);
     const r = spawnSync(tsc, ["-b", dir], { cwd: REPO_DIR, encoding: "utf8" });
+    // The command runs from a Bun bundle: bundle it again, or it runs the code of its last build.
+    if (r.status === 0 && existsSync(join(dir, "scripts/bundle.mjs"))) {
+      const bundled = spawnSync(process.execPath, [join(dir, "scripts/bundle.mjs")], { cwd: dir, encoding: "utf8" });
+      if (bundled.status !== 0) log(`  build ${project}: bundle failed: ${(bundled.stderr || bundled.stdout).trim().split("\n")[0] ?? ""}`);
+    }
     const built = existsSync(join(dir, "dist/index.js")) || existsSync(join(dir, "dist/cli.js"));
     if (r.status !== 0) {
       const first = (r.stdout || r.stderr).trim().split("\n")[0] ?? "";
