@@ -36,12 +36,10 @@ export class HostSlots<T> {
 
   /** Takes a slot on `host` when one is free there and in all. */
   tryAcquire(host: string): boolean {
-    if (this.#activeCount >= this.#total) return false;
-    const active = this.#active.get(host) ?? 0;
-    if (active >= this.#limit) return false;
-    this.#active.set(host, active + 1);
-    this.#activeCount++;
-    return true;
+    if (!this.reserve()) return false;
+    if (this.bindReserved(host)) return true;
+    this.#activeCount--; // nobody waits on a slot that was never free
+    return false;
   }
 
   /** Takes one slot of the total before a job is pulled, so no job is pulled that could not start. */

@@ -133,42 +133,40 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
         onCreated: sync ? (parent) => syncFolder(parent) : undefined,
         known,
       }))!;
-    let folder = await findFolder();
+    const folder = await findFolder();
     const name = segments[segments.length - 1]!;
     const target = join(folder, name);
     const temporary = join(folder, temporaryName(name));
+    // Creates the temporary file; a known folder removed behind our back is made again, once.
+    const createTemporary = async <T>(create: () => Promise<T>): Promise<T> => {
+      try {
+        return await create();
+      } catch (error) {
+        if ((error as { code?: string }).code !== "ENOENT" || folders.length === 0) throw error;
+        known.forget(join(root, folders[0]!));
+        await findFolder();
+        return create();
+      }
+    };
+    const putError = (error: unknown, path: string) =>
+      FsStorageError.isInstance(error) || error instanceof StorageKeyError ? error : new FsStorageError("put", key, path, error);
     signal?.throwIfAborted();
     if (body instanceof Uint8Array && !sync) {
       // A whole body with no fsync: one call writes it (one thread-pool trip under Bun).
       if (options?.size !== undefined && body.byteLength !== options.size) throw new FsStorageSizeMismatchError(key, target, options.size, body.byteLength);
       try {
-        await writeFile(temporary, body, { flag: "wx" }).catch(async (error: unknown) => {
-          // A known folder removed behind our back: look it up (and create it) again, once.
-          if ((error as { code?: string }).code !== "ENOENT" || folders.length === 0) throw error;
-          known.forget(join(root, folders[0]!));
-          folder = await findFolder();
-          await writeFile(temporary, body, { flag: "wx" });
-        });
+        await createTemporary(() => writeFile(temporary, body, { flag: "wx" }));
         signal?.throwIfAborted();
         await rename(temporary, target);
       } catch (error) {
         await unlink(temporary).catch(() => {});
         if (signal?.aborted) throw signal.reason;
-        if (FsStorageError.isInstance(error) || error instanceof StorageKeyError) throw error;
-        throw new FsStorageError("put", key, target, error);
+        throw putError(error, target);
       }
       return;
     }
-    let handle: FileHandle | undefined = await open(temporary, "wx").catch(async (error: unknown) => {
-      if ((error as { code?: string }).code === "ENOENT" && folders.length > 0) {
-        known.forget(join(root, folders[0]!));
-        folder = await findFolder();
-        return open(temporary, "wx");
-      }
-      throw error;
-    }).catch((error: unknown) => {
-      if (FsStorageError.isInstance(error) || error instanceof StorageKeyError) throw error;
-      throw new FsStorageError("put", key, temporary, error);
+    let handle: FileHandle | undefined = await createTemporary(() => open(temporary, "wx")).catch((error: unknown) => {
+      throw putError(error, temporary);
     });
     try {
       const written = await writeBody(handle, body, signal, (error) => new FsStorageError("put", key, temporary, error));
