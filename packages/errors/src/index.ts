@@ -1,0 +1,1 @@
+export { CatHarvestError, errorClassProblems, type MarkedErrorClass } from "./cat-harvest-error.js";
