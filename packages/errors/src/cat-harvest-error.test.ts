@@ -2,25 +2,25 @@ import { describe, expect, test } from "vitest";
 import { CatHarvestError, errorClassProblems } from "./index.js";
 
 class ShopError extends CatHarvestError {
-  static override readonly marker = Symbol.for("@test/shop.ShopError");
+  static override readonly marker: symbol = Symbol.for("@test/shop.ShopError");
   override name = "ShopError";
 }
 class ClosedError extends ShopError {
-  static override readonly marker = Symbol.for("@test/shop.ClosedError");
+  static override readonly marker: symbol = Symbol.for("@test/shop.ClosedError");
   override name = "ClosedError" as const;
 }
 class SoldOutError extends ShopError {
-  static override readonly marker = Symbol.for("@test/shop.SoldOutError");
+  static override readonly marker: symbol = Symbol.for("@test/shop.SoldOutError");
   override name = "SoldOutError" as const;
 }
 
 /** The same classes as a second installed copy of the package would define them. */
 function secondCopy() {
   class ShopError2 extends CatHarvestError {
-    static override readonly marker = Symbol.for("@test/shop.ShopError");
+    static override readonly marker: symbol = Symbol.for("@test/shop.ShopError");
   }
   class ClosedError2 extends ShopError2 {
-    static override readonly marker = Symbol.for("@test/shop.ClosedError");
+    static override readonly marker: symbol = Symbol.for("@test/shop.ClosedError");
   }
   return { ClosedError2 };
 }
@@ -67,7 +67,7 @@ describe("errorClassProblems", () => {
   test("names a class without its own marker and two classes sharing one", () => {
     class Forgot extends ShopError {}
     class Copied extends ShopError {
-      static override readonly marker = Symbol.for("@test/shop.ClosedError");
+      static override readonly marker: symbol = Symbol.for("@test/shop.ClosedError");
     }
     expect(errorClassProblems({ ClosedError, Forgot, Copied })).toEqual(["Forgot has no marker of its own", "Copied shares its marker with ClosedError"]);
   });

@@ -8,7 +8,7 @@ export interface MarkedErrorClass<T> {
 
 /**
  * The base of every error cat-harvest's packages throw. Each subclass declares its own
- * `static override readonly marker = Symbol.for("<package>.<ClassName>")`, and every instance
+ * `static override readonly marker: symbol = Symbol.for("<package>.<ClassName>")`, and every instance
  * carries the markers of its class and all its ancestors. `X.isInstance(e)` then answers "is `e`
  * an `X` or a subclass of it?" even when `e` came from another installed copy of the package
  * (where `instanceof` says no), so callers never compare `name` strings.

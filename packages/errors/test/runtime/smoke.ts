@@ -3,10 +3,10 @@ import { CatHarvestError } from "@cat-harvest/errors";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
 class ParentError extends CatHarvestError {
-  static override readonly marker = Symbol.for("@smoke/errors.ParentError");
+  static override readonly marker: symbol = Symbol.for("@smoke/errors.ParentError");
 }
 class ChildError extends ParentError {
-  static override readonly marker = Symbol.for("@smoke/errors.ChildError");
+  static override readonly marker: symbol = Symbol.for("@smoke/errors.ChildError");
 }
 
 export const cases: SmokeCase[] = [
