@@ -38,3 +38,8 @@ export function reportCallAttempt(config: TransportConfig, call: Call, status: n
   const event = { kind: call.kind, method: call.method, url: call.url, attempt: call.attempt, status };
   reportAttempt(config.onRequest, failure ? { ...event, failure } : event);
 }
+
+/** Whether the call may be retried after `retriesSoFar` retries; the one token refresh is not counted. */
+export function retriesLeft(config: TransportConfig, call: Call, retriesSoFar: number): boolean {
+  return retriesSoFar - (call.refreshed ? 1 : 0) < config.retry.limit;
+}

@@ -1,6 +1,5 @@
 import ky, { type HTTPError, type KyRequest } from "ky";
-import { NotJsonError, reportCallAttempt, type Call } from "./call.js";
-import { retriesLeft } from "./ky-options.js";
+import { NotJsonError, reportCallAttempt, retriesLeft, type Call } from "./call.js";
 import { isQuotaAnswer, readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
 import { RETRY_STATUS } from "./retry-options.js";
 import type { TransportConfig } from "./transport.js";

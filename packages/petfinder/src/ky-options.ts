@@ -1,9 +1,8 @@
 import { backoffDelay } from "@cat-harvest/http";
 import type { Options } from "ky";
-import type { Call } from "./call.js";
+import { reportCallAttempt, retriesLeft, type Call } from "./call.js";
 import { PetfinderError } from "./errors.js";
 import { fetchWholeBody } from "./fetch-whole-body.js";
-import { reportCallAttempt } from "./call.js";
 import { acceptAnswer, prepareAttempt, throwTypedRefusal } from "./ky-hooks.js";
 import { RETRY_STATUS } from "./retry-options.js";
 import type { TransportConfig } from "./transport.js";
@@ -50,9 +49,4 @@ export function kyOptionsFor(config: TransportConfig, call: Call, body: URLSearc
 function shouldRetry(config: TransportConfig, call: Call, error: Error, retryCount: number): false | undefined {
   if (call.signal?.aborted || PetfinderError.isInstance(error)) return false;
   return retriesLeft(config, call, retryCount - 1) ? undefined : false;
-}
-
-/** Whether the call may be retried after `retriesSoFar` retries; the one token refresh is not counted. */
-export function retriesLeft(config: TransportConfig, call: Call, retriesSoFar: number): boolean {
-  return retriesSoFar - (call.refreshed ? 1 : 0) < config.retry.limit;
 }
