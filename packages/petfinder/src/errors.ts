@@ -1,4 +1,4 @@
-const MARKER = Symbol.for("@cat-harvest/petfinder.error");
+import { CatHarvestError } from "@cat-harvest/errors";
 
 /** An RFC 7807 problem body as Petfinder sends it (`invalid-params` on 400s). */
 export interface PetfinderProblem {
@@ -18,9 +18,9 @@ export interface PetfinderInvalidParam {
 }
 
 /** The base of every error this package throws (except `TypeError` for bad arguments and an abort's own reason). */
-export class PetfinderError extends Error {
+export class PetfinderError extends CatHarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderError");
   override name: string = "PetfinderError";
-  readonly [MARKER] = true;
   /** The URL of the request that failed (never holds a secret: credentials travel in bodies and headers). */
   readonly url: string;
   /** Whether trying again later may succeed. */
@@ -29,14 +29,11 @@ export class PetfinderError extends Error {
     super(message, options);
     this.url = url;
   }
-  /** Tells a `PetfinderError` apart even across two installed copies of this package. */
-  static isInstance(error: unknown): error is PetfinderError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** Petfinder answered with an HTTP error status. Subclasses name the common ones. */
 export class PetfinderHttpError extends PetfinderError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderHttpError");
   override name: string = "PetfinderHttpError";
   readonly status: number;
   /** The parsed problem+json body, when the server sent one. */
@@ -50,16 +47,19 @@ export class PetfinderHttpError extends PetfinderError {
 
 /** 401/403: the client id or secret is wrong, or a fresh token was refused. */
 export class PetfinderAuthError extends PetfinderHttpError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderAuthError");
   override name = "PetfinderAuthError" as const;
 }
 
 /** 404: no such animal, organization or type (organizations also de-list animals). */
 export class PetfinderNotFoundError extends PetfinderHttpError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderNotFoundError");
   override name = "PetfinderNotFoundError" as const;
 }
 
 /** 400: Petfinder refused a parameter; `invalidParams` lists which and why. */
 export class PetfinderBadRequestError extends PetfinderHttpError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderBadRequestError");
   override name = "PetfinderBadRequestError" as const;
   readonly invalidParams: readonly PetfinderInvalidParam[];
   constructor(message: string, status: number, url: string, problem?: PetfinderProblem, options?: ErrorOptions) {
@@ -70,6 +70,7 @@ export class PetfinderBadRequestError extends PetfinderHttpError {
 
 /** 429 over the per-second rate limit, still refused after every retry. */
 export class PetfinderRateLimitError extends PetfinderHttpError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderRateLimitError");
   override name: string = "PetfinderRateLimitError";
   override readonly retryable = true;
   /** Seconds the server asked to wait (`Retry-After`), when it said. */
@@ -82,6 +83,7 @@ export class PetfinderRateLimitError extends PetfinderHttpError {
 
 /** 429 for the daily quota: thrown at once, never slept through. Stop and come back at `resetAt`. */
 export class PetfinderQuotaError extends PetfinderRateLimitError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderQuotaError");
   override name = "PetfinderQuotaError" as const;
   /** When the quota resets: now + `retryAfter`, or the next 00:00 UTC (Petfinder's reset) when the server gave no `Retry-After`. */
   readonly resetAt: Date;
@@ -93,6 +95,7 @@ export class PetfinderQuotaError extends PetfinderRateLimitError {
 
 /** 5xx, still failing after every retry. */
 export class PetfinderServerError extends PetfinderHttpError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderServerError");
   override name = "PetfinderServerError" as const;
   override readonly retryable = true;
 }
@@ -107,6 +110,7 @@ export interface PetfinderValidationIssue {
 
 /** A 2xx response whose body does not have the documented shape. */
 export class PetfinderValidationError extends PetfinderError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderValidationError");
   override name = "PetfinderValidationError" as const;
   /** The first offending field's path (see `issues` for all of them). */
   readonly path: string;
@@ -120,12 +124,14 @@ export class PetfinderValidationError extends PetfinderError {
 
 /** The connection failed or was reset, or the body was cut short or not JSON, after every retry. */
 export class PetfinderNetworkError extends PetfinderError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderNetworkError");
   override name = "PetfinderNetworkError" as const;
   override readonly retryable = true;
 }
 
 /** A request (headers and body) took longer than the `timeout` option, after every retry. */
 export class PetfinderTimeoutError extends PetfinderError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder.PetfinderTimeoutError");
   override name = "PetfinderTimeoutError" as const;
   override readonly retryable = true;
   readonly timeout: number;

@@ -1,14 +1,13 @@
+export { createPetfinderClient, type PetfinderClient } from "./client.js";
 export {
-  createPetfinderClient,
   DEFAULT_BASE_URL,
   DEFAULT_REQUESTS_PER_SECOND,
   DEFAULT_TIMEOUT_MS,
   type CallOptions,
-  type PetfinderClient,
   type PetfinderClientOptions,
-} from "./client.js";
-export type { RetryOptions } from "./backoff.js";
-export type { PetfinderRequestEvent } from "./transport.js";
+} from "./client-options.js";
+export type { RetryOptions } from "./retry-options.js";
+export type { PetfinderRequestEvent } from "./request-event.js";
 export { ITERATION_PAGE_SIZE, type PageOptions } from "./paginate.js";
 export {
   animalSearchParams,

@@ -1,4 +1,4 @@
-import { raceSignal } from "./abort.js";
+import { raceSignal } from "./race-signal.js";
 import type { TokenSource } from "./transport.js";
 
 /** A fetched token and when to stop using it. */

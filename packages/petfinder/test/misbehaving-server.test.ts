@@ -135,6 +135,22 @@ describe("authentication", () => {
     expect(text).not.toContain("tok-1");
   });
 
+  test("a token endpoint that echoes the form body in its error leaks no form of the secret", async () => {
+    const secret = "sp ace+sl/ash=eq&amp~(1)";
+    server = await startLocalServer((_req, res, seen) =>
+      json(res, 401, { status: 401, title: "invalid_client", detail: `Client authentication failed for ${seen.body}`, request: seen.body }),
+    );
+    const client = createPetfinderClient({ clientId: "id", clientSecret: secret, baseUrl: server.url });
+    const error = (await caught(client.types())) as PetfinderAuthError;
+    expect(PetfinderAuthError.isInstance(error)).toBe(true);
+    expect(server.requests[0]!.body).toContain(`client_secret=${new URLSearchParams({ s: secret }).toString().slice(2)}`);
+    expect(error.message).toContain("client_secret=[redacted]");
+    const text = serialized(error);
+    for (const form of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), "sp ace", "sp+ace", "sp%20ace"]) {
+      expect(text).not.toContain(form);
+    }
+  });
+
   test("an expired token is replaced once and the call goes through", async () => {
     const { client, server } = await setup((_req, res, seen) =>
       seen.authorization === "Bearer tok-1"

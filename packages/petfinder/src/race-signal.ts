@@ -1,24 +1,3 @@
-/** Rejects with the signal's reason if it has fired (what `fetch` does). */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
-}
-
-/** Waits `ms`, or rejects with `signal.reason` as soon as it fires. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /**
  * Waits for a promise shared with other callers (the token request), but lets this caller
  * leave early when its own signal fires, without cancelling the work for the others.

@@ -1,0 +1,99 @@
+import { parseRetryAfter, type Redactor } from "@cat-harvest/http";
+import {
+  PetfinderAuthError,
+  PetfinderBadRequestError,
+  PetfinderHttpError,
+  PetfinderNotFoundError,
+  PetfinderQuotaError,
+  PetfinderRateLimitError,
+  PetfinderServerError,
+  type PetfinderProblem,
+} from "./errors.js";
+import { isQuota, quotaResetAt } from "./quota.js";
+
+/** An error answer, read once: its problem body and detail (secrets redacted) and its `Retry-After`. */
+export interface RefusedAnswer {
+  readonly status: number;
+  readonly problem: PetfinderProblem | undefined;
+  /** `": <detail or title>"` for messages, or `""`. */
+  readonly detail: string;
+  readonly retryAfterMs: number | null;
+}
+
+/** Where and how the refused call ran, for the error's message and fields. */
+export interface RefusalContext {
+  /** `Petfinder <operation> (<METHOD> <url>)`. */
+  readonly where: string;
+  readonly url: string;
+  readonly attempts: number;
+  /** The call sent a token (a data call), as opposed to being the token request itself. */
+  readonly withToken: boolean;
+  readonly maxRetryAfterSeconds: number;
+}
+
+export async function readRefusedAnswer(response: Response, redact: Redactor): Promise<RefusedAnswer> {
+  const text = await response.text().catch(() => "");
+  const problem = redact.value(parseProblem(text));
+  const said = problem?.detail ?? problem?.title;
+  return {
+    status: response.status,
+    problem,
+    detail: typeof said === "string" && said ? `: ${redact.text(said)}` : "",
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+  };
+}
+
+/** Whether a refused answer is the daily quota, which is thrown at once and never retried. */
+export function isQuotaAnswer(answer: RefusedAnswer, context: RefusalContext): boolean {
+  return answer.status === 429 && isQuota(answer.problem, answer.retryAfterMs, context.maxRetryAfterSeconds);
+}
+
+/** The typed error for an answer the client will not retry (any more). */
+export function refusalError(answer: RefusedAnswer, context: RefusalContext): PetfinderHttpError {
+  const { status, problem, detail } = answer;
+  const { where, url, attempts } = context;
+  if (status === 429) return rateLimitError(answer, context);
+  if (status === 401 || status === 403) {
+    const fix = context.withToken ? "a freshly issued token was refused too; check the account's access" : "check clientId and clientSecret";
+    return new PetfinderAuthError(`${where} answered ${status}${detail}; ${fix}.`, status, url, problem);
+  }
+  if (status >= 500) {
+    return new PetfinderServerError(`${where} answered ${status}${detail} after ${attempts} attempts; the server is failing, try again later.`, status, url, problem);
+  }
+  if (status === 400) return badRequestError(answer, context);
+  if (status === 404) {
+    return new PetfinderNotFoundError(`${where} answered 404${detail}. Check the id or type; organizations also hide animals from the API.`, status, url, problem);
+  }
+  return new PetfinderHttpError(`${where} answered ${status}${detail}.`, status, url, problem);
+}
+
+function rateLimitError({ problem, detail, retryAfterMs }: RefusedAnswer, context: RefusalContext): PetfinderRateLimitError {
+  const { where, url } = context;
+  const retryAfter = retryAfterMs === null ? undefined : retryAfterMs / 1000;
+  if (isQuota(problem, retryAfterMs, context.maxRetryAfterSeconds)) {
+    const resetAt = quotaResetAt(retryAfterMs);
+    return new PetfinderQuotaError(
+      `${where} answered 429${detail}: the request quota is used up until ${resetAt.toISOString()}. Stop and resume after that.`,
+      url,
+      retryAfter,
+      resetAt,
+      problem,
+    );
+  }
+  return new PetfinderRateLimitError(`${where} answered 429${detail} after ${context.attempts} attempts; lower requestsPerSecond.`, url, retryAfter, problem);
+}
+
+function badRequestError({ status, problem, detail }: RefusedAnswer, { where, url }: RefusalContext): PetfinderBadRequestError {
+  const params = Array.isArray(problem?.["invalid-params"]) ? problem["invalid-params"] : [];
+  const list = params.map((p) => `${p.path ?? "?"}: ${p.message ?? "invalid"}`).join("; ");
+  return new PetfinderBadRequestError(`${where} answered 400${detail}${list ? ` (${list})` : ""}. Fix the named parameters.`, status, url, problem);
+}
+
+function parseProblem(text: string): PetfinderProblem | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as PetfinderProblem) : undefined;
+  } catch {
+    return undefined;
+  }
+}
