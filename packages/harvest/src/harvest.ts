@@ -13,7 +13,7 @@ import { listBreeds, resolveBreeds } from "./petfinder-breeds.js";
 import { petfinderCandidates } from "./petfinder-candidates.js";
 import { streamRecords, type RecordsOutcome } from "./petfinder-records.js";
 import type { PhotoJob } from "./photo-candidate.js";
-import { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./records-cache.js";
+import { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./petfinder-records-cache.js";
 import { createRunProgress, type RunCounters } from "./run-progress.js";
 import { countResults, datasetSummary, storePhotos } from "./store-photos.js";
 

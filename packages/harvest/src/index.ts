@@ -32,7 +32,7 @@ export { urlFileName } from "./url-file-name.js";
 export { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 export { DEFAULT_CAP, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type HarvestOptions, type HarvestSummary } from "./harvest.js";
 export { downloadList, listEntryCandidate, UNLABELLED, type DownloadListOptions } from "./download-list.js";
-export { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./records-cache.js";
+export { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./petfinder-records-cache.js";
 export { RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type RecordsOutcome, type StreamRecordsOptions } from "./petfinder-records.js";
 export { petfinderCandidates, type PetfinderCandidatesOptions } from "./petfinder-candidates.js";
 export { storePhotos, type StorePhotosOptions } from "./store-photos.js";

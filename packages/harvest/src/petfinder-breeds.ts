@@ -1,7 +1,7 @@
 import { PetfinderAuthError, type PetfinderClient } from "@cat-harvest/petfinder";
 import { closestNames } from "./closest-names.js";
 import { HarvestCredentialsError, HarvestUnknownBreedError } from "./errors.js";
-import type { CachedRecordsSummary } from "./records-cache.js";
+import type { CachedRecordsSummary } from "./petfinder-records-cache.js";
 
 /** Every breed of `type`: from the records cache when it has the list (no API call), else from the API. */
 export async function listBreeds(type: string, client: PetfinderClient | undefined, cached: CachedRecordsSummary | undefined, signal?: AbortSignal): Promise<string[]> {

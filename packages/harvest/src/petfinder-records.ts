@@ -9,7 +9,7 @@ import {
   type CacheLine,
   type RecordsCacheLocation,
   type RecordsCacheWriter,
-} from "./records-cache.js";
+} from "./petfinder-records-cache.js";
 
 /** Records asked for per page: the API's maximum, fixed so a partial breed can continue where it stopped. */
 export const RECORDS_PAGE_SIZE = 100;
