@@ -4,15 +4,15 @@ import type { StorageAdapter } from "@cat-harvest/storage";
 import { createPhotoAdmitter } from "./admit-photo.js";
 import type { BreedCount } from "./dataset-files.js";
 import type { Dataset, ResumeInfo } from "./dataset.js";
-import { createDownloadGate } from "./download-gate.js";
+import { createDownloadGate, type DownloadGate } from "./download-gate.js";
 import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 import { drainCandidates } from "./drain-candidates.js";
 import { HarvestUsageError } from "./errors.js";
 import { openRunDataset } from "./open-run-dataset.js";
 import { listBreeds, resolveBreeds } from "./petfinder-breeds.js";
 import { petfinderCandidates } from "./petfinder-candidates.js";
-import { streamRecords, type RecordsOutcome } from "./petfinder-records.js";
-import type { PhotoJob } from "./photo-candidate.js";
+import { breedPlan, streamRecords, type RecordsOutcome } from "./petfinder-records.js";
+import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
 import { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./petfinder-records-cache.js";
 import { createRunProgress, type RunCounters } from "./run-progress.js";
 import { countResults, datasetSummary, storePhotos } from "./store-photos.js";
@@ -132,64 +132,21 @@ async function planHarvest(options: HarvestOptions): Promise<HarvestPlan> {
 
 /** Step 2: records stream in, their candidates are decided in order, and the jobs downloaded. */
 async function runHarvest(plan: HarvestPlan, dataset: Dataset, options: HarvestOptions, startedAt: number): Promise<HarvestSummary> {
-  const { client, cache, signal, onLog } = options;
-  const { breeds, perBreed, cached } = plan;
+  const { signal } = options;
   let finished = false;
   let drained: Promise<void> | undefined;
   // Stops the breed fetchers when the run ends for any reason, so none keeps calling the API.
   const internal = new AbortController();
   const recordsSignal = signal ? AbortSignal.any([signal, internal.signal]) : internal.signal;
   try {
-    const { progress, report } = createRunProgress("records", breeds.length, options.onProgress, startedAt);
-    logResume(dataset, onLog);
-    const needsApi = breeds.some((b) => {
-      const p = cached?.progress.get(b);
-      return !(p && (p.exhausted || p.records >= perBreed));
-    });
-    if (needsApi && !client) throw new TypeError("harvest: a client is needed to fetch breeds the records cache does not hold");
-    if (!needsApi) onLog?.(`Using the ${cache ? "records cache" : "cache"}: no API calls needed (pass refresh: true to fetch again)`);
-
-    const { records, outcome } = streamRecords({
-      source: plan.source,
-      client: needsApi ? client : undefined,
-      type: plan.type,
-      allBreeds: plan.allBreeds,
-      breeds,
-      perBreed,
-      cache,
-      cached,
-      breedConcurrency: BREED_CONCURRENCY,
-      signal: recordsSignal,
-      onBreedDone(breed, count, from) {
-        progress.breedsDone++;
-        onLog?.(`${breed}: ${count} ${count === 1 ? "record" : "records"} (${from})`);
-        report();
-      },
-    });
-
-    const fromAnimal = petfinderCandidates({ size: plan.size, folders: options.breeds ? new Set(breeds.map(breedFolderName)) : undefined });
+    const { progress, report } = createRunProgress("records", plan.breeds.length, options.onProgress, startedAt);
+    logResume(dataset, options.onLog);
     const gate = createDownloadGate(Math.max(1, Math.floor(plan.concurrency / 2)), recordsSignal);
-    // Records are read as they come and turned at once into candidates, so the API phase goes
-    // at the client's pace while downloads go on; the candidates wait for the downloads.
-    const drain = drainCandidates(records, {
-      candidatesOf: (record) => fromAnimal(record.animal),
-      onItem() {
-        progress.records++;
-        report();
-      },
-      onEnd() {
-        gate.open();
-        // Records cut short by the end of the run are not "all in".
-        if (recordsSignal.aborted) return;
-        progress.phase = "download";
-        report();
-      },
-    });
-    drained = drain.done;
-
+    const stream = streamCandidates(plan, options, { progress, report, gate, signal: recordsSignal });
+    drained = stream.done;
     const admit = createPhotoAdmitter(dataset, progress, { cap: plan.cap });
     async function* jobs(): AsyncGenerator<PhotoJob> {
-      for await (const candidate of drain.candidates) {
+      for await (const candidate of stream.candidates) {
         const job = await admit(candidate);
         report();
         if (!job) continue;
@@ -205,13 +162,13 @@ async function runHarvest(plan: HarvestPlan, dataset: Dataset, options: HarvestO
       onResult: countResults(progress, report),
       onJobEnd: () => gate.release(),
     });
-    const api = await outcome;
+    const api = await stream.outcome;
     await drained;
     finished = true;
     await dataset.finish();
     progress.phase = "done";
     report();
-    return harvestSummary(plan, dataset, progress, api, interrupted || !!signal?.aborted, startedAt, onLog);
+    return harvestSummary(plan, dataset, progress, api, interrupted || !!signal?.aborted, startedAt, options.onLog);
   } finally {
     internal.abort(new Error("the harvest ended"));
     // The records end once the fetchers see the abort; the drain (which never rejects) with them.
@@ -219,6 +176,63 @@ async function runHarvest(plan: HarvestPlan, dataset: Dataset, options: HarvestO
     // An error stopped the run: still write what is stored, so nothing is lost.
     if (!finished) await dataset.finish().catch(() => {});
   }
+}
+
+/** What `streamCandidates` reports to and is stopped by. */
+interface CandidateStreamRun {
+  readonly progress: RunCounters;
+  readonly report: () => void;
+  /** Opened once every record is in. */
+  readonly gate: DownloadGate;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Step 2a: the Petfinder records (cache, then API) turned into candidates as they arrive, so
+ * the API phase goes at the client's pace while downloads go on; only the candidates wait
+ * for the downloads.
+ */
+function streamCandidates(plan: HarvestPlan, options: HarvestOptions, run: CandidateStreamRun): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void>; outcome: Promise<RecordsOutcome> } {
+  const { client, cache, onLog } = options;
+  const { breeds, perBreed, cached } = plan;
+  const { progress, report, gate, signal } = run;
+  const needsApi = breeds.some((b) => !breedPlan(cached?.progress.get(b), perBreed).complete);
+  if (needsApi && !client) throw new TypeError("harvest: a client is needed to fetch breeds the records cache does not hold");
+  if (!needsApi) onLog?.(`Using the ${cache ? "records cache" : "cache"}: no API calls needed (pass refresh: true to fetch again)`);
+  const { records, outcome } = streamRecords({
+    source: plan.source,
+    client: needsApi ? client : undefined,
+    type: plan.type,
+    allBreeds: plan.allBreeds,
+    breeds,
+    perBreed,
+    cache,
+    cached,
+    breedConcurrency: BREED_CONCURRENCY,
+    signal,
+    onBreedDone(breed, count, from) {
+      progress.breedsDone++;
+      onLog?.(`${breed}: ${count} ${count === 1 ? "record" : "records"} (${from})`);
+      report();
+    },
+  });
+  // An animal is offered under both its breeds; asked breeds keep only their own folders.
+  const fromAnimal = petfinderCandidates({ size: plan.size, folders: options.breeds ? new Set(breeds.map(breedFolderName)) : undefined });
+  const drain = drainCandidates(records, {
+    candidatesOf: (record) => fromAnimal(record.animal),
+    onItem() {
+      progress.records++;
+      report();
+    },
+    onEnd() {
+      gate.open();
+      // Records cut short by the end of the run are not "all in".
+      if (signal.aborted) return;
+      progress.phase = "download";
+      report();
+    },
+  });
+  return { ...drain, outcome };
 }
 
 function logResume(dataset: Dataset, onLog: ((line: string) => void) | undefined): void {
