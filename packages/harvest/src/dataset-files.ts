@@ -26,15 +26,19 @@ export interface FailureRow {
   readonly source_url: string;
   readonly breed: string;
   readonly animal_id: number | null;
-  /** A stable code (`http-404`, `truncated`, `not-an-image`, `network`...) or `duplicate of <file>`. */
+  /**
+   * A stable code (`http-404`, `truncated`, `not-an-image`, `network`...), or `duplicate` for
+   * a byte-identical copy of `duplicate_of`.
+   */
   readonly reason: string;
+  /** For `reason: "duplicate"`: the stored file holding the same bytes. */
+  readonly duplicate_of?: string;
   readonly attempts: number;
   /** The error's message, when there was one. */
   readonly detail?: string;
   /** The file it would have been. */
   readonly file_name?: string;
 }
-
 
 const HEX64 = /^[0-9a-f]{64}$/;
 

@@ -1,5 +1,5 @@
 import { breedCountsToCsv, createContentDeduper } from "@cat-harvest/photos";
-import { StorageCapabilityError, StorageError, type StorageAdapter } from "@cat-harvest/storage";
+import { StorageError, type StorageAdapter } from "@cat-harvest/storage";
 import {
   BREEDS_FILE,
   DATASET_FILES,
@@ -12,6 +12,7 @@ import {
   type MetadataRow,
 } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
+import { duplicateOf, readFailureRow } from "./failure-row.js";
 import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readJsonLines } from "./read-lines.js";
 
@@ -93,8 +94,6 @@ interface StoredEntry {
   readonly bytes: number;
 }
 
-const DUPLICATE = "duplicate of ";
-
 /** Reads a destination's metadata (resume) and returns the data set to write into it. */
 export async function openDataset(storage: StorageAdapter, options: OpenDatasetOptions = {}): Promise<Dataset> {
   const { signal } = options;
@@ -137,15 +136,13 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   }
   if (await storage.stat(FAILURES_FILE)) {
     for await (const { value } of readJsonLines(await getOrThrow(storage, FAILURES_FILE), () => {})) {
-      const row = value as FailureRow;
-      if (typeof row?.source_url !== "string") continue;
+      const row = readFailureRow(value);
+      if (!row) continue;
       const key = row.file_name ?? row.source_url;
       if (stored.has(key)) continue;
       previousFailures.set(key, JSON.stringify(row));
-      if (typeof row.reason === "string" && row.reason.startsWith(DUPLICATE) && row.file_name) {
-        const original = row.reason.slice(DUPLICATE.length);
-        if (stored.has(original)) duplicates.set(row.file_name, original);
-      }
+      const original = duplicateOf(row);
+      if (original !== undefined && row.file_name && stored.has(original)) duplicates.set(row.file_name, original);
     }
   }
 
@@ -158,8 +155,8 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       try {
         await storage.delete(name);
       } catch (error) {
-        if (error instanceof StorageCapabilityError || StorageError.isInstance(error)) {
-          throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; harvest into a new DEST", { cause: error });
+        if (StorageError.isInstance(error)) {
+          throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; write into a new destination", { cause: error });
         }
         throw error;
       }
@@ -221,11 +218,12 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       failures.delete(row.file_name);
       dirty = true;
     },
-    fail(row) {
+    fail(given) {
+      const row = readFailureRow(given) ?? given;
       const key = row.file_name ?? row.source_url;
       failures.set(key, JSON.stringify(row));
       previousFailures.delete(key);
-      if (!row.reason.startsWith(DUPLICATE)) reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
+      if (duplicateOf(row) === undefined) reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
       dirty = true;
     },
     async checkpoint(force = false) {

@@ -1,48 +1,70 @@
-const MARKER = Symbol.for("@cat-harvest/harvest.error");
+import { CatHarvestError } from "@cat-harvest/errors";
 
 /** The base of every error this package throws. */
-export class HarvestError extends Error {
+export class HarvestError extends CatHarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestError");
   override name: string = "HarvestError";
-  readonly [MARKER] = true;
-  /** Tells a `HarvestError` apart even across two installed copies of this package. */
-  static isInstance(error: unknown): error is HarvestError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
-/** A command-line flag or option with a value that cannot work. Exit code 2. */
+export interface HarvestUsageErrorOptions extends ErrorOptions {
+  /** The value that was refused. */
+  readonly value?: unknown;
+}
+
+/**
+ * An option with a value that cannot work. `option` names the option as the API spells it
+ * (`perBreed`, `cap`...), so a command can map it to its own flag.
+ */
 export class HarvestUsageError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestUsageError");
   override name = "HarvestUsageError" as const;
   readonly option: string;
-  constructor(option: string, message: string, options?: ErrorOptions) {
+  /** The refused value, when there was one. */
+  readonly value: unknown;
+  constructor(option: string, message: string, options?: HarvestUsageErrorOptions) {
     super(message, options);
     this.option = option;
+    this.value = options?.value;
   }
 }
 
-/** A DEST that does not name a folder, a .tar/.tar.gz file or an s3://bucket/prefix. */
+/** A destination that does not name a folder, a .tar/.tar.gz file or an s3://bucket/prefix. */
 export class HarvestDestinationError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestDestinationError");
   override name = "HarvestDestinationError" as const;
   readonly destination: string;
+  readonly problem: string;
   constructor(destination: string, problem: string, options?: ErrorOptions) {
-    super(`Cannot use ${JSON.stringify(destination)} as DEST: ${problem}`, options);
+    super(`Cannot use ${JSON.stringify(destination)} as a destination: ${problem}`, options);
     this.destination = destination;
+    this.problem = problem;
   }
 }
 
-/** Missing or refused Petfinder credentials. */
+/** Missing or refused credentials of the source API. */
 export class HarvestCredentialsError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestCredentialsError");
   override name = "HarvestCredentialsError" as const;
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
   }
 }
 
-/** Breed names the API does not know; `suggestions` holds the closest known names per unknown name. */
+/**
+ * Breed names the API does not know. `unknown` lists them; `suggestions` holds the closest
+ * known names of each (`closest` is the same for the first unknown name, `breed`).
+ */
 export class HarvestUnknownBreedError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestUnknownBreedError");
   override name = "HarvestUnknownBreedError" as const;
+  /** The animal type whose breeds were searched. */
+  readonly type: string;
   readonly unknown: readonly string[];
   readonly suggestions: Readonly<Record<string, readonly string[]>>;
+  /** The first unknown name. */
+  readonly breed: string;
+  /** The closest known names of `breed`. */
+  readonly closest: readonly string[];
   constructor(type: string, unknown: readonly string[], suggestions: Record<string, readonly string[]>) {
     const parts = unknown.map((name) => {
       const close = suggestions[name] ?? [];
@@ -50,15 +72,19 @@ export class HarvestUnknownBreedError extends HarvestError {
     });
     super(
       `Unknown ${type} breed${unknown.length > 1 ? "s" : ""}: ${parts.join("; ")}. ` +
-        `Run \`cat-harvest breeds --type ${type}\` for the list.`,
+        `Pass breeds by the names the client's breeds("${type}") lists.`,
     );
+    this.type = type;
     this.unknown = unknown;
     this.suggestions = suggestions;
+    this.breed = unknown[0] ?? "";
+    this.closest = suggestions[this.breed] ?? [];
   }
 }
 
-/** A URL list (`download --input`) with a line that cannot be read. */
+/** A URL list with a line that cannot be read. */
 export class HarvestInputError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestInputError");
   override name = "HarvestInputError" as const;
   readonly file: string;
   /** 1-based line number, or 0 when the problem is the file as a whole. */
@@ -72,6 +98,7 @@ export class HarvestInputError extends HarvestError {
 
 /** A data set whose metadata files cannot be read (verify, resume). */
 export class HarvestDatasetError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestDatasetError");
   override name = "HarvestDatasetError" as const;
   readonly key: string;
   constructor(key: string, problem: string, options?: ErrorOptions) {

@@ -6,8 +6,8 @@ export {
   HarvestInputError,
   HarvestUnknownBreedError,
   HarvestUsageError,
+  type HarvestUsageErrorOptions,
 } from "./errors.js";
-export { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
 export { parseUrlList, urlListFormat, type UrlListEntry, type UrlListFormat } from "./url-list.js";
 export { closestNames, editDistance } from "./closest-names.js";
 export {
@@ -20,13 +20,20 @@ export {
   type FailureRow,
   type MetadataRow,
 } from "./dataset-files.js";
+export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
 export { INTERNAL_PREFIX, openDataset, type Dataset, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
-export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
-export { DEFAULT_CAP, DEFAULT_CONCURRENCY, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type DownloadRunOptions, type HarvestOptions, type HarvestSummary } from "./harvest.js";
-export { downloadList, UNLABELLED, urlFileName, type DownloadListOptions } from "./download-list.js";
-export { readCacheSummary, RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type CachedRecordsSummary, type RecordsCacheLocation, type RecordsOutcome, type StreamRecordsOptions } from "./records.js";
-export { storePhotos, type PhotoJob, type PhotoJobMeta, type StorePhotosOptions } from "./store-photos.js";
-export { formatDuration, formatProgressLine, type HarvestProgress } from "./progress.js";
-export { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
+export type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
+export { createPhotoPlacer, type PhotoPlace } from "./place-photo.js";
+export { createPhotoDecider, type PhotoDecision, type PhotoDeciderOptions } from "./decide-photo.js";
+export { createPhotoAdmitter, type AdmitCounters } from "./admit-photo.js";
+export { urlFileName } from "./url-file-name.js";
+export { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
+export { DEFAULT_CAP, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type HarvestOptions, type HarvestSummary } from "./harvest.js";
+export { downloadList, listEntryCandidate, UNLABELLED, type DownloadListOptions } from "./download-list.js";
+export { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./petfinder-records-cache.js";
+export { RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type RecordsOutcome, type StreamRecordsOptions } from "./petfinder-records.js";
+export { petfinderCandidates, type PetfinderCandidatesOptions } from "./petfinder-candidates.js";
+export { storePhotos, type StorePhotosOptions } from "./store-photos.js";
+export type { HarvestProgress } from "./progress.js";

@@ -1,20 +1,8 @@
 import { createDownloader, type DownloadEvent } from "@cat-harvest/downloader";
 import type { Dataset } from "./dataset.js";
+import { DUPLICATE_REASON } from "./failure-row.js";
 import type { CreateSha256 } from "./hash-stream.js";
-
-/** One photo to store, with what metadata.jsonl says about it. */
-export interface PhotoJobMeta {
-  readonly breed: string;
-  readonly folder: string;
-  readonly animalId: number | null;
-  readonly photo: number | null;
-}
-
-export interface PhotoJob {
-  readonly url: string;
-  readonly key: string;
-  readonly meta: PhotoJobMeta;
-}
+import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
 
 export interface StorePhotosOptions {
   readonly concurrency: number;
@@ -36,7 +24,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
   const { signal, onResult } = options;
   const holders = new Map<string, string>();
   const claims = new Map<string, string>();
-  const downloader = createDownloader<PhotoJobMeta>({
+  const downloader = createDownloader<PhotoCandidate>({
     storage: dataset.storage,
     concurrency: options.concurrency,
     skipExisting: false,
@@ -51,7 +39,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
       holders.set(job.key, holder);
       return true;
     },
-    async onEvent(event: DownloadEvent<PhotoJobMeta>) {
+    async onEvent(event: DownloadEvent<PhotoCandidate>) {
       if (event.type === "done" || event.type === "failed" || event.type === "skipped") options.onJobEnd?.();
       if (event.type === "done") {
         const meta = event.meta!;
@@ -59,7 +47,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         dataset.record({
           file_name: event.key,
           breed: meta.breed,
-          animal_id: meta.animalId,
+          animal_id: meta.recordId,
           photo: meta.photo,
           source_url: event.url,
           bytes: event.bytes,
@@ -80,7 +68,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         dataset.fail({
           source_url: event.url,
           breed: meta.breed,
-          animal_id: meta.animalId,
+          animal_id: meta.recordId,
           reason: event.reason,
           detail: event.message,
           attempts: event.attempts,
@@ -92,8 +80,9 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         dataset.fail({
           source_url: event.url,
           breed: meta.breed,
-          animal_id: meta.animalId,
-          reason: `duplicate of ${holders.get(event.key) ?? "another file"}`,
+          animal_id: meta.recordId,
+          reason: DUPLICATE_REASON,
+          duplicate_of: holders.get(event.key) ?? "another file",
           attempts: event.attempts,
           file_name: event.key,
         });

@@ -51,7 +51,7 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`verifyDataset: concurrency must be a positive integer, got ${concurrency}`);
   if (!storage.capabilities.read) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot read objects back, so it cannot be verified`);
   const body = await storage.get(METADATA_FILE);
-  if (!body) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the DEST of a harvest?");
+  if (!body) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the destination of a harvest?");
 
   const listed = new Set<string>();
   const missing: string[] = [];

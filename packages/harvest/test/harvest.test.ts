@@ -106,11 +106,13 @@ describe("harvest against the emulator", () => {
     expect(storage.objects.size).toBe(0);
   });
 
-  test("refused credentials say so and point to --demo", async () => {
+  test("refused credentials say so and name the client's options, never the secret", async () => {
     const bad = createPetfinderClient({ clientId: "demo", clientSecret: "wrong", baseUrl: emulator.url, retry: { limit: 0 } });
     const error = await harvest({ client: bad, storage: reopenable() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HarvestCredentialsError);
-    expect((error as Error).message).toContain("--demo");
+    expect((error as Error).message).toContain("refused the credentials");
+    expect((error as Error).message).toContain("clientSecret");
+    expect((error as Error).message).not.toMatch(/--|PETFINDER_/);
     expect((error as Error).message).not.toContain("wrong");
   });
 });

@@ -1,4 +1,4 @@
-import { sha256 } from "./sha256.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 
 /** Longest folder name `breedFolderName` returns, in UTF-8 bytes (well under the 255 of common file systems). */
 export const BREED_FOLDER_MAX_BYTES = 100;

@@ -1,6 +1,6 @@
 /**
  * Petfinder cat "breeds" that name a coat colour or pattern, not a breed; the 2018 write-up
- * kept them as classes. `photoRows({ dropColorBreeds: true })` leaves them out.
+ * kept them as classes. `animalPhotoRows(animal, { dropColorBreeds: true })` leaves them out.
  */
 export const COLOR_BREEDS: ReadonlySet<string> = new Set([
   "Tabby",

@@ -1,4 +1,9 @@
-import type { BreedCount } from "./breed-counter.js";
+/** One line of breeds.csv: a breed folder and the images in it. */
+export interface BreedCount {
+  readonly breed: string;
+  readonly folder: string;
+  readonly images: number;
+}
 
 /** Options of `breedCountsToCsv`. */
 export interface BreedCountsCsvOptions {

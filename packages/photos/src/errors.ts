@@ -1,13 +1,9 @@
-const MARKER = Symbol.for("@cat-harvest/photos.error");
+import { CatHarvestError } from "@cat-harvest/errors";
 
 /** The base of every error this package throws. */
-export class PhotosError extends Error {
+export class PhotosError extends CatHarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/photos.PhotosError");
   override name: string = "PhotosError";
-  readonly [MARKER] = true;
-  /** Tells a `PhotosError` apart even across two installed copies of this package. */
-  static isInstance(error: unknown): error is PhotosError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** Why a photo URL was refused. */
@@ -21,6 +17,7 @@ export type PhotoUrlProblem =
 
 /** A photo URL that cannot be used: not a URL, not http(s), credentials in it, or a nonsense `width`. */
 export class PhotoUrlError extends PhotosError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/photos.PhotoUrlError");
   override name = "PhotoUrlError" as const;
   /** The URL as given (cut to 200 characters), or a description when it was not a string. */
   readonly url: string;

@@ -15,8 +15,5 @@ export { BREED_FOLDER_HASH_MARK, BREED_FOLDER_MAX_BYTES, breedFolderName } from 
 export { COLOR_BREEDS, isColorBreed } from "./color-breeds.js";
 export type { AnimalLike, PhotoRow, PhotoSkip, PhotoSkipReason } from "./types.js";
 export { animalPhotoRows, type AnimalPhotoRowsOptions } from "./animal-photo-rows.js";
-export { createPhotoRowDeduper, type PhotoRowDeduper } from "./photo-row-deduper.js";
 export { createContentDeduper, type ContentDeduper, type ContentDeduperOptions } from "./content-deduper.js";
-export { createBreedCounter, type BreedCount, type BreedCounter } from "./breed-counter.js";
-export { breedCountsToCsv, csvField, parseBreedCountsCsv, parseCsv, type BreedCountsCsvOptions } from "./csv.js";
-export { photoRows, type PhotoRowsOptions } from "./photo-rows.js";
+export { breedCountsToCsv, csvField, parseBreedCountsCsv, parseCsv, type BreedCount, type BreedCountsCsvOptions } from "./csv.js";

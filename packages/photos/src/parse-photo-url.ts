@@ -180,7 +180,7 @@ export function tryParsePhotoUrl(url: string): PhotoUrlParseResult {
   try {
     return { ok: true, value: parsePhotoUrl(url) };
   } catch (error) {
-    if (error instanceof PhotoUrlError) return { ok: false, error };
+    if (PhotoUrlError.isInstance(error)) return { ok: false, error };
     throw error;
   }
 }

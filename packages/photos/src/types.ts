@@ -48,12 +48,8 @@ export type PhotoSkipReason =
   | "color-breed"
   /** The photo lists no URL, or only unusable ones. */
   | "no-usable-url"
-  /** The same (folder, animal, photo) came before. */
-  | "duplicate-photo"
-  /** The same canonical URL came before in this folder. */
-  | "duplicate-url"
-  /** The folder already holds `perBreedCap` rows. */
-  | "over-cap";
+  /** The same canonical URL came before in this animal's photos. */
+  | "duplicate-url";
 
 /** A skip report. Photo-level reasons carry `photo` and `url` where known; animal-level ones do not. */
 export interface PhotoSkip {

@@ -4,10 +4,9 @@ import {
   breedCountsToCsv,
   breedFolderName,
   canonicalPhotoUrl,
-  createBreedCounter,
+  animalPhotoRows,
   createContentDeduper,
   parsePhotoUrl,
-  photoRows,
   tryParsePhotoUrl,
   type AnimalLike,
 } from "@cat-harvest/photos";
@@ -38,18 +37,16 @@ export const cases: SmokeCase[] = [
     },
   },
   {
-    name: "photos: streams animals into de-duplicated, capped, counted rows",
+    name: "photos: turns animals into rows under each breed, written out as breeds.csv",
     async fn() {
-      async function* animals(): AsyncGenerator<AnimalLike> {
-        for (const id of [1, 2, 1, 3]) {
-          yield { id, breeds: { primary: "Domestic Short Hair", secondary: id === 1 ? "Tabby" : null }, photos: [{ full: `${CF}/photos/pets/${id}/1/?bust=${id}` }] };
-        }
-      }
-      const counter = createBreedCounter();
-      const keys: string[] = [];
-      for await (const row of photoRows(animals(), { counter, perBreedCap: 2 })) keys.push(row.key);
+      const animals: AnimalLike[] = [1, 2].map((id) => ({ id, breeds: { primary: "Domestic Short Hair", secondary: id === 1 ? "Tabby" : null }, photos: [{ full: `${CF}/photos/pets/${id}/1/?bust=${id}` }] }));
+      const keys = animals.flatMap((animal) => animalPhotoRows(animal).map((row) => row.key));
       assert.deepEqual(keys, ["Domestic_Short_Hair/1-1.jpg", "Tabby/1-1.jpg", "Domestic_Short_Hair/2-1.jpg"]);
-      assert.equal(breedCountsToCsv(counter.counts()), "breed,folder,images\nDomestic Short Hair,Domestic_Short_Hair,2\nTabby,Tabby,1\n");
+      const counts = [
+        { breed: "Domestic Short Hair", folder: "Domestic_Short_Hair", images: 2 },
+        { breed: "Tabby", folder: "Tabby", images: 1 },
+      ];
+      assert.equal(breedCountsToCsv(counts), "breed,folder,images\nDomestic Short Hair,Domestic_Short_Hair,2\nTabby,Tabby,1\n");
       const dedupe = createContentDeduper();
       assert.equal(dedupe.isDuplicate("ab".repeat(32), { key: "Tabby/1-1.jpg" }), false);
       assert.equal(dedupe.isDuplicate("ab".repeat(32), { key: "Tabby/9-1.jpg" }), true);

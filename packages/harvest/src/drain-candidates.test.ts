@@ -1,8 +1,11 @@
 import type { Animal } from "@cat-harvest/petfinder";
 import { describe, expect, test } from "vitest";
 import { createChannel } from "./channel.js";
-import { drainRecords, type QueuedPhotoRow } from "./drain-records.js";
-import type { BreedRecord } from "./records.js";
+import { drainCandidates } from "./drain-candidates.js";
+import { petfinderCandidates } from "./petfinder-candidates.js";
+import type { PhotoCandidate } from "./photo-candidate.js";
+import { createPhotoPlacer } from "./place-photo.js";
+import type { BreedRecord } from "./petfinder-records.js";
 
 const CDN = "http://127.0.0.1:9/photos/pets";
 const cat = (id: number, primary: string, secondary: string | null, slots: number): BreedRecord => ({
@@ -17,20 +20,20 @@ const cat = (id: number, primary: string, secondary: string | null, slots: numbe
   } as unknown as Animal,
 });
 
-const readAll = async (rows: AsyncIterable<QueuedPhotoRow>) => {
-  const out: QueuedPhotoRow[] = [];
+const readAll = async (rows: AsyncIterable<PhotoCandidate>) => {
+  const out: PhotoCandidate[] = [];
   for await (const row of rows) out.push(row);
   return out;
 };
 
-describe("drainRecords", () => {
+describe("drainCandidates of Petfinder records", () => {
   test("reads every record before anything reads the rows, and queues compact rows of the asked folders in order", async () => {
     const records = createChannel<BreedRecord>(1);
     const events: string[] = [];
-    const { rows, done } = drainRecords(records, {
-      size: "small",
-      folders: new Set(["Bengal", "Tabby"]),
-      onRecord: () => events.push("record"),
+    const fromAnimal = petfinderCandidates({ size: "small", folders: new Set(["Bengal", "Tabby"]) });
+    const { candidates: rows, done } = drainCandidates(records, {
+      candidatesOf: (record) => fromAnimal(record.animal),
+      onItem: () => events.push("record"),
       onEnd: () => events.push("end"),
     });
     // A channel of capacity 1: each push waits for the drain, never for a reader of `rows`.
@@ -41,14 +44,17 @@ describe("drainRecords", () => {
     await done;
     expect(events).toEqual(["record", "record", "record", "end"]);
     const read = await readAll(rows);
-    expect(read.map((r) => r.key)).toEqual(["Bengal/1-1.jpg", "Bengal/1-2.jpg", "Tabby/2-1.jpg"]);
-    expect(read[2]).toEqual({ url: `${CDN}/2/1/?bust=1&width=100`, key: "Tabby/2-1.jpg", folder: "Tabby", breed: "Tabby", animalId: 2, photo: 1, size: "small" });
+    const place = createPhotoPlacer();
+    expect(read.map((r) => place(r).key)).toEqual(["Bengal/1-1.jpg", "Bengal/1-2.jpg", "Tabby/2-1.jpg"]);
+    expect(read[2]).toEqual({ url: `${CDN}/2/1/?bust=1&width=100`, breed: "Tabby", recordId: 2, photo: 1, size: "small" });
+    expect(place(read[2]!)).toEqual({ key: "Tabby/2-1.jpg", folder: "Tabby" });
   });
 
   test("an error from the records fails the rows at their next read, without onEnd; done still resolves", async () => {
     const records = createChannel<BreedRecord>();
     let ended = false;
-    const { rows, done } = drainRecords(records, { size: "full", onEnd: () => (ended = true) });
+    const fromAnimal = petfinderCandidates({ size: "full" });
+    const { candidates: rows, done } = drainCandidates(records, { candidatesOf: (record) => fromAnimal(record.animal), onEnd: () => (ended = true) });
     await records.push(cat(1, "Bengal", null, 1));
     const error = new Error("the API failed");
     records.fail(error);

@@ -1,0 +1,17 @@
+import type { StorageAdapter } from "@cat-harvest/storage";
+import { openDataset, type Dataset } from "./dataset.js";
+import type { DownloadRunOptions } from "./download-run-options.js";
+
+/** Opens the run's data set with the run's options; closes the storage when that fails. */
+export async function openRunDataset(storage: StorageAdapter, options: DownloadRunOptions): Promise<Dataset> {
+  try {
+    return await openDataset(storage, {
+      ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
+    });
+  } catch (error) {
+    await storage.close().catch(() => {});
+    throw error;
+  }
+}
