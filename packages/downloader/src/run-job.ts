@@ -1,10 +1,10 @@
 import { StorageError, validateKey } from "@cat-harvest/storage";
-import type { AbortScope } from "./abort-scope.js";
+import { backoffDelay } from "@cat-harvest/http";
+import { type AbortScope, sleepInScope } from "./abort-scope.js";
 import { type AttemptSettings, attemptDownload } from "./attempt.js";
-import { backoffDelay } from "./backoff.js";
+import { ALWAYS_HELD, type ConnectionSlot } from "./connection-slot.js";
 import { DownloadJobError } from "./errors.js";
 import type { FailureReason } from "./reasons.js";
-import { sleep } from "./sleep.js";
 import type { DownloadEvent, DownloadFailed, DownloadJob, DownloadResult } from "./types.js";
 
 export interface JobSettings extends AttemptSettings {
@@ -22,18 +22,6 @@ export interface JobHooks<M> {
   /** Counts an HTTP attempt. */
   readonly countAttempt: () => void;
 }
-
-/**
- * The job's share of the connection limits: held while a request is open, given back once
- * a body has been received whole (the storage commit needs no connection), taken again
- * before another attempt.
- */
-export interface ConnectionSlot {
-  release(): void;
-  acquire(): Promise<void>;
-}
-
-const ALWAYS_HELD: ConnectionSlot = { release() {}, acquire: () => Promise.resolve() };
 
 const failed = <M>(job: DownloadJob<M>, reason: FailureReason, message: string, attempts: number, status?: number): DownloadFailed<M> => ({
   type: "failed",
@@ -127,7 +115,7 @@ export async function downloadJob<M>(
         const why = error instanceof Error ? error.message : String(error);
         return failed(job, "aborted", `${job.url} was stopped before it was stored (${why}); nothing was left under its key`, attempt);
       }
-      if (!(error instanceof DownloadJobError)) throw error;
+      if (!DownloadJobError.isInstance(error)) throw error;
       if (!error.isRetryable || attempt >= settings.maxAttempts) {
         const suffix = error.isRetryable ? ` (gave up after ${attempt} attempts; maxAttempts)` : "";
         return failed(job, error.reason, error.message + suffix, attempt, error.status);
@@ -147,7 +135,7 @@ export async function downloadJob<M>(
         message: error.message,
         ...(error.status === undefined ? {} : { status: error.status }),
       });
-      await sleep(delayMs, scope);
+      await sleepInScope(delayMs, scope);
     }
   }
 }
