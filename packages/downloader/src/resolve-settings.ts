@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { IMAGE_MIME_TYPES, type ImageFormat } from "./image-format.js";
 import { nonNegative, nonNegativeInteger, positiveInteger } from "./option-checks.js";
-import type { JobSettings } from "./run-job.js";
+import type { JobSettings } from "./download-job.js";
 import { checkSha256Factory, createDefaultSha256 } from "./sha256.js";
 import type { DownloaderOptions } from "./types.js";
 import { DEFAULT_USER_AGENT } from "./user-agent.js";

@@ -1,5 +1,5 @@
 import type { FailureReason } from "./reasons.js";
-import type { JobHooks } from "./run-job.js";
+import type { JobHooks } from "./download-job.js";
 import type { DownloadEvent, DownloadResult, DownloadSummary } from "./types.js";
 
 type EventListener<M> = ((event: DownloadEvent<M>) => void | Promise<void>) | undefined;

@@ -3,7 +3,8 @@ import { HostSlots } from "./host-slots.js";
 import type { JobQueue } from "./job-queue.js";
 import type { RunSettings } from "./resolve-settings.js";
 import type { RunControl } from "./run-control.js";
-import { checkExisting, checkJob, downloadJob } from "./run-job.js";
+import { checkExisting, checkJob } from "./check-job.js";
+import { downloadJob } from "./download-job.js";
 import type { RunTally } from "./run-tally.js";
 import type { DownloadJob, DownloadResult } from "./types.js";
 
