@@ -2,14 +2,16 @@ import type { AbortScope } from "./abort-scope.js";
 import { acceptFormat } from "./accept-format.js";
 import { AttemptContext, type AttemptSettings, type ProgressListener } from "./attempt-context.js";
 import { type AttemptOutcome, duplicateOutcome, storedOutcome } from "./attempt-outcome.js";
-import { createBodyStream, takeChunk } from "./body-stream.js";
+import { createBodyStream } from "./body-stream.js";
 import { emptyBody, refuseResponse } from "./check-response.js";
 import { discardBody } from "./discard-body.js";
 import { finishBody } from "./finish-body.js";
 import { followRedirects, REDIRECT_STATUSES, request } from "./follow-redirects.js";
-import { IMAGE_MIME_TYPES, SNIFF_BYTES } from "./image-format.js";
+import { commitToStorage } from "./commit-to-storage.js";
+import { SNIFF_BYTES } from "./image-format.js";
 import { BodyInspection } from "./inspect-body.js";
 import { readChunk, readWholeBody } from "./read-body.js";
+import { takeChunk, takeWholeBody } from "./take-body.js";
 import type { DownloadJob } from "./types.js";
 
 export type { AttemptOutcome } from "./attempt-outcome.js";
@@ -34,7 +36,6 @@ export async function attemptDownload(
 ): Promise<AttemptOutcome> {
   scope.signal.throwIfAborted();
   const attempt = new AttemptContext(job, settings, scope, onBytes, onReceived);
-  const { key } = job;
   try {
     let response = await request(attempt);
     if (REDIRECT_STATUSES.has(response.status)) response = await followRedirects(attempt, response);
@@ -49,12 +50,10 @@ export async function attemptDownload(
 
     if (expected !== undefined && expected <= settings.maxBufferedBytes) {
       const body = await readWholeBody(attempt, response);
-      inspection.whole(body);
-      onBytes((attempt.received = body.byteLength), body.byteLength, expected);
+      takeWholeBody(attempt, inspection, body);
       const format = acceptFormat(attempt, inspection, response);
       if (!(await finishBody(attempt, inspection, format))) return duplicateOutcome(attempt);
-      attempt.committing = true;
-      await settings.storage.put(key, body, { signal: attempt.controller.signal, size: attempt.received, contentType: IMAGE_MIME_TYPES[format] });
+      await commitToStorage(attempt, body, format, body.byteLength);
       return storedOutcome(attempt, format, inspection.dimensions);
     }
 
@@ -69,10 +68,8 @@ export async function attemptDownload(
     }
     if (attempt.received === 0) throw attempt.fail(emptyBody(attempt));
     const format = acceptFormat(attempt, inspection, response);
-    const stream = createBodyStream(attempt, reader, inspection, format, pending, ended);
-    attempt.committing = true;
     try {
-      await settings.storage.put(key, stream, { signal: attempt.controller.signal, size: expected, contentType: IMAGE_MIME_TYPES[format] });
+      await commitToStorage(attempt, createBodyStream(attempt, reader, inspection, format, pending, ended), format, expected);
     } catch (thrown) {
       if (attempt.duplicate) return duplicateOutcome(attempt);
       throw thrown;

@@ -4,18 +4,7 @@ import { finishBody } from "./finish-body.js";
 import type { ImageFormat } from "./image-format.js";
 import type { BodyInspection } from "./inspect-body.js";
 import { readChunk } from "./read-body.js";
-
-/** Counts a chunk of a streamed body against `maxBytes`, inspects it and reports it. */
-export function takeChunk(attempt: AttemptContext, inspection: BodyInspection, chunk: Uint8Array): Uint8Array {
-  const received = (attempt.received += chunk.byteLength);
-  const { maxBytes } = attempt.settings;
-  if (received > maxBytes) {
-    throw attempt.fail(attempt.error("too-large", `GET ${attempt.url} body passed maxBytes ${maxBytes}`, { status: attempt.status }));
-  }
-  inspection.update(chunk);
-  attempt.onBytes(chunk.byteLength, received, attempt.expected);
-  return chunk;
-}
+import { takeChunk } from "./take-body.js";
 
 /**
  * The stream `storage.put` reads a streamed body from: first the chunks already read to
