@@ -45,9 +45,9 @@ export class WorkerPool<M> {
     for (const job of this.#slots.drain()) await this.#tally.report(this.#control.abortedResult(job));
   }
 
+  // The awaits stay in this one loop (no async helper per job), so a job costs no extra promise.
   async #worker(): Promise<void> {
     const slots = this.#slots;
-    const queue = this.#queue;
     const control = this.#control;
     while (!control.stopped) {
       const ready = slots.takeReady();
@@ -55,29 +55,22 @@ export class WorkerPool<M> {
         await this.#runHolding(ready.host, ready.item);
         continue;
       }
-      // A job is pulled only with a slot reserved for it, so no more are taken than can start.
-      if (queue.exhausted || !slots.canPark || !slots.reserve()) {
-        if (queue.exhausted && slots.parkedCount === 0) return;
+      if (!this.#reserveForPull()) {
+        if (this.#queue.exhausted && slots.parkedCount === 0) return;
         await slots.changed();
         continue;
       }
-      let item: IteratorResult<DownloadJob<M>, unknown>;
+      let job: DownloadJob<M> | null;
       try {
-        item = await queue.next();
+        job = this.#accept(await this.#queue.next());
       } catch (error) {
         // The jobs already taken still end normally; the run then rejects with this error.
         slots.unreserve();
-        queue.markExhausted();
+        this.#queue.markExhausted();
         control.fail(error);
         return;
       }
-      if (item.done || control.stopped) {
-        slots.unreserve();
-        if (item.done) queue.markExhausted();
-        continue;
-      }
-      const job = item.value;
-      this.#tally.countJob();
+      if (job === null) continue;
       // Refusals and resume skips need no slot.
       let early: DownloadResult<M> | null;
       try {
@@ -90,14 +83,32 @@ export class WorkerPool<M> {
       if (early) {
         slots.unreserve();
         await this.#tally.report(early);
-      } else await this.#startOrPark(job);
+        continue;
+      }
+      const host = hostOf(job.url);
+      if (slots.bindReserved(host)) await this.#runHolding(host, job);
+      else this.#park(host, job);
     }
   }
 
-  /** Starts `job` on its reserved slot, or sets it aside when its host is full so the worker can try another. */
-  #startOrPark(job: DownloadJob<M>): Promise<void> | void {
-    const host = hostOf(job.url);
-    if (this.#slots.bindReserved(host)) return this.#runHolding(host, job);
+  /** Reserves a slot for the next job; a job is pulled only with one, so no more are taken than can start. */
+  #reserveForPull(): boolean {
+    return !this.#queue.exhausted && this.#slots.canPark && this.#slots.reserve();
+  }
+
+  /** The job a pull brought, counted; `null` (its reserved slot given back) when the input ended or the run stopped. */
+  #accept(item: IteratorResult<DownloadJob<M>, unknown>): DownloadJob<M> | null {
+    if (item.done || this.#control.stopped) {
+      this.#slots.unreserve();
+      if (item.done) this.#queue.markExhausted();
+      return null;
+    }
+    this.#tally.countJob();
+    return item.value;
+  }
+
+  /** Sets a job aside while its host is full, so the worker can go on with jobs for other hosts. */
+  #park(host: string, job: DownloadJob<M>): void {
     this.#slots.unreserve();
     this.#slots.park(host, job);
   }
