@@ -1,3 +1,5 @@
+import { sleep } from "@cat-harvest/http";
+
 /**
  * One abort listener on a run's signal fanned out to every job. Adding a listener per job
  * to one shared signal would trip Node's MaxListeners warning at concurrency above 10.
@@ -29,4 +31,18 @@ export function createAbortScope(signal: AbortSignal): AbortScope {
       return () => void listeners.delete(listener);
     },
   };
+}
+
+/**
+ * `sleep` from `@cat-harvest/http`, ended by the scope: the sleep listens on a signal of its
+ * own, so the run's signal keeps its one listener however many jobs wait to retry.
+ */
+export async function sleepInScope(ms: number, scope: AbortScope): Promise<void> {
+  const controller = new AbortController();
+  const unsubscribe = scope.onAbort(() => controller.abort(scope.signal.reason));
+  try {
+    await sleep(ms, controller.signal);
+  } finally {
+    unsubscribe();
+  }
 }

@@ -184,6 +184,23 @@ describe("createDownloader: storing", () => {
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
+  test("many jobs waiting to retry at once add no listener per job to the run's signal either", async () => {
+    const url = route((_req, res, hit) => void (hit <= 40 ? res.writeHead(503).end() : sendBytes(res, JPEG)));
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => void warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const jobs = Array.from({ length: 40 }, (_, i) => ({ url, key: `waiting/${i}.jpg` }));
+      // Every job's first attempt fails; all 40 then sleep before their retry at the same time.
+      const { summary } = await runAll(jobs, { concurrency: 40, retryBaseDelayMs: 200, retryMaxDelayMs: 200, random: () => 0.5, connectTimeoutMs: 15_000 });
+      expect(summary).toMatchObject({ stored: 40, retries: 40 });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
   test("userAgent and headers options reach the server", async () => {
     const url = route((_req, res) => sendBytes(res, JPEG));
     await runAll([{ url, key: "ua.jpg" }], { userAgent: "my-lab-crawler/2.0 (+mailto:lab@example.org)", headers: { "x-purpose": "research" } });

@@ -1,16 +1,11 @@
+import { CatHarvestError } from "@cat-harvest/errors";
 import type { FailureReason } from "./reasons.js";
 import { isRetryableReason } from "./reasons.js";
 
-const MARKER = Symbol.for("@cat-harvest/downloader.error");
-
 /** The base of every error this package throws or reports. */
-export class DownloaderError extends Error {
+export class DownloaderError extends CatHarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/downloader.DownloaderError");
   override name: string = "DownloaderError";
-  readonly [MARKER] = true;
-  /** Tells a `DownloaderError` apart even across two installed copies of this package. */
-  static isInstance(error: unknown): error is DownloaderError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 export interface DownloadJobErrorInit {
@@ -24,6 +19,7 @@ export interface DownloadJobErrorInit {
 
 /** One attempt at one job went wrong; `reason` is the stable code reported for the job. */
 export class DownloadJobError extends DownloaderError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/downloader.DownloadJobError");
   override name = "DownloadJobError" as const;
   readonly reason: FailureReason;
   readonly url: string;
@@ -40,5 +36,14 @@ export class DownloadJobError extends DownloaderError {
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
     this.isRetryable = isRetryableReason(reason);
+  }
+}
+
+/** The `isDuplicate` hook itself threw: a caller bug, fatal to the run, which rejects with this. */
+export class DuplicateHookError extends DownloaderError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/downloader.DuplicateHookError");
+  override name = "DuplicateHookError" as const;
+  constructor(key: string, cause: unknown) {
+    super(`The isDuplicate hook threw for ${JSON.stringify(key)}; fix the hook (it must return true or false)`, { cause });
   }
 }
