@@ -7,7 +7,6 @@ export {
   HarvestUnknownBreedError,
   HarvestUsageError,
 } from "./errors.js";
-export { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
 export { parseUrlList, urlListFormat, type UrlListEntry, type UrlListFormat } from "./url-list.js";
 export { closestNames, editDistance } from "./closest-names.js";
 export {
@@ -23,10 +22,8 @@ export {
 export { INTERNAL_PREFIX, openDataset, type Dataset, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
-export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
 export { DEFAULT_CAP, DEFAULT_CONCURRENCY, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type DownloadRunOptions, type HarvestOptions, type HarvestSummary } from "./harvest.js";
 export { downloadList, UNLABELLED, urlFileName, type DownloadListOptions } from "./download-list.js";
 export { readCacheSummary, RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type CachedRecordsSummary, type RecordsCacheLocation, type RecordsOutcome, type StreamRecordsOptions } from "./records.js";
 export { storePhotos, type PhotoJob, type PhotoJobMeta, type StorePhotosOptions } from "./store-photos.js";
-export { formatDuration, formatProgressLine, type HarvestProgress } from "./progress.js";
-export { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
+export type { HarvestProgress } from "./progress.js";

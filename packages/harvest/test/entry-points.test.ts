@@ -27,11 +27,5 @@ describe("entry points", () => {
     const { files, bare } = await importGraph(join(src, "index.ts"));
     expect(files.size).toBeGreaterThan(10);
     expect([...bare].filter((s) => s.startsWith("node:"))).toEqual([]);
-    expect([...files].some((f) => f.includes(`${"/"}cli${"/"}`))).toBe(false);
-  });
-
-  test("the cli entry is where node:* modules live", async () => {
-    const { bare } = await importGraph(join(src, "cli", "index.ts"));
-    expect([...bare].filter((s) => s.startsWith("node:")).sort()).toContain("node:fs");
   });
 });

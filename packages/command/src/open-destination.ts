@@ -1,16 +1,14 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { open, stat, unlink } from "node:fs/promises";
-import { createFsStorage } from "@cat-harvest/storage-fs";
-import { createS3Storage } from "@cat-harvest/storage-s3";
-import { createTarStorage } from "@cat-harvest/storage-tar";
+import { INTERNAL_PREFIX, type RecordsCacheLocation } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
-import { HarvestDestinationError } from "../errors.js";
-import { INTERNAL_PREFIX } from "../dataset.js";
-import { describeDestination, parseDestination, type Destination } from "../parse-destination.js";
-import type { RecordsCacheLocation } from "../records.js";
+import { createFsStorage } from "@cat-harvest/storage-fs";
+import { createTarStorage } from "@cat-harvest/storage-tar";
+import type { Env } from "./command-io.js";
+import { CommandDestinationError } from "./errors.js";
+import { loadStorageS3 } from "./load-storage-s3.js";
+import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
 
-/** The environment variables `openDestination` reads (the app passes them in). */
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A destination checked and ready to write: its storage (opened on demand) and where the records cache goes. */
 export interface OpenedDestination {
@@ -53,7 +51,7 @@ async function checkWritableParent(dest: string, path: string): Promise<void> {
     if (info) {
       if (!info.isDirectory()) {
         if (dir === resolve(path)) return; // An existing file (an archive to resume): checked by the adapter.
-        throw new HarvestDestinationError(dest, `${dir} is a file, not a folder`);
+        throw new CommandDestinationError(dest, `${dir} is a file, not a folder`);
       }
       break;
     }
@@ -68,12 +66,12 @@ async function checkWritableParent(dest: string, path: string): Promise<void> {
     await (await open(probe, "wx")).close();
     await unlink(probe);
   } catch (error) {
-    throw new HarvestDestinationError(dest, `${dir} is not writable; choose another DEST or fix its permissions`, { cause: error });
+    throw new CommandDestinationError(dest, `${dir} is not writable; choose another DEST or fix its permissions`, { cause: error });
   }
 }
 
 /**
- * Opens DEST as storage, checking up front that it can be written (a folder's nearest
+ * Opens DEST as storage (an s3:// DEST loads the optional `@cat-harvest/storage-s3`), checking up front that it can be written (a folder's nearest
  * existing parent is writable, an S3 bucket exists and the credentials are accepted), and
  * picks where the records cache goes: beside a folder or archive (`<name>.records.jsonl.gz`),
  * or under `.cat-harvest/` in an S3 prefix.
@@ -86,11 +84,12 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
   // Absolute, so the user sees exactly where the data set is.
   const description = describeDestination(destination.kind === "s3" ? destination : { ...destination, path: resolve(destination.path) });
   const wrap = (error: unknown): never => {
-    if (error instanceof HarvestDestinationError) throw error;
-    throw new HarvestDestinationError(dest, (error as Error)?.message ?? String(error), { cause: error });
+    if (CommandDestinationError.isInstance(error)) throw error;
+    throw new CommandDestinationError(dest, (error as Error)?.message ?? String(error), { cause: error });
   };
   if (destination.kind === "s3") {
     const settings = s3SettingsFromEnv(env);
+    const { createS3Storage } = await loadStorageS3();
     const storage = await createS3Storage({ bucket: destination.bucket, prefix: destination.prefix, ...settings }).catch(wrap);
     return {
       destination,

@@ -1,0 +1,27 @@
+import { HarvestUnknownBreedError } from "@cat-harvest/harvest";
+import { PetfinderAuthError } from "@cat-harvest/petfinder";
+import { describe, expect, test } from "vitest";
+import { CommandCredentialsError, CommandUsageError } from "./errors.js";
+import { inFlagLanguage } from "./flag-language.js";
+
+describe("inFlagLanguage", () => {
+  test("an unknown breed names --breeds, the suggestions and `cat-harvest breeds`", () => {
+    const mapped = inFlagLanguage(new HarvestUnknownBreedError("cat", ["Siames"], { Siames: ["Siamese"] }), { type: "cat" });
+    expect(CommandUsageError.isInstance(mapped)).toBe(true);
+    expect((mapped as CommandUsageError).option).toBe("breeds");
+    expect((mapped as Error).message).toContain('"Siames" (did you mean "Siamese"?)');
+    expect((mapped as Error).message).toContain("see `cat-harvest breeds --type cat`");
+  });
+
+  test("refused credentials anywhere in the cause chain name the environment variables", () => {
+    const refused = new PetfinderAuthError("Petfinder refused the credentials", 401, "https://api.example/v2/oauth2/token");
+    const mapped = inFlagLanguage(new Error("wrapped", { cause: refused }));
+    expect(CommandCredentialsError.isInstance(mapped)).toBe(true);
+    expect((mapped as Error).message).toContain("PETFINDER_CLIENT_ID");
+  });
+
+  test("other errors pass through as they are", () => {
+    const error = new Error("disk full");
+    expect(inFlagLanguage(error)).toBe(error);
+  });
+});
