@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
-import { formatBytes, type HarvestProgress } from "@cat-harvest/harvest";
-import type { ProgressView } from "@cat-harvest/harvest/cli";
+import type { HarvestProgress } from "@cat-harvest/harvest";
+import { formatBytes, type ProgressView } from "@cat-harvest/command";
 
 /** A live bar on the terminal (stderr): breeds, records, stored and failed photos, MB, rate, ETA. */
 export function createProgressBar(stream: NodeJS.WriteStream): ProgressView {

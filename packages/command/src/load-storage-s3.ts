@@ -9,9 +9,8 @@ export const STORAGE_S3_PACKAGE = "@cat-harvest/storage-s3";
  */
 export async function loadStorageS3(): Promise<typeof import("@cat-harvest/storage-s3")> {
   try {
-    // A variable specifier: bundlers leave the import to run time, where the package may be absent.
-    const specifier = STORAGE_S3_PACKAGE;
-    return (await import(specifier)) as typeof import("@cat-harvest/storage-s3");
+    // The cat-harvest bundle keeps this import external: it resolves at run time, if installed.
+    return await import("@cat-harvest/storage-s3");
   } catch (error) {
     throw new CommandMissingPackageError(
       STORAGE_S3_PACKAGE,
