@@ -18,6 +18,21 @@ let tmp: string;
 let app: string;
 let bin: string;
 
+/**
+ * Installs tarballs into a new folder with --offline: third-party packages only from the npm
+ * cache `npm ci` filled (which holds tarballs, not registry listings: a range to resolve fails).
+ */
+async function installOffline(folder: string, tarballPaths: string[]): Promise<string> {
+  await mkdir(folder);
+  await writeFile(join(folder, "package.json"), JSON.stringify({ name: "packed-test", private: true }));
+  try {
+    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", ...tarballPaths], { cwd: folder, env: { ...process.env, ...NO_REGISTRY }, stdio: "pipe" });
+  } catch (error) {
+    throw new Error(`npm install --offline failed (something is not in the npm cache, and this test must not go online): ${String((error as { stderr?: unknown }).stderr ?? error)}`);
+  }
+  return folder;
+}
+
 /** `npm pack`s a workspace folder into `into`, returning the tarball's path. */
 function pack(folder: string, into: string): string {
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", into], { cwd: join(ROOT, folder), encoding: "utf8" });
@@ -30,16 +45,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "cat-harvest-packed-"));
   const tarballs = join(tmp, "tarballs");
   await mkdir(tarballs);
-  const cli = pack("apps/cli", tarballs);
-  app = join(tmp, "app");
-  await mkdir(app);
-  await writeFile(join(app, "package.json"), JSON.stringify({ name: "packed-test", private: true }));
-  try {
-    // --offline: third-party packages may only come from the cache `npm ci` filled.
-    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", cli], { cwd: app, env: { ...process.env, ...NO_REGISTRY }, stdio: "pipe" });
-  } catch (error) {
-    throw new Error(`npm install --offline of the packed tarball failed (something is not in the npm cache, and this test must not go online): ${String((error as { stderr?: unknown }).stderr ?? error)}`);
-  }
+  app = await installOffline(join(tmp, "app"), [pack("apps/cli", tarballs)]);
   bin = join(app, "node_modules", "cat-harvest", "bin", "cat-harvest.js");
 });
 afterAll(async () => {
