@@ -36,7 +36,7 @@ async function installOffline(folder: string, tarballPaths: string[]): Promise<s
 /** `npm pack`s a workspace folder into `into`, returning the tarball's path. */
 function pack(folder: string, into: string): string {
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", into], { cwd: join(ROOT, folder), encoding: "utf8" });
-  const [{ filename, files }] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const [{ filename, files }] = JSON.parse(out) as [{ filename: string; files: Array<{ path: string }> }];
   expect(files.map((f) => f.path).filter((p) => /aws-sdk|storage-s3/.test(p))).toEqual([]);
   return join(into, filename);
 }
