@@ -37,7 +37,7 @@ async function installOffline(folder: string, tarballPaths: string[]): Promise<s
 function pack(folder: string, into: string): string {
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", into], { cwd: join(ROOT, folder), encoding: "utf8" });
   const [{ filename, files }] = JSON.parse(out) as [{ filename: string; files: Array<{ path: string }> }];
-  expect(files.map((f) => f.path).filter((p) => /aws-sdk|storage-s3/.test(p))).toEqual([]);
+  expect(files.map((f) => f.path).filter((p) => /aws-sdk|node_modules/.test(p))).toEqual([]);
   return join(into, filename);
 }
 
@@ -77,6 +77,13 @@ describe("the cat-harvest tarball, installed offline", () => {
     expect(manifest.peerDependenciesMeta["@cat-harvest/storage-s3"]).toEqual({ optional: true });
     expect(existsSync(join(app, "node_modules", "@aws-sdk"))).toBe(false);
     expect(existsSync(join(app, "node_modules", "@cat-harvest", "storage-s3"))).toBe(false);
+  });
+
+  test("@cat-harvest/command's tarball holds no AWS SDK and takes storage-s3 only as an optional peer", async () => {
+    const tarball = pack("packages/command", tmp);
+    const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
+    expect(Object.keys(manifest.dependencies).filter((name) => name === "@cat-harvest/storage-s3" || name.startsWith("@aws-sdk/"))).toEqual([]);
+    expect(manifest.peerDependenciesMeta["@cat-harvest/storage-s3"]).toEqual({ optional: true });
   });
 
   test("harvests the same files with the same bytes under Node, Bun and Deno", async () => {
