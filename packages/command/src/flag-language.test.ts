@@ -1,5 +1,5 @@
 import { HarvestUnknownBreedError } from "@cat-harvest/harvest";
-import { PetfinderAuthError } from "@cat-harvest/petfinder";
+import { PetfinderAuthError, PetfinderHttpError } from "@cat-harvest/petfinder";
 import { describe, expect, test } from "vitest";
 import { CommandCredentialsError, CommandUsageError } from "./errors.js";
 import { inFlagLanguage } from "./flag-language.js";
@@ -18,6 +18,11 @@ describe("inFlagLanguage", () => {
     const mapped = inFlagLanguage(new Error("wrapped", { cause: refused }));
     expect(CommandCredentialsError.isInstance(mapped)).toBe(true);
     expect((mapped as Error).message).toContain("PETFINDER_CLIENT_ID");
+  });
+
+  test("other Petfinder answers are not told as refused credentials", () => {
+    const error = new PetfinderHttpError("Petfinder answered 500", 500, "https://api.example/v2/animals");
+    expect(inFlagLanguage(error)).toBe(error);
   });
 
   test("other errors pass through as they are", () => {

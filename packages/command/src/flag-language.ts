@@ -14,10 +14,11 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   type: "--type",
 };
 
-/** What the pipeline's errors say, told in flag language: PetfinderAuthError anywhere in the cause chain. */
+/** A PetfinderAuthError (401/403) anywhere in the cause chain: the pipeline may wrap it. */
 function refusedCredentials(error: unknown): boolean {
   for (let e = error, depth = 0; e !== undefined && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    if (PetfinderAuthError.isInstance(e)) return true;
+    // The status check keeps this exact while petfinder's isInstance is still its base's.
+    if (PetfinderAuthError.isInstance(e) && "status" in e && (e.status === 401 || e.status === 403)) return true;
   }
   return false;
 }

@@ -11,7 +11,7 @@ AWS_ENDPOINT_URL for S3-compatible stores).`;
 
 function flagLine(flag: FlagSpec): string {
   const names = `${flag.short ? `-${flag.short}, ` : "    "}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
-  return `  ${names.padEnd(26)} ${flag.help}`;
+  return `  ${names.padEnd(28)} ${flag.help}`;
 }
 
 function subcommandHelp(spec: SubcommandSpec): string {

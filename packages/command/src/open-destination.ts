@@ -1,13 +1,14 @@
-import { basename, dirname, join, resolve } from "node:path";
-import { open, stat, unlink } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
 import { INTERNAL_PREFIX, type RecordsCacheLocation } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { createTarStorage } from "@cat-harvest/storage-tar";
+import { checkWritableParent } from "./check-writable-parent.js";
 import type { Env } from "./command-io.js";
 import { CommandDestinationError } from "./errors.js";
 import { loadStorageS3 } from "./load-storage-s3.js";
 import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
+import { s3SettingsFromEnv } from "./s3-settings-from-env.js";
 
 
 /** A destination checked and ready to write: its storage (opened on demand) and where the records cache goes. */
@@ -26,48 +27,9 @@ export interface OpenedDestination {
   close(): Promise<void>;
 }
 
-/** S3 settings from the standard AWS variables. */
-export function s3SettingsFromEnv(env: Env): { endpoint?: string; region?: string; forcePathStyle: boolean; credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } } {
-  const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined;
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (endpoint ? "us-east-1" : undefined);
-  const forcePathStyle = env.AWS_S3_FORCE_PATH_STYLE ? /^(1|true|yes)$/i.test(env.AWS_S3_FORCE_PATH_STYLE) : endpoint !== undefined;
-  const credentials =
-    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
-      : undefined;
-  return { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}), forcePathStyle, ...(credentials ? { credentials } : {}) };
-}
-
 /** `cats.tar.gz` -> `cats`, `./cat_breeds/` -> `cat_breeds`. */
 function stem(path: string): string {
   return basename(resolve(path)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "dataset";
-}
-
-async function checkWritableParent(dest: string, path: string): Promise<void> {
-  // Find the nearest existing ancestor: the adapter creates the rest.
-  let dir = resolve(path);
-  for (;;) {
-    const info = await stat(dir).catch(() => undefined);
-    if (info) {
-      if (!info.isDirectory()) {
-        if (dir === resolve(path)) return; // An existing file (an archive to resume): checked by the adapter.
-        throw new CommandDestinationError(dest, `${dir} is a file, not a folder`);
-      }
-      break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  // A real probe file rather than access(W_OK): that is what counts (ACLs, read-only mounts),
-  // and it needs no extra permission under Deno.
-  const probe = join(dir, `.cat-harvest-probe-${Math.random().toString(36).slice(2)}`);
-  try {
-    await (await open(probe, "wx")).close();
-    await unlink(probe);
-  } catch (error) {
-    throw new CommandDestinationError(dest, `${dir} is not writable; choose another DEST or fix its permissions`, { cause: error });
-  }
 }
 
 /**

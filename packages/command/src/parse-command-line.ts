@@ -3,6 +3,7 @@ import { PHOTO_SIZES, type PhotoSize } from "@cat-harvest/photos";
 import { CliUsageError, joinNegativeValues, parseCliArgs } from "@cat-harvest/petfinder-emulator/cli-args";
 import type { EmulatorOptions } from "@cat-harvest/petfinder-emulator";
 import { CommandUsageError } from "./errors.js";
+import { decimal, fail, httpUrl, integer } from "./flag-values.js";
 import { subcommand, SUBCOMMANDS, type SubcommandSpec } from "./subcommands.js";
 
 /** Shared by `harvest` and `breeds`. */
@@ -38,36 +39,6 @@ export type ParsedCommand =
 const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "help"] as const;
 type CommandName = (typeof COMMANDS)[number];
 type Values = Record<string, string | boolean | string[] | undefined>;
-
-function fail(option: string, message: string, command?: string): never {
-  throw new CommandUsageError(option, `${message}. Run \`cat-harvest ${command ? `${command} ` : ""}--help\` for usage.`);
-}
-
-function integer(command: string, option: string, raw: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (String(raw).trim() === "" || !Number.isInteger(value) || value < min || value > max) {
-    fail(option, `--${option} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got ${JSON.stringify(raw)}`, command);
-  }
-  return value;
-}
-
-function decimal(command: string, option: string, raw: unknown, min: number, max: number): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (String(raw).trim() === "" || !Number.isFinite(value) || value < min || value > max) {
-    fail(option, `--${option} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`, command);
-  }
-  return value;
-}
-
-function httpUrl(command: string, option: string, raw: unknown): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!URL.canParse(String(raw)) || !/^https?:$/.test(new URL(String(raw)).protocol)) {
-    fail(option, `--${option} must be an http(s) URL such as https://api.petfinder.com, got ${JSON.stringify(raw)}`, command);
-  }
-  return String(raw).replace(/\/+$/, "");
-}
 
 /** Reads the flags of one subcommand, as its spec lists them; a negative number stays a value. */
 function readFlags(spec: SubcommandSpec, args: readonly string[], positionals = 0): { values: Values; positionals: string[] } {

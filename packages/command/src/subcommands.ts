@@ -59,7 +59,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "download",
     usage: "cat-harvest download --input FILE --out DEST [flags]",
-    summary: "Download any URL list (.txt, .csv or .jsonl with url and an optional label) into DEST.",
+    summary: "Download a URL list (.txt, .csv or .jsonl; url, label) into DEST.",
     flags: [
       { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv or .jsonl (url, label)" },
       { name: "out", short: "o", value: "DEST", help: "where to write" },
