@@ -1,7 +1,7 @@
 // cat-harvest as a Deno script: the same harvest as the Bun CLI, with only the permissions
 // it needs. It reads the arguments and a few environment variables and calls
-// @cat-harvest/harvest; nothing of the pipeline lives here. See README.md for the commands.
-import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/harvest/cli";
+// @cat-harvest/command; nothing of the pipeline lives here. See README.md for the commands.
+import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/command";
 
 /** The variables read, each only when --allow-env grants it. */
 const ENV_NAMES = [

@@ -1,6 +1,6 @@
-// Runs the harvest the way the apps do (`runCommand` from @cat-harvest/harvest), in a plain
+// Runs the harvest the way the apps do (`runCommand` from @cat-harvest/command), in a plain
 // node process, for when apps/cli is not built. Arguments are the command's own.
-import { runCommand } from "@cat-harvest/harvest/cli";
+import { runCommand } from "@cat-harvest/command";
 
 const controller = new AbortController();
 process.on("SIGINT", () => controller.abort(new Error("interrupted")));

@@ -48,7 +48,7 @@ function cliWorks(): boolean {
 }
 
 function harvestLibraryWorks(): boolean {
-  const r = spawnSync(process.execPath, ["-e", "import('@cat-harvest/harvest/cli').then(m => process.exit(typeof m.runCommand === 'function' ? 0 : 1), () => process.exit(1))"], {
+  const r = spawnSync(process.execPath, ["-e", "import('@cat-harvest/command').then(m => process.exit(typeof m.runCommand === 'function' ? 0 : 1), () => process.exit(1))"], {
     cwd: BENCH_DIR,
     timeout: 30_000,
   });

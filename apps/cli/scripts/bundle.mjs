@@ -1,8 +1,10 @@
-// Bundles the CLI with Bun into dist/ so the npm tarball is self-contained: the internal
-// @cat-harvest/* packages and cli-progress are inlined, and the AWS SDK stays in chunks
-// loaded only when an s3:// DEST is used.
+// Bundles the CLI with Bun into dist/ as one ESM program for Node (which Bun and Deno run too),
+// so the npm tarball is self-contained: the internal @cat-harvest/* packages and cli-progress
+// are inlined, the emulator sits in a chunk loaded only for --demo and `emulator`, and the
+// optional @cat-harvest/storage-s3 (with the AWS SDK) stays external: an s3:// DEST imports it
+// from beside the command, where the user installs it.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,7 +15,21 @@ for (const name of readdirSync(dist)) if (name.endsWith(".js")) rmSync(join(dist
 const bun = join(here, "..", "..", "node_modules", ".bin", "bun");
 execFileSync(
   bun,
-  ["build", "./src/cli.ts", "--target=bun", "--splitting", "--outdir=dist", "--define", `CAT_HARVEST_VERSION=${JSON.stringify(version)}`],
+  [
+    "build",
+    "./src/cli.ts",
+    "--target=node",
+    "--format=esm",
+    "--splitting",
+    "--outdir=dist",
+    "--external=@cat-harvest/storage-s3",
+    "--external=@aws-sdk/*",
+    "--define",
+    `CAT_HARVEST_VERSION=${JSON.stringify(version)}`,
+  ],
   { cwd: here, stdio: ["ignore", "ignore", "inherit"] },
 );
-chmodSync(join(dist, "cli.js"), 0o755);
+const cli = join(dist, "cli.js");
+const code = readFileSync(cli, "utf8");
+if (!code.startsWith("#!")) writeFileSync(cli, `#!/usr/bin/env node\n${code}`);
+chmodSync(cli, 0o755);

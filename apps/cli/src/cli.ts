@@ -1,7 +1,9 @@
-#!/usr/bin/env bun
-// The `cat-harvest` command: reads the arguments, the environment and the terminal, and hands
-// everything to @cat-harvest/harvest. Nothing of the pipeline lives here.
-import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/harvest/cli";
+#!/usr/bin/env node
+// The `cat-harvest` command, one bundle for Node, Bun and Deno: reads the arguments, the
+// environment and the terminal, and hands everything to @cat-harvest/command. Nothing of the
+// pipeline lives here.
+import process from "node:process";
+import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/command";
 import { createProgressBar } from "./progress-bar.js";
 
 declare const CAT_HARVEST_VERSION: string | undefined;

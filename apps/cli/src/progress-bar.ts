@@ -1,20 +1,7 @@
 import cliProgress from "cli-progress";
 import type { HarvestProgress } from "@cat-harvest/harvest";
-import type { ProgressView } from "@cat-harvest/harvest/cli";
+import { formatBytes, type ProgressView } from "@cat-harvest/command";
 
-// The pipeline entry no longer exports the command's formatting; until @cat-harvest/command
-// exports formatBytes, the bar formats bytes itself, as format-summary.ts does.
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 /** A live bar on the terminal (stderr): breeds, records, stored and failed photos, MB, rate, ETA. */
 export function createProgressBar(stream: NodeJS.WriteStream): ProgressView {

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyDataset } from "@cat-harvest/harvest";
-import { openDestination } from "@cat-harvest/harvest/cli";
+import { openDestination } from "@cat-harvest/command";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDestination } from "@cat-harvest/harvest/cli";
+import { openDestination } from "@cat-harvest/command";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";

@@ -28,19 +28,6 @@ export class HarvestUsageError extends HarvestError {
   }
 }
 
-/** A destination that does not name a folder, a .tar/.tar.gz file or an s3://bucket/prefix. */
-export class HarvestDestinationError extends HarvestError {
-  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestDestinationError");
-  override name = "HarvestDestinationError" as const;
-  readonly destination: string;
-  readonly problem: string;
-  constructor(destination: string, problem: string, options?: ErrorOptions) {
-    super(`Cannot use ${JSON.stringify(destination)} as a destination: ${problem}`, options);
-    this.destination = destination;
-    this.problem = problem;
-  }
-}
-
 /** Missing or refused credentials of the source API. */
 export class HarvestCredentialsError extends HarvestError {
   static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestCredentialsError");

@@ -1,7 +1,6 @@
 export {
   HarvestCredentialsError,
   HarvestDatasetError,
-  HarvestDestinationError,
   HarvestError,
   HarvestInputError,
   HarvestUnknownBreedError,

@@ -3,33 +3,15 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { errorClassProblems } from "@cat-harvest/errors";
 import { describe, expect, test } from "vitest";
+import { importGraph } from "../../../tooling/test/import-graph.ts";
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 
-/** Every module the file imports, followed through relative imports; bare specifiers as found. */
-async function importGraph(entry: string): Promise<{ files: Set<string>; bare: Set<string> }> {
-  const files = new Set<string>();
-  const bare = new Set<string>();
-  const visit = async (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const text = await readFile(file, "utf8");
-    for (const [, specifier] of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms)) {
-      if (specifier!.startsWith(".")) await visit(join(dirname(file), specifier!.replace(/\.js$/, ".ts")));
-      else bare.add(specifier!);
-    }
-    // Dynamic imports count too: a lazy `import("node:fs")` still needs Node.
-    for (const [, specifier] of text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)) bare.add(specifier!);
-  };
-  await visit(entry);
-  return { files, bare };
-}
-
-/** The command's glue, moving to @cat-harvest/command: argument parsing, DEST, exit codes, summaries. */
+/** The command's glue, which lives in @cat-harvest/command: argument parsing, DEST, exit codes, summaries. */
 const COMMAND_GLUE = ["exit-codes.ts", "format-summary.ts", "parse-destination.ts"];
 
 describe("layering of the pipeline entry (@cat-harvest/harvest)", () => {
-  const graph = importGraph(join(src, "index.ts"));
+  const graph = importGraph(join(src, "index.ts")).then(({ files, bare, dynamic }) => ({ files, bare: new Set([...bare, ...dynamic]) }));
 
   test("it imports no command glue", async () => {
     const { files } = await graph;

@@ -17,3 +17,5 @@ export { ANIMAL_TYPES } from "./catalog.js";
 export type { AnimalTypeInfo } from "./catalog.js";
 export { expectedHarvest } from "./expected-harvest.js";
 export type { ExpectedHarvest, ExpectedHarvestOptions } from "./expected-harvest.js";
+export { CliUsageError, emulatorHelp, HELP, joinNegativeValues, parseCliArgs } from "./cli-args.js";
+export type { ParseCliArgsOptions } from "./cli-args.js";

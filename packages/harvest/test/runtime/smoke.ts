@@ -8,7 +8,6 @@ import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
 export const cases: SmokeCase[] = [
   {
-    // parseDestination's case moved with it to the command (see its parse-destination.test.ts).
     name: "harvest: URL lists parse, with the line of a bad entry",
     async fn() {
       const entries = [];

@@ -1,4 +1,4 @@
-import type { BreedCount } from "./dataset-files.js";
+import type { BreedCount } from "@cat-harvest/harvest";
 
 /** `1234567` -> `1.2 MB`. */
 export function formatBytes(bytes: number): string {

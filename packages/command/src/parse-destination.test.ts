@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { HarvestDestinationError } from "./errors.js";
+import { CommandDestinationError } from "./errors.js";
 import { parseDestination } from "./parse-destination.js";
 
 describe("parseDestination", () => {
@@ -25,7 +25,7 @@ describe("parseDestination", () => {
     ["https://example.com/x", "only folders"],
     ["cats.zip", "must end in .tar"],
   ])("refuses %j (%s)", (dest, problem) => {
-    expect(() => parseDestination(dest)).toThrow(HarvestDestinationError);
+    expect(() => parseDestination(dest)).toThrow(CommandDestinationError);
     expect(() => parseDestination(dest)).toThrow(problem);
   });
 });

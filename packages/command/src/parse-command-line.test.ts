@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { HarvestUsageError } from "../errors.js";
+import { CommandUsageError } from "./errors.js";
 import { parseCommandLine } from "./parse-command-line.js";
 
 describe("parseCommandLine", () => {
@@ -14,7 +14,10 @@ describe("parseCommandLine", () => {
     [["breeds", "--type", "dog"], { command: "breeds", demo: false, type: "dog", json: false }],
     [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", json: false }],
     [["verify", "./cat_breeds", "--json"], { command: "verify", dest: "./cat_breeds", json: true }],
-    [["emulator", "--port", "8080", "--fault-rate", "0.1"], { command: "emulator", host: "127.0.0.1", port: 8080, seed: 1, scale: 1, latencyMs: 0, faultRate: 0.1, rateLimit: 50, dailyLimit: 0, clientId: "demo", clientSecret: "demo" }],
+    [["emulator", "--port", "8080", "--fault-rate", "0.1"], { command: "emulator", options: { warmUp: true, port: 8080, faultRate: 0.1 } }],
+    [["emulator", "--help"], { command: "help", topic: "emulator" }],
+    [["download", "--help"], { command: "help", topic: "download" }],
+    [["help", "verify"], { command: "help", topic: "verify" }],
     [["--help"], { command: "help", topic: "harvest" }],
     [["help"], { command: "help" }],
   ])("reads %j", (argv, expected) => {
@@ -36,6 +39,11 @@ describe("parseCommandLine", () => {
     [["download", "--out", "x"], "input", "download needs --input"],
     [["verify"], "dest", "verify needs the DEST"],
     [["emulator", "--fault-rate", "2"], "fault-rate", "from 0 to 1"],
+    [["--per-breed", "-5"], "per-breed", "--per-breed must be a whole number from 1 up, got \"-5\""],
+    [["--concurrency", "-1"], "concurrency", "--concurrency must be a whole number from 1 to 256"],
+    [["download", "--input", "a.txt", "--out", "x", "--concurrency", "-1"], "concurrency", "from 1 to 256"],
+    [["emulator", "--port", "-5"], "port", "--port must be an integer from 0 to 65535"],
+    [["help", "fetch"], "command", 'No help for "fetch"'],
   ])("refuses %j", (argv, option, message) => {
     let error: unknown;
     try {
@@ -43,9 +51,9 @@ describe("parseCommandLine", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(HarvestUsageError);
-    expect((error as HarvestUsageError).option).toBe(option);
+    expect(error).toBeInstanceOf(CommandUsageError);
+    expect((error as CommandUsageError).option).toBe(option);
     expect((error as Error).message).toContain(message);
-    expect((error as Error).message).toContain("cat-harvest --help");
+    expect((error as Error).message).toMatch(/cat-harvest( [a-z]+)? --help/);
   });
 });

@@ -1,16 +1,15 @@
-import { basename, dirname, join, resolve } from "node:path";
-import { open, stat, unlink } from "node:fs/promises";
-import { createFsStorage } from "@cat-harvest/storage-fs";
-import { createS3Storage } from "@cat-harvest/storage-s3";
-import { createTarStorage } from "@cat-harvest/storage-tar";
+import { basename, dirname, resolve } from "node:path";
+import { INTERNAL_PREFIX, type RecordsCacheLocation } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
-import { HarvestDestinationError } from "../errors.js";
-import { INTERNAL_PREFIX } from "../dataset.js";
-import { describeDestination, parseDestination, type Destination } from "../parse-destination.js";
-import type { RecordsCacheLocation } from "../records.js";
+import { createFsStorage } from "@cat-harvest/storage-fs";
+import { createTarStorage } from "@cat-harvest/storage-tar";
+import { checkWritableParent } from "./check-writable-parent.js";
+import type { Env } from "./command-io.js";
+import { CommandDestinationError } from "./errors.js";
+import { loadStorageS3 } from "./load-storage-s3.js";
+import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
+import { s3SettingsFromEnv } from "./s3-settings-from-env.js";
 
-/** The environment variables `openDestination` reads (the app passes them in). */
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A destination checked and ready to write: its storage (opened on demand) and where the records cache goes. */
 export interface OpenedDestination {
@@ -28,52 +27,13 @@ export interface OpenedDestination {
   close(): Promise<void>;
 }
 
-/** S3 settings from the standard AWS variables. */
-export function s3SettingsFromEnv(env: Env): { endpoint?: string; region?: string; forcePathStyle: boolean; credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } } {
-  const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined;
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (endpoint ? "us-east-1" : undefined);
-  const forcePathStyle = env.AWS_S3_FORCE_PATH_STYLE ? /^(1|true|yes)$/i.test(env.AWS_S3_FORCE_PATH_STYLE) : endpoint !== undefined;
-  const credentials =
-    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
-      : undefined;
-  return { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}), forcePathStyle, ...(credentials ? { credentials } : {}) };
-}
-
 /** `cats.tar.gz` -> `cats`, `./cat_breeds/` -> `cat_breeds`. */
 function stem(path: string): string {
   return basename(resolve(path)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "dataset";
 }
 
-async function checkWritableParent(dest: string, path: string): Promise<void> {
-  // Find the nearest existing ancestor: the adapter creates the rest.
-  let dir = resolve(path);
-  for (;;) {
-    const info = await stat(dir).catch(() => undefined);
-    if (info) {
-      if (!info.isDirectory()) {
-        if (dir === resolve(path)) return; // An existing file (an archive to resume): checked by the adapter.
-        throw new HarvestDestinationError(dest, `${dir} is a file, not a folder`);
-      }
-      break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  // A real probe file rather than access(W_OK): that is what counts (ACLs, read-only mounts),
-  // and it needs no extra permission under Deno.
-  const probe = join(dir, `.cat-harvest-probe-${Math.random().toString(36).slice(2)}`);
-  try {
-    await (await open(probe, "wx")).close();
-    await unlink(probe);
-  } catch (error) {
-    throw new HarvestDestinationError(dest, `${dir} is not writable; choose another DEST or fix its permissions`, { cause: error });
-  }
-}
-
 /**
- * Opens DEST as storage, checking up front that it can be written (a folder's nearest
+ * Opens DEST as storage (an s3:// DEST loads the optional `@cat-harvest/storage-s3`), checking up front that it can be written (a folder's nearest
  * existing parent is writable, an S3 bucket exists and the credentials are accepted), and
  * picks where the records cache goes: beside a folder or archive (`<name>.records.jsonl.gz`),
  * or under `.cat-harvest/` in an S3 prefix.
@@ -86,11 +46,12 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
   // Absolute, so the user sees exactly where the data set is.
   const description = describeDestination(destination.kind === "s3" ? destination : { ...destination, path: resolve(destination.path) });
   const wrap = (error: unknown): never => {
-    if (error instanceof HarvestDestinationError) throw error;
-    throw new HarvestDestinationError(dest, (error as Error)?.message ?? String(error), { cause: error });
+    if (CommandDestinationError.isInstance(error)) throw error;
+    throw new CommandDestinationError(dest, (error as Error)?.message ?? String(error), { cause: error });
   };
   if (destination.kind === "s3") {
     const settings = s3SettingsFromEnv(env);
+    const { createS3Storage } = await loadStorageS3();
     const storage = await createS3Storage({ bucket: destination.bucket, prefix: destination.prefix, ...settings }).catch(wrap);
     return {
       destination,

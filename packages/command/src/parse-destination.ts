@@ -1,4 +1,4 @@
-import { HarvestDestinationError } from "./errors.js";
+import { CommandDestinationError } from "./errors.js";
 
 /** Where a data set goes, as told by a DEST argument. */
 export type Destination =
@@ -17,7 +17,7 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  */
 export function parseDestination(dest: string): Destination {
   if (typeof dest !== "string" || dest.trim() === "") {
-    throw new HarvestDestinationError(String(dest ?? ""), "it is empty; give a folder, a .tar/.tar.gz file or s3://bucket/prefix");
+    throw new CommandDestinationError(String(dest ?? ""), "it is empty; give a folder, a .tar/.tar.gz file or s3://bucket/prefix");
   }
   if (/^s3:\/\//i.test(dest)) {
     const rest = dest.slice(5);
@@ -25,21 +25,21 @@ export function parseDestination(dest: string): Destination {
     const bucket = slash === -1 ? rest : rest.slice(0, slash);
     const prefix = (slash === -1 ? "" : rest.slice(slash + 1)).replace(/\/+$/, "");
     if (!BUCKET.test(bucket)) {
-      throw new HarvestDestinationError(dest, `"${bucket}" is not a valid S3 bucket name (3-63 characters: a-z, 0-9, "." and "-")`);
+      throw new CommandDestinationError(dest, `"${bucket}" is not a valid S3 bucket name (3-63 characters: a-z, 0-9, "." and "-")`);
     }
     if (prefix.split("/").some((s) => s === "" || s === "." || s === "..") && prefix !== "") {
-      throw new HarvestDestinationError(dest, `the prefix "${prefix}" has an empty, "." or ".." segment`);
+      throw new CommandDestinationError(dest, `the prefix "${prefix}" has an empty, "." or ".." segment`);
     }
     return { kind: "s3", bucket, prefix };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dest)) {
-    throw new HarvestDestinationError(dest, "only folders, .tar/.tar.gz files and s3://bucket/prefix are supported");
+    throw new CommandDestinationError(dest, "only folders, .tar/.tar.gz files and s3://bucket/prefix are supported");
   }
   const lower = dest.toLowerCase();
   if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) return { kind: "tar", path: dest, gzip: true };
   if (lower.endsWith(".tar")) return { kind: "tar", path: dest, gzip: false };
   if (lower.endsWith(".gz") || lower.endsWith(".zip")) {
-    throw new HarvestDestinationError(dest, "archives must end in .tar, .tar.gz or .tgz");
+    throw new CommandDestinationError(dest, "archives must end in .tar, .tar.gz or .tgz");
   }
   return { kind: "fs", path: dest };
 }

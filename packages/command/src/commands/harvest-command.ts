@@ -1,0 +1,56 @@
+import { harvest, type HarvestSummary } from "@cat-harvest/harvest";
+import { checkDest } from "../check-dest.js";
+import type { CommandIO } from "../command-io.js";
+import { inFlagLanguage } from "../flag-language.js";
+import { progressOptions, progressViewFor } from "../line-progress-view.js";
+import { openApi } from "../open-api.js";
+import { openDestination, type OpenedDestination } from "../open-destination.js";
+import type { ParsedCommand } from "../parse-command-line.js";
+import { reportSummary } from "../report-summary.js";
+
+/** Where `--demo` writes when no --out is given. */
+export const DEMO_OUT = "cat-harvest-demo";
+/** Where a harvest writes when no --out is given. */
+export const DEFAULT_OUT = "cat_breeds";
+
+/** `cat-harvest [harvest]`: breeds to DEST, checking credentials and DEST before any work. */
+export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "harvest" }>, io: CommandIO): Promise<number> {
+  const out = parsed.out ?? (parsed.demo ? DEMO_OUT : DEFAULT_OUT);
+  checkDest("out", out); // A bad DEST fails before anything starts.
+  const api = await openApi(parsed, io, parsed.scale);
+  let opened: OpenedDestination;
+  try {
+    opened = await openDestination(out, io.env);
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
+  const view = progressViewFor(parsed.json, io);
+  let summary: HarvestSummary;
+  try {
+    summary = await harvest({
+      client: api.client,
+      storage: () => {
+        view?.log(`Writing into ${opened.description}`);
+        return opened.openStorage();
+      },
+      cache: opened.cache,
+      type: parsed.type,
+      breeds: parsed.breeds,
+      ...(parsed.perBreed !== undefined ? { perBreed: parsed.perBreed } : {}),
+      ...(parsed.cap !== undefined ? { cap: parsed.cap } : {}),
+      ...(parsed.size !== undefined ? { size: parsed.size } : {}),
+      ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+      refresh: parsed.refresh,
+      signal: io.signal,
+      ...progressOptions(view),
+    }).catch((error: unknown) => {
+      throw inFlagLanguage(error);
+    });
+  } finally {
+    view?.stop();
+    await opened.close();
+    await api.stop();
+  }
+  return reportSummary(summary, opened.description, parsed.json, io);
+}

@@ -1,0 +1,35 @@
+import { stat } from "node:fs/promises";
+import { verifyDataset } from "@cat-harvest/harvest";
+import { checkDest } from "../check-dest.js";
+import type { CommandIO } from "../command-io.js";
+import { CommandDestinationError } from "../errors.js";
+import { EXIT_OK, EXIT_PARTIAL } from "../exit-codes.js";
+import { openDestination } from "../open-destination.js";
+import type { ParsedCommand } from "../parse-command-line.js";
+
+/** `cat-harvest verify DEST`: re-hashes every listed file; exit 3 when any is missing or corrupted. */
+export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "verify" }>, io: CommandIO): Promise<number> {
+  const destination = checkDest("dest", parsed.dest);
+  if (destination.kind !== "s3" && !(await stat(destination.path).catch(() => undefined))) {
+    throw new CommandDestinationError(parsed.dest, "it does not exist");
+  }
+  const opened = await openDestination(parsed.dest, io.env);
+  try {
+    const result = await verifyDataset(await opened.openStorage(), { signal: io.signal });
+    const bad = result.missing.length + result.corrupted.length + result.duplicates.length;
+    const code = bad === 0 ? EXIT_OK : EXIT_PARTIAL;
+    if (parsed.json) {
+      io.stdout(JSON.stringify({ destination: opened.description, ...result, exitCode: code }));
+      return code;
+    }
+    io.stdout(`Verified ${opened.description}: ${result.ok} of ${result.checked} files match metadata.jsonl.`);
+    for (const key of result.missing) io.stdout(`missing: ${key}`);
+    for (const m of result.corrupted) io.stdout(`corrupted: ${m.file_name} (expected ${m.expected.bytes} bytes sha256 ${m.expected.sha256}, found ${m.actual.bytes} bytes sha256 ${m.actual.sha256})`);
+    for (const key of result.duplicates) io.stdout(`listed twice: ${key}`);
+    if (result.unlisted.length > 0) io.stdout(`${result.unlisted.length} stored files are not listed (left by an interrupted run; the next harvest run takes them up): ${result.unlisted.slice(0, 5).join(", ")}${result.unlisted.length > 5 ? ", ..." : ""}`);
+    if (bad > 0) io.stdout(`Problems found: ${result.missing.length} missing, ${result.corrupted.length} corrupted. Run the harvest again to fetch them anew.`);
+    return code;
+  } finally {
+    await opened.close();
+  }
+}

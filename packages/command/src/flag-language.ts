@@ -1,0 +1,53 @@
+import { HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
+import { PetfinderAuthError } from "@cat-harvest/petfinder";
+import { CommandCredentialsError, CommandUsageError } from "./errors.js";
+
+/** The flag that sets each pipeline option. */
+export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
+  breeds: "--breeds",
+  cap: "--cap",
+  concurrency: "--concurrency",
+  input: "--input",
+  perBreed: "--per-breed",
+  size: "--size",
+  storage: "--out",
+  type: "--type",
+};
+
+/** A PetfinderAuthError (401/403) anywhere in the cause chain: the pipeline may wrap it. */
+function refusedCredentials(error: unknown): boolean {
+  for (let e = error, depth = 0; e !== undefined && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (PetfinderAuthError.isInstance(e)) return true;
+  }
+  return false;
+}
+
+function unknownBreeds(error: HarvestUnknownBreedError, type: string): CommandUsageError {
+  const parts = error.unknown.map((name) => {
+    const close = error.suggestions[name] ?? [];
+    return close.length > 0 ? `"${name}" (did you mean ${close.map((c) => `"${c}"`).join(", ")}?)` : `"${name}"`;
+  });
+  return new CommandUsageError(
+    "breeds",
+    `--breeds: unknown ${type} breed${parts.length > 1 ? "s" : ""} ${parts.join("; ")}; see \`cat-harvest breeds --type ${type}\` for the list`,
+    { cause: error },
+  );
+}
+
+/**
+ * Turns an error of the pipeline or the Petfinder client into the command's words (flags, env
+ * variables), by its class and fields; any other error is returned as it is.
+ */
+export function inFlagLanguage(error: unknown): unknown {
+  if (refusedCredentials(error)) {
+    return new CommandCredentialsError(
+      "Petfinder refused the credentials. Check PETFINDER_CLIENT_ID and PETFINDER_CLIENT_SECRET (or --client-id and --client-secret) " +
+        "at https://www.petfinder.com/developers/, or try `cat-harvest --demo`, which needs none.",
+      { cause: error },
+    );
+  }
+  if (HarvestUnknownBreedError.isInstance(error)) return unknownBreeds(error, error.type);
+  const flag = HarvestUsageError.isInstance(error) ? FLAG_OF_OPTION[error.option] : undefined;
+  if (flag) return new CommandUsageError(flag.slice(2), `${flag}: ${(error as Error).message}`, { cause: error });
+  return error;
+}

@@ -1,0 +1,35 @@
+import { CommandUsageError } from "./errors.js";
+
+/** Throws the usage error for `--option`, pointing to the help of `command` (or the overview). */
+export function fail(option: string, message: string, command?: string): never {
+  throw new CommandUsageError(option, `${message}. Run \`cat-harvest ${command ? `${command} ` : ""}--help\` for usage.`);
+}
+
+/** A whole number from `min` to `max`, or undefined when the flag is absent. */
+export function integer(command: string, option: string, raw: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (String(raw).trim() === "" || !Number.isInteger(value) || value < min || value > max) {
+    fail(option, `--${option} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got ${JSON.stringify(raw)}`, command);
+  }
+  return value;
+}
+
+/** A number from `min` to `max`, or undefined when the flag is absent. */
+export function decimal(command: string, option: string, raw: unknown, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (String(raw).trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+    fail(option, `--${option} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`, command);
+  }
+  return value;
+}
+
+/** An http(s) URL without trailing slashes, or undefined when the flag is absent. */
+export function httpUrl(command: string, option: string, raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(String(raw)) || !/^https?:$/.test(new URL(String(raw)).protocol)) {
+    fail(option, `--${option} must be an http(s) URL such as https://api.petfinder.com, got ${JSON.stringify(raw)}`, command);
+  }
+  return String(raw).replace(/\/+$/, "");
+}

@@ -1,0 +1,43 @@
+import { emulatorHelp } from "@cat-harvest/petfinder-emulator/cli-args";
+import { EXIT_CODES_HELP } from "./exit-codes-help.js";
+import { SUBCOMMANDS, type FlagSpec, type SubcommandSpec } from "./subcommands.js";
+
+const DEST_HELP = `DEST: a folder (./cat_breeds), an archive (cats.tar, cats.tar.gz) or s3://bucket/prefix
+(s3:// needs the @cat-harvest/storage-s3 package installed beside the command).`;
+
+const ENV_HELP = `Credentials: PETFINDER_CLIENT_ID and PETFINDER_CLIENT_SECRET (or the flags); --demo needs none.
+S3: the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
+AWS_ENDPOINT_URL for S3-compatible stores).`;
+
+function flagLine(flag: FlagSpec): string {
+  const names = `${flag.short ? `-${flag.short}, ` : "    "}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
+  return `  ${names.padEnd(28)} ${flag.help}`;
+}
+
+function subcommandHelp(spec: SubcommandSpec): string {
+  const notes = spec.name === "verify" ? DEST_HELP : spec.name === "download" ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(1).join("\n")}` : `${DEST_HELP}\n${ENV_HELP}`;
+  return `${spec.summary}\n\nUsage: ${spec.usage}\n\n${spec.flags.map(flagLine).join("\n")}\n\n${notes}\n\n${EXIT_CODES_HELP}`;
+}
+
+/** The overview `cat-harvest --help` prints: the subcommands, then the flags of `harvest` (the default). */
+export const USAGE = `cat-harvest: adoptable-pet photos into a verifiable image data set, one folder per breed.
+
+Usage:
+${SUBCOMMANDS.map((s) => `  ${s.usage.padEnd(52)} ${s.summary}`).join("\n")}
+  ${"cat-harvest emulator [flags]".padEnd(52)} Run the bundled Petfinder emulator on its own.
+  ${"cat-harvest SUBCOMMAND --help".padEnd(52)} The flags of one subcommand.
+
+Flags of harvest:
+${SUBCOMMANDS[0]!.flags.map(flagLine).join("\n")}
+
+${DEST_HELP}
+${ENV_HELP}
+
+${EXIT_CODES_HELP}`;
+
+/** The help for `topic` (a subcommand), or the overview. */
+export function helpText(topic?: string): string {
+  if (topic === "emulator") return emulatorHelp("cat-harvest emulator");
+  const spec = SUBCOMMANDS.find((s) => s.name === topic);
+  return spec && spec.name !== "harvest" ? subcommandHelp(spec) : USAGE;
+}

@@ -1,0 +1,153 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { PHOTO_SIZES, type PhotoSize } from "@cat-harvest/photos";
+import { CliUsageError, joinNegativeValues, parseCliArgs } from "@cat-harvest/petfinder-emulator/cli-args";
+import type { EmulatorOptions } from "@cat-harvest/petfinder-emulator";
+import { CommandUsageError } from "./errors.js";
+import { decimal, fail, httpUrl, integer } from "./flag-values.js";
+import { subcommand, SUBCOMMANDS, type SubcommandSpec } from "./subcommands.js";
+
+/** Shared by `harvest` and `breeds`. */
+export interface ApiFlags {
+  readonly demo: boolean;
+  readonly type: string;
+  readonly apiUrl?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly json: boolean;
+}
+
+export type ParsedCommand =
+  | { readonly command: "help"; readonly topic?: string }
+  | { readonly command: "version" }
+  | (ApiFlags & {
+      readonly command: "harvest";
+      readonly breeds?: string[];
+      readonly perBreed?: number;
+      readonly cap?: number;
+      readonly size?: PhotoSize;
+      readonly out?: string;
+      readonly concurrency?: number;
+      readonly refresh: boolean;
+      /** Emulator scale for --demo. */
+      readonly scale?: number;
+    })
+  | (ApiFlags & { readonly command: "breeds" })
+  | { readonly command: "download"; readonly input: string; readonly out: string; readonly concurrency?: number; readonly json: boolean }
+  | { readonly command: "emulator"; readonly options: EmulatorOptions }
+  | { readonly command: "verify"; readonly dest: string; readonly json: boolean };
+
+const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "help"] as const;
+type CommandName = (typeof COMMANDS)[number];
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Reads the flags of one subcommand, as its spec lists them; a negative number stays a value. */
+function readFlags(spec: SubcommandSpec, args: readonly string[], positionals = 0): { values: Values; positionals: string[] } {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const f of spec.flags) options[f.name] = { type: f.value ? "string" : "boolean", ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
+  const valueFlags = spec.flags.filter((f) => f.value).map((f) => f.name);
+  let result: { values: Values; positionals: string[] };
+  try {
+    result = parseArgs({ args: joinNegativeValues(args, valueFlags), options, allowPositionals: positionals > 0, strict: true }) as { values: Values; positionals: string[] };
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    return fail("arguments", message.replace(/\.$/, ""), spec.name === "harvest" ? undefined : spec.name);
+  }
+  if (result.positionals.length > positionals) fail("arguments", `Unexpected argument ${JSON.stringify(result.positionals[positionals])}`, spec.name);
+  return result;
+}
+
+function apiFlags(command: string, v: Values): ApiFlags {
+  const type = (v.type as string | undefined) ?? "cat";
+  if (type.trim() === "") fail("type", "--type must name an animal type such as cat or dog", command);
+  return {
+    demo: v.demo === true,
+    type: type.trim(),
+    ...optional("apiUrl", httpUrl(command, "api-url", v["api-url"])),
+    ...optional("clientId", v["client-id"] as string | undefined),
+    ...optional("clientSecret", v["client-secret"] as string | undefined),
+    json: v.json === true,
+  };
+}
+
+function harvestCommand(v: Values): ParsedCommand {
+  if (v.version) return { command: "version" };
+  const breeds = (v.breeds as string[] | undefined)?.flatMap((b) => b.split(",")).map((b) => b.trim()).filter(Boolean);
+  if (v.breeds !== undefined && breeds!.length === 0) fail("breeds", '--breeds needs at least one breed name, e.g. --breeds "Siamese,Bengal"');
+  const size = v.size as string | undefined;
+  if (size !== undefined && !(PHOTO_SIZES as readonly string[]).includes(size)) fail("size", `--size must be one of full, large, medium, small, got ${JSON.stringify(size)}`);
+  if (v.out !== undefined && (v.out as string).trim() === "") fail("out", "--out needs a DEST: a folder, a .tar/.tar.gz file or s3://bucket/prefix");
+  const scale = decimal("harvest", "scale", v.scale, 0.0001, 10);
+  if (scale !== undefined && v.demo !== true) fail("scale", "--scale only applies with --demo");
+  const flags = apiFlags("harvest", v);
+  if (flags.demo && flags.apiUrl) fail("api-url", "--api-url and --demo exclude each other: --demo starts its own emulator");
+  return {
+    command: "harvest",
+    ...flags,
+    ...optional("breeds", breeds),
+    ...optional("perBreed", integer("harvest", "per-breed", v["per-breed"], 1)),
+    ...optional("cap", integer("harvest", "cap", v.cap, 1)),
+    ...optional("size", size as PhotoSize | undefined),
+    ...optional("out", v.out as string | undefined),
+    ...optional("concurrency", integer("harvest", "concurrency", v.concurrency, 1, 256)),
+    ...optional("scale", scale),
+    refresh: v.refresh === true,
+  };
+}
+
+function downloadCommand(v: Values): ParsedCommand {
+  if (typeof v.input !== "string" || v.input === "") fail("input", "download needs --input FILE: a .txt, .csv or .jsonl URL list", "download");
+  if (typeof v.out !== "string" || v.out === "") fail("out", "download needs --out DEST: a folder, a .tar/.tar.gz file or s3://bucket/prefix", "download");
+  return { command: "download", input: v.input, out: v.out, ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)), json: v.json === true };
+}
+
+/** `cat-harvest emulator` takes exactly the emulator's own flags, read by the emulator's parser. */
+function emulatorCommand(args: readonly string[]): ParsedCommand {
+  try {
+    const parsed = parseCliArgs(args, { program: "cat-harvest emulator" });
+    return parsed.help ? { command: "help", topic: "emulator" } : { command: "emulator", options: parsed.options };
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    // The parser points an unknown flag to the help itself; a bad value gets the pointer here.
+    const hint = error.flag === "arguments" ? "" : " Run `cat-harvest emulator --help` for usage.";
+    throw new CommandUsageError(error.flag, `${error.message}${hint}`, { cause: error });
+  }
+}
+
+/**
+ * Reads a cat-harvest command line (without the runtime and script: `process.argv.slice(2)`,
+ * `Deno.args`). Throws `CommandUsageError` naming the bad flag.
+ *
+ * @example parseCommandLine(["--breeds", "Bengal,Siamese", "--out", "cats.tar.gz"])
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedCommand {
+  const first = argv[0];
+  let command: CommandName = "harvest";
+  if (first !== undefined && !first.startsWith("-")) {
+    if (!(COMMANDS as readonly string[]).includes(first)) fail("command", `Unknown command ${JSON.stringify(first)}; the commands are ${COMMANDS.join(", ")}`);
+    command = first as CommandName;
+  }
+  const rest = command === "harvest" && first !== "harvest" ? argv : argv.slice(1);
+  if (command === "help") {
+    if (rest[0] !== undefined && rest[0] !== "emulator" && !SUBCOMMANDS.some((s) => s.name === rest[0])) fail("command", `No help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.join(", ")}`);
+    return { command: "help", ...optional("topic", rest[0]) };
+  }
+  if (command === "emulator") return emulatorCommand(rest);
+  const spec = subcommand(command);
+  const { values: v, positionals } = readFlags(spec, rest, command === "verify" ? 1 : 0);
+  if (v.help) return { command: "help", topic: command };
+  switch (command) {
+    case "harvest":
+      return harvestCommand(v);
+    case "breeds":
+      return { command: "breeds", ...apiFlags("breeds", v) };
+    case "download":
+      return downloadCommand(v);
+    case "verify":
+      if (!positionals[0]) fail("dest", "verify needs the DEST to check, e.g. cat-harvest verify ./cat_breeds", "verify");
+      return { command: "verify", dest: positionals[0], json: v.json === true };
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

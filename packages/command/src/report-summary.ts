@@ -1,0 +1,32 @@
+import type { HarvestSummary } from "@cat-harvest/harvest";
+import type { CommandIO } from "./command-io.js";
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL } from "./exit-codes.js";
+import { formatDuration } from "./format-progress.js";
+import { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
+
+/** The exit code a finished run earns. */
+export function exitCodeOf(summary: HarvestSummary): number {
+  return summary.status === "complete" ? EXIT_OK : summary.status === "interrupted" ? EXIT_INTERRUPTED : EXIT_PARTIAL;
+}
+
+/** Prints a harvest or download summary (text, or one JSON line) and returns the exit code. */
+export function reportSummary(summary: HarvestSummary, where: string, json: boolean, io: CommandIO): number {
+  const code = exitCodeOf(summary);
+  if (json) {
+    io.stdout(JSON.stringify({ ...summary, destination: where, exitCode: code }));
+    return code;
+  }
+  io.stdout(`\nData set: ${where}: ${summary.files} files, ${formatBytes(summary.totalBytes)} (metadata.jsonl, failures.jsonl, breeds.csv)`);
+  io.stdout(
+    `This run: ${summary.records} records, ${summary.stored} stored (${formatBytes(summary.bytes)}), ${summary.existing} already there, ` +
+      `${summary.failed} failed, ${summary.duplicates} duplicates dropped, ${summary.overCap} over the cap, in ${formatDuration(summary.durationMs / 1000)}`,
+  );
+  io.stdout("");
+  io.stdout(formatBreedTable(summary.counts));
+  if (summary.failed > 0) io.stdout(`\nFailures (${summary.failed}, listed in failures.jsonl): ${formatReasons(summary.failureReasons)}`);
+  if (summary.quotaResetAt) io.stdout(`\nThe daily API quota ran out; it resets at ${summary.quotaResetAt}. Run the same command again then to continue.`);
+  for (const { breed, message } of summary.apiErrors) io.stdout(`Records of ${breed} could not be fetched: ${message}`);
+  if (summary.status === "interrupted") io.stdout("\nInterrupted: what was stored is listed in metadata.jsonl. Run the same command again to resume.");
+  else if (summary.status === "partial") io.stdout("\nNot everything is in: run the same command again to retry what failed.");
+  return code;
+}

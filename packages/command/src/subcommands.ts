@@ -1,0 +1,82 @@
+/** One flag of a subcommand: what `--help` lists and what the parser accepts. */
+export interface FlagSpec {
+  readonly name: string;
+  readonly short?: string;
+  /** The value's placeholder in the help (`N`, `DEST`); absent for a switch. */
+  readonly value?: string;
+  readonly multiple?: boolean;
+  readonly help: string;
+}
+
+/** A subcommand: its usage line, what it does and its flags. */
+export interface SubcommandSpec {
+  readonly name: "harvest" | "breeds" | "download" | "verify";
+  readonly usage: string;
+  readonly summary: string;
+  readonly flags: readonly FlagSpec[];
+}
+
+const JSON_FLAG: FlagSpec = { name: "json", help: "one machine-readable summary on stdout" };
+const HELP_FLAG: FlagSpec = { name: "help", short: "h", help: "show this help" };
+
+const API_FLAGS: readonly FlagSpec[] = [
+  { name: "demo", help: "use the bundled Petfinder emulator on loopback: no account, no network" },
+  { name: "type", value: "TYPE", help: "animal type (default cat)" },
+  { name: "api-url", value: "URL", help: "Petfinder API base URL (default https://api.petfinder.com)" },
+  { name: "client-id", value: "ID", help: "Petfinder client id (default: PETFINDER_CLIENT_ID)" },
+  { name: "client-secret", value: "SECRET", help: "Petfinder client secret (default: PETFINDER_CLIENT_SECRET)" },
+];
+
+const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
+
+/** The subcommands `cat-harvest` parses itself (`emulator` is parsed by the emulator package). */
+export const SUBCOMMANDS: readonly SubcommandSpec[] = [
+  {
+    name: "harvest",
+    usage: "cat-harvest [harvest] [flags]",
+    summary: "Harvest photos by breed into DEST (the default subcommand).",
+    flags: [
+      ...API_FLAGS,
+      { name: "breeds", value: "LIST", multiple: true, help: 'breed names, comma-separated, repeatable (default every breed), e.g. "Siamese,Bengal"' },
+      { name: "per-breed", value: "N", help: "records to fetch per breed, 1 up (default 1500)" },
+      { name: "cap", value: "N", help: "files to keep per breed, 1 up (default 5000)" },
+      { name: "size", value: "SIZE", help: "photo size: full, large, medium or small (default full)" },
+      { name: "out", short: "o", value: "DEST", help: "where to write (default ./cat_breeds; ./cat-harvest-demo with --demo)" },
+      CONCURRENCY,
+      { name: "refresh", help: "ask the API again instead of reusing the records cache" },
+      { name: "scale", value: "X", help: "emulator data volume with --demo, 0.0001 to 10 (default 0.02)" },
+      JSON_FLAG,
+      { name: "version", help: "print the version" },
+      HELP_FLAG,
+    ],
+  },
+  {
+    name: "breeds",
+    usage: "cat-harvest breeds [flags]",
+    summary: "Print the breed names of an animal type.",
+    flags: [...API_FLAGS, JSON_FLAG, HELP_FLAG],
+  },
+  {
+    name: "download",
+    usage: "cat-harvest download --input FILE --out DEST [flags]",
+    summary: "Download a URL list (.txt, .csv or .jsonl; url, label) into DEST.",
+    flags: [
+      { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv or .jsonl (url, label)" },
+      { name: "out", short: "o", value: "DEST", help: "where to write" },
+      CONCURRENCY,
+      JSON_FLAG,
+      HELP_FLAG,
+    ],
+  },
+  {
+    name: "verify",
+    usage: "cat-harvest verify DEST [flags]",
+    summary: "Re-hash every stored file of DEST against metadata.jsonl.",
+    flags: [JSON_FLAG, HELP_FLAG],
+  },
+];
+
+/** The spec of a subcommand by name. */
+export function subcommand(name: SubcommandSpec["name"]): SubcommandSpec {
+  return SUBCOMMANDS.find((s) => s.name === name)!;
+}
