@@ -1,17 +1,17 @@
-const MARKER = Symbol.for("@cat-harvest/petfinder-emulator.error");
+import { CatHarvestError } from "@cat-harvest/errors";
 
-/** The base of every error this package throws (bad options are TypeErrors). */
-export class EmulatorError extends Error {
+/**
+ * The base of every error this package throws (bad options are TypeErrors). Each class has its
+ * own `isInstance`, which holds across two installed copies of this package.
+ */
+export class EmulatorError extends CatHarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder-emulator.EmulatorError");
   override name: string = "EmulatorError";
-  readonly [MARKER] = true;
-  /** Tells an `EmulatorError` apart even across two installed copies of this package. */
-  static isInstance(error: unknown): error is EmulatorError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** The server could not listen on the requested host and port. */
 export class EmulatorListenError extends EmulatorError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/petfinder-emulator.EmulatorListenError");
   override name = "EmulatorListenError" as const;
   readonly host: string;
   readonly port: number;

@@ -149,7 +149,7 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
       }
     };
     const putError = (error: unknown, path: string) =>
-      FsStorageError.isInstance(error) || error instanceof StorageKeyError ? error : new FsStorageError("put", key, path, error);
+      FsStorageError.isInstance(error) || StorageKeyError.isInstance(error) ? error : new FsStorageError("put", key, path, error);
     signal?.throwIfAborted();
     if (body instanceof Uint8Array && !sync) {
       // A whole body with no fsync: one call writes it (one thread-pool trip under Bun).
