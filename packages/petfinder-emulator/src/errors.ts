@@ -16,7 +16,10 @@ export class EmulatorListenError extends EmulatorError {
   readonly host: string;
   readonly port: number;
   constructor(host: string, port: number, options?: ErrorOptions) {
-    super(`petfinder-emulator could not listen on ${host}:${port}: ${(options?.cause as Error | undefined)?.message ?? "unknown error"}. Pick another port, or port 0 for a free one.`, options);
+    super(
+      `petfinder-emulator could not listen on ${host}:${port}: ${(options?.cause as Error | undefined)?.message ?? "unknown error"}. Pick another port, or port 0 for a free one.`,
+      options,
+    );
     this.host = host;
     this.port = port;
   }

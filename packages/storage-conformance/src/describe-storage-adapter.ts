@@ -9,15 +9,7 @@ import {
   type StoredObjectInfo,
 } from "@cat-harvest/storage";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  chunkedStream,
-  erroringStream,
-  manualStream,
-  patternBytes,
-  readBytes,
-  sameBytes,
-  stallingStream,
-} from "./test-bodies.js";
+import { chunkedStream, erroringStream, manualStream, patternBytes, readBytes, sameBytes, stallingStream } from "./test-bodies.js";
 
 export interface DescribeStorageAdapterOptions<A extends StorageAdapter = StorageAdapter> {
   /**
@@ -99,11 +91,7 @@ const text = (s: string) => encoder.encode(s);
  *   capabilities: { read: true, list: true, replace: true },
  * });
  */
-export function describeStorageAdapter<A extends StorageAdapter>(
-  name: string,
-  factory: () => A | Promise<A>,
-  options: DescribeStorageAdapterOptions<A>,
-): void {
+export function describeStorageAdapter<A extends StorageAdapter>(name: string, factory: () => A | Promise<A>, options: DescribeStorageAdapterOptions<A>): void {
   if (typeof factory !== "function") throw new TypeError("describeStorageAdapter needs a factory function as its second argument");
   if (!options?.capabilities) throw new TypeError("describeStorageAdapter needs options.capabilities, e.g. { read: true, list: true, replace: true }");
   const caps = options.capabilities;
@@ -229,11 +217,10 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         const adapter = await open();
         const objects = new Map<string, Uint8Array>();
         for (let i = 0; i < concurrency; i++) objects.set(`Breed ${i % 3}/${i}-1.jpg`, patternBytes(20_000 + i * 1_013, 10 + i));
-        await Promise.all(
-          [...objects].map(([key, bytes]) => adapter.put(key, chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))),
-        );
+        await Promise.all([...objects].map(([key, bytes]) => adapter.put(key, chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))));
         for (const [key, bytes] of objects) await expectStored(adapter, key, bytes);
-        if (caps.list) expect(await listAll(adapter)).toEqual([...objects].map(([key, b]) => ({ key, size: b.byteLength })).sort((a, b) => (a.key < b.key ? -1 : 1)));
+        if (caps.list)
+          expect(await listAll(adapter)).toEqual([...objects].map(([key, b]) => ({ key, size: b.byteLength })).sort((a, b) => (a.key < b.key ? -1 : 1)));
         await adapter.close();
         await expectMedium(adapter, objects);
       });
@@ -298,7 +285,14 @@ export function describeStorageAdapter<A extends StorageAdapter>(
 
       it.skipIf(!caps.list)("lists by string prefix, with sizes", async () => {
         const adapter = await open();
-        const sizes: Record<string, number> = { "Bengal/1-1.jpg": 3, "Bengal/2-1.jpg": 5, "Bengal2/1-1.jpg": 7, "Bengalese.txt": 11, "Siamese/1-1.jpg": 13, "top.jsonl": 17 };
+        const sizes: Record<string, number> = {
+          "Bengal/1-1.jpg": 3,
+          "Bengal/2-1.jpg": 5,
+          "Bengal2/1-1.jpg": 7,
+          "Bengalese.txt": 11,
+          "Siamese/1-1.jpg": 13,
+          "top.jsonl": 17,
+        };
         for (const [key, size] of Object.entries(sizes)) await adapter.put(key, patternBytes(size));
         const expectList = async (prefix: string | undefined, keys: string[]) =>
           expect(await listAll(adapter, prefix), `list(${JSON.stringify(prefix)})`).toEqual(keys.sort().map((key) => ({ key, size: sizes[key] })));
@@ -337,7 +331,9 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         if (again.capabilities.list) {
           const listed: StoredObjectInfo[] = [];
           for await (const info of again.list()) listed.push({ key: info.key, size: info.size });
-          expect(listed.sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual([...objects].map(([key, b]) => ({ key, size: b.byteLength })).sort((a, b) => (a.key < b.key ? -1 : 1)));
+          expect(listed.sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual(
+            [...objects].map(([key, b]) => ({ key, size: b.byteLength })).sort((a, b) => (a.key < b.key ? -1 : 1)),
+          );
         }
         if (again.capabilities.read) {
           const body = await again.get("Bengal/1-1.jpg");
@@ -466,7 +462,11 @@ export function describeStorageAdapter<A extends StorageAdapter>(
         await expect(adapter.put("Bengal/1-1.jpg", erroringStream(patternBytes(50_000, 10), new Error("boom")))).rejects.toBeDefined();
         const controller = new AbortController();
         await expect(
-          adapter.put("Bengal/1-1.jpg", stallingStream(patternBytes(50_000, 11), () => controller.abort(new Error("cancelled"))), { signal: controller.signal }),
+          adapter.put(
+            "Bengal/1-1.jpg",
+            stallingStream(patternBytes(50_000, 11), () => controller.abort(new Error("cancelled"))),
+            { signal: controller.signal },
+          ),
         ).rejects.toThrow("cancelled");
         await expectStored(adapter, "Bengal/1-1.jpg", original);
         await adapter.close();

@@ -31,7 +31,8 @@ export class FsStorageError extends StorageError {
   readonly code: string | undefined;
 
   constructor(operation: string, key: string, path: string, cause: unknown, detail?: string) {
-    const code = typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string" ? (cause as { code: string }).code : undefined;
+    const code =
+      typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string" ? (cause as { code: string }).code : undefined;
     const reason = detail ?? (cause instanceof Error ? cause.message : String(cause));
     const fix = code ? FIXES[code] : undefined;
     super(`fs storage could not ${operation} ${key ? JSON.stringify(key) : "its root"} at ${path}: ${reason}${fix ? `. Fix: ${fix}` : ""}`, { cause });

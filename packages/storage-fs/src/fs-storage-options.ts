@@ -47,7 +47,8 @@ export interface ResolvedFsStorageOptions {
 
 export function resolveFsStorageOptions(options: FsStorageOptions): ResolvedFsStorageOptions {
   if (typeof options !== "object" || options === null) throw new TypeError('createFsStorage needs options, e.g. { root: "./cat_breeds" }');
-  if (typeof options.root !== "string" || options.root === "") throw new TypeError('createFsStorage needs options.root, the folder to write into, e.g. "./cat_breeds"');
+  if (typeof options.root !== "string" || options.root === "")
+    throw new TypeError('createFsStorage needs options.root, the folder to write into, e.g. "./cat_breeds"');
   if (options.root.includes("\u0000")) throw new TypeError("createFsStorage: options.root contains a NUL character");
   const fsync = options.fsync ?? "always";
   if (!FSYNC_MODES.includes(fsync)) throw new TypeError(`createFsStorage: options.fsync must be "always", "metadata" or "never", got ${JSON.stringify(fsync)}`);

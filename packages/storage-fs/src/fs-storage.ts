@@ -1,6 +1,14 @@
 import { unlink } from "node:fs/promises";
 import { dirname } from "node:path";
-import { checkPutArguments, type PutOptions, type StorageAdapter, type StorageBody, StorageClosedError, type StoredObjectInfo, validatePrefix } from "@cat-harvest/storage";
+import {
+  checkPutArguments,
+  type PutOptions,
+  type StorageAdapter,
+  type StorageBody,
+  StorageClosedError,
+  type StoredObjectInfo,
+  validatePrefix,
+} from "@cat-harvest/storage";
 import { FsStorageError } from "./errors.js";
 import { openFileStream } from "./file-stream.js";
 import { type FsStorageOptions, type FsyncMode, resolveFsStorageOptions } from "./fs-storage-options.js";

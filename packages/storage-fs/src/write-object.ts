@@ -23,7 +23,14 @@ interface PutTarget {
  * so no partial file ever carries a final name. With `sync`, the file and its folder are
  * fsynced. On failure the temporary file is removed; on abort it rejects with the reason.
  */
-export async function writeObject(place: RootFolder, key: string, segments: string[], body: StorageBody, options: PutOptions | undefined, sync: boolean): Promise<void> {
+export async function writeObject(
+  place: RootFolder,
+  key: string,
+  segments: string[],
+  body: StorageBody,
+  options: PutOptions | undefined,
+  sync: boolean,
+): Promise<void> {
   const target = await putTarget(place, key, segments, sync);
   options?.signal?.throwIfAborted();
   // A whole body with no fsync: one call writes it (one thread-pool trip under Bun).
@@ -77,9 +84,11 @@ async function writeWhole(to: PutTarget, body: Uint8Array, options: PutOptions |
 
 async function writeStreamed(to: PutTarget, body: StorageBody, options: PutOptions | undefined, sync: boolean): Promise<void> {
   const signal = options?.signal;
-  let handle: FileHandle | undefined = await to.createTemporary(() => open(to.temporary, "wx")).catch((error: unknown) => {
-    throw putError(to.key, error, to.temporary);
-  });
+  let handle: FileHandle | undefined = await to
+    .createTemporary(() => open(to.temporary, "wx"))
+    .catch((error: unknown) => {
+      throw putError(to.key, error, to.temporary);
+    });
   try {
     const written = await writeBody(handle, body, signal, (error) => new FsStorageError("put", to.key, to.temporary, error));
     signal?.throwIfAborted();

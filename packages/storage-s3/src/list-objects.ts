@@ -8,7 +8,11 @@ export async function* listObjects(bucket: S3Bucket, listPrefix: string): AsyncG
   do {
     const page = await bucket.client
       .send(
-        new bucket.sdk.ListObjectsV2Command({ Bucket: bucket.options.bucket, Prefix: prefix + listPrefix, ...(token !== undefined && { ContinuationToken: token }) }),
+        new bucket.sdk.ListObjectsV2Command({
+          Bucket: bucket.options.bucket,
+          Prefix: prefix + listPrefix,
+          ...(token !== undefined && { ContinuationToken: token }),
+        }),
       )
       .catch(failure(bucket, "list", prefix + listPrefix));
     for (const object of page.Contents ?? []) {

@@ -91,7 +91,8 @@ export function resolveS3StorageOptions(options: S3StorageOptions): ResolvedS3St
     throw new TypeError(`createS3Storage: options.partSize must be an integer of at least ${MIN_PART_SIZE} (5 MiB), got ${String(options.partSize)}`);
   }
   const queueSize = options.queueSize ?? 4;
-  if (!Number.isSafeInteger(queueSize) || queueSize < 1) throw new TypeError(`createS3Storage: options.queueSize must be a positive integer, got ${String(options.queueSize)}`);
+  if (!Number.isSafeInteger(queueSize) || queueSize < 1)
+    throw new TypeError(`createS3Storage: options.queueSize must be a positive integer, got ${String(options.queueSize)}`);
   return { bucket: options.bucket, prefix, partSize, queueSize, endpoint: endpointOrigin(options.endpoint), secrets: secretsOf(options.credentials) };
 }
 
@@ -102,7 +103,9 @@ function normalisePrefix(prefix: string | undefined): string {
   try {
     validateKey(trimmed);
   } catch (error) {
-    throw new TypeError(`createS3Storage: options.prefix ${JSON.stringify(prefix)} is not a safe relative path (${(error as Error).message}); use e.g. "datasets/cats"`);
+    throw new TypeError(
+      `createS3Storage: options.prefix ${JSON.stringify(prefix)} is not a safe relative path (${(error as Error).message}); use e.g. "datasets/cats"`,
+    );
   }
   return `${trimmed}/`;
 }

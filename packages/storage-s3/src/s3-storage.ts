@@ -1,5 +1,13 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { checkPutArguments, type PutOptions, type StorageAdapter, type StorageBody, StorageClosedError, validateKey, validatePrefix } from "@cat-harvest/storage";
+import {
+  checkPutArguments,
+  type PutOptions,
+  type StorageAdapter,
+  type StorageBody,
+  StorageClosedError,
+  validateKey,
+  validatePrefix,
+} from "@cat-harvest/storage";
 import { headObject } from "./head-object.js";
 import { listObjects } from "./list-objects.js";
 import { failure, isNotFound, openBucket } from "./s3-bucket.js";

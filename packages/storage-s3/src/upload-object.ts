@@ -22,7 +22,9 @@ export async function uploadObject(bucket: S3Bucket, key: string, body: StorageB
   const objectKey = bucket.options.prefix + key;
   const size = options?.size;
   const guarded = new GuardedBody(body, signal, (length, ended) =>
-    size !== undefined && (length > size || (ended && length !== size)) ? new S3StorageSizeMismatchError(bucket.options.bucket, objectKey, size, length) : undefined,
+    size !== undefined && (length > size || (ended && length !== size))
+      ? new S3StorageSizeMismatchError(bucket.options.bucket, objectKey, size, length)
+      : undefined,
   );
   const params = { Bucket: bucket.options.bucket, Key: objectKey, ...(options?.contentType !== undefined && { ContentType: options.contentType }) };
   try {

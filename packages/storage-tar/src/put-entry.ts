@@ -38,6 +38,9 @@ export async function putEntry(session: TarSession, key: string, body: StorageBo
 /** The entry to write: a tar header needs the length first, so a stream without `size` is read whole (up to `maxEntrySize`). */
 async function sizedEntry(key: string, body: StorageBody, size: number | undefined, signal: AbortSignal | undefined, maxEntrySize: number): Promise<NewEntry> {
   if (size !== undefined) return { key, size, body, signal };
-  const bytes = body instanceof ReadableStream ? await collectBody(body, signal, { maxBytes: maxEntrySize, tooLarge: (limit) => new TarEntryTooLargeError(key, limit) }) : body;
+  const bytes =
+    body instanceof ReadableStream
+      ? await collectBody(body, signal, { maxBytes: maxEntrySize, tooLarge: (limit) => new TarEntryTooLargeError(key, limit) })
+      : body;
   return { key, size: bytes.byteLength, body: bytes, signal };
 }

@@ -29,7 +29,9 @@ function readTarEntry({ file, path, isClosed }: EntrySource, entry: EntryLocatio
       if (isClosed()) return controller.error(new StorageClosedError("tar", "reading a body"));
       const bytes = await readAt(file, entry.data + at, Math.min(READ_CHUNK, entry.size - at));
       if (bytes.byteLength === 0) {
-        return controller.error(new TarArchiveError(path, `the archive ends inside the entry ${JSON.stringify(entry.key)}`, entry.data + at, { operation: "read" }));
+        return controller.error(
+          new TarArchiveError(path, `the archive ends inside the entry ${JSON.stringify(entry.key)}`, entry.data + at, { operation: "read" }),
+        );
       }
       at += bytes.byteLength;
       controller.enqueue(bytes);
@@ -49,7 +51,9 @@ function readGzEntry({ file, path, isClosed }: EntrySource, entry: EntryLocation
       const { size } = await file.stat();
       const member = await readMember((o, n) => readAt(file, o, n), offset, size);
       if (member.kind !== "member") {
-        return controller.error(new TarArchiveError(path, `the gzip member holding ${JSON.stringify(entry.key)} cannot be read`, offset, { operation: "read" }));
+        return controller.error(
+          new TarArchiveError(path, `the gzip member holding ${JSON.stringify(entry.key)} cannot be read`, offset, { operation: "read" }),
+        );
       }
       offset += member.length;
       const part = member.data.subarray(Math.min(skip, member.data.length), Math.min(member.data.length, skip + left));

@@ -8,7 +8,11 @@ import type { EntryLocation } from "./scan-archive.js";
  * empty member in front of it becomes the tail member again), then the file is truncated.
  * The caller has checked that `entry` is the last one and starts at a boundary.
  */
-export async function removeLastEntry(archive: OpenArchive, entry: EntryLocation & { start: number }, options: { gzip: boolean; fsync: boolean }): Promise<void> {
+export async function removeLastEntry(
+  archive: OpenArchive,
+  entry: EntryLocation & { start: number },
+  options: { gzip: boolean; fsync: boolean },
+): Promise<void> {
   const { file } = archive;
   if (!options.gzip) {
     await writeAt(file, END_OF_ARCHIVE, entry.start);

@@ -46,7 +46,7 @@ export interface ResolvedTarStorageOptions {
 
 /** Checks `createTarStorage`'s options (`StorageOptionError` for a missing path, `TypeError` otherwise) and fills in defaults. */
 export function resolveTarStorageOptions(options: TarStorageOptions): ResolvedTarStorageOptions {
-  if (typeof options !== "object" || options === null) throw new TypeError("createTarStorage needs an options object, e.g. { path: \"cats.tar.gz\" }");
+  if (typeof options !== "object" || options === null) throw new TypeError('createTarStorage needs an options object, e.g. { path: "cats.tar.gz" }');
   if (options.path === undefined || options.path === "") throw new StorageOptionError("tar", "path", 'give the archive file, e.g. { path: "cats.tar.gz" }');
   if (typeof options.path !== "string") throw new TypeError(`createTarStorage: path must be a string, got ${typeof options.path}`);
   const path = options.path;

@@ -8,7 +8,7 @@ describe("storage errors", () => {
   });
 
   test("each class's isInstance matches it and its subclasses, not its siblings", () => {
-    const error = new StorageKeyError("../x", "it has a \"..\" segment");
+    const error = new StorageKeyError("../x", 'it has a ".." segment');
     expect(StorageKeyError.isInstance(error)).toBe(true);
     expect(StorageError.isInstance(error)).toBe(true);
     expect(StorageClosedError.isInstance(error)).toBe(false);
