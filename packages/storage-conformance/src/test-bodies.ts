@@ -92,7 +92,7 @@ export function stallingStream(bytes: Uint8Array, onStall: () => void, chunkSize
 }
 
 /** A stream whose chunks the test pushes by hand (`push`, `end`). */
-export function manualStream(): { stream: ReadableStream<Uint8Array>; push(chunk: Uint8Array): void; end(): void } {
+export function manualStream(): { stream: ReadableStream<Uint8Array>; push: (chunk: Uint8Array) => void; end: () => void } {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({
     start(c) {

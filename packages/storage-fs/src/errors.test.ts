@@ -1,3 +1,4 @@
+import { errorClassProblems } from "@cat-harvest/errors";
 import { StorageError } from "@cat-harvest/storage";
 import { describe, expect, test } from "vitest";
 import { FsStorageError, FsStorageSizeMismatchError } from "./errors.js";
@@ -33,5 +34,13 @@ describe("FsStorageError", () => {
     expect(StorageError.isInstance(error)).toBe(true);
     expect(FsStorageError.isInstance(new StorageError("x"))).toBe(false);
     expect(error).toMatchObject({ expected: 10, actual: 12, key: "a.jpg", name: "FsStorageSizeMismatchError" });
+  });
+
+  test("every exported error class has a marker of its own", async () => {
+    expect(errorClassProblems(await import("./index.js"))).toEqual([]);
+  });
+
+  test("the size error's isInstance does not match its parent's other errors", () => {
+    expect(FsStorageSizeMismatchError.isInstance(new FsStorageError("put", "a.jpg", "/r/a.jpg", new Error("x")))).toBe(false);
   });
 });

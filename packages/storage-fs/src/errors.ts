@@ -1,7 +1,5 @@
 import { StorageError } from "@cat-harvest/storage";
 
-const MARKER = Symbol.for("@cat-harvest/storage-fs.error");
-
 /** What to do about a file-system error code, for messages. */
 const FIXES: Record<string, string> = {
   ENOSPC: "free some disk space and run again; stored files are kept",
@@ -21,8 +19,8 @@ const FIXES: Record<string, string> = {
  * when there was one; the original error is the `cause`.
  */
 export class FsStorageError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-fs.FsStorageError");
   override name: string = "FsStorageError";
-  readonly [MARKER] = true;
   /** The adapter method that failed: `put`, `stat`, `get`, `list`, `delete`, `open`. */
   readonly operation: string;
   /** The key concerned, or `""` for the root. */
@@ -33,7 +31,8 @@ export class FsStorageError extends StorageError {
   readonly code: string | undefined;
 
   constructor(operation: string, key: string, path: string, cause: unknown, detail?: string) {
-    const code = typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string" ? (cause as { code: string }).code : undefined;
+    const code =
+      typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string" ? (cause as { code: string }).code : undefined;
     const reason = detail ?? (cause instanceof Error ? cause.message : String(cause));
     const fix = code ? FIXES[code] : undefined;
     super(`fs storage could not ${operation} ${key ? JSON.stringify(key) : "its root"} at ${path}: ${reason}${fix ? `. Fix: ${fix}` : ""}`, { cause });
@@ -42,15 +41,11 @@ export class FsStorageError extends StorageError {
     this.path = path;
     this.code = code;
   }
-
-  /** Tells an `FsStorageError` apart even across two installed copies of this package. */
-  static override isInstance(error: unknown): error is FsStorageError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** A put whose body length differed from the `size` it announced; nothing was stored. */
 export class FsStorageSizeMismatchError extends FsStorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-fs.FsStorageSizeMismatchError");
   override name = "FsStorageSizeMismatchError" as const;
   readonly expected: number;
   readonly actual: number;

@@ -306,7 +306,10 @@ describe("bad input keeps what is stored", () => {
   test("a body shorter or longer than its announced size is refused, stores nothing and keeps the old object", async () => {
     const storage = await createFsStorage({ root: freshRoot() });
     await storage.put("a.jpg", text("old"));
-    for (const [bytes, size] of [[patternBytes(10), 11], [patternBytes(12), 11]] as const) {
+    for (const [bytes, size] of [
+      [patternBytes(10), 11],
+      [patternBytes(12), 11],
+    ] as const) {
       const error = await storage.put("a.jpg", chunkedStream(bytes), { size }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(FsStorageSizeMismatchError);
       expect(error).toMatchObject({ expected: size, actual: bytes.byteLength, key: "a.jpg" });

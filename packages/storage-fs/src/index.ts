@@ -1,2 +1,3 @@
-export { createFsStorage, type FsStorage, type FsStorageOptions, type FsyncMode } from "./fs-storage.js";
+export { createFsStorage, type FsStorage } from "./fs-storage.js";
+export { type FsStorageOptions, type FsyncMode } from "./fs-storage-options.js";
 export { FsStorageError, FsStorageSizeMismatchError } from "./errors.js";

@@ -1,7 +1,5 @@
 import { StorageError } from "@cat-harvest/storage";
 
-const MARKER = Symbol.for("@cat-harvest/storage-s3.error");
-
 export interface S3StorageErrorDetails {
   /** The adapter method that failed: `put`, `stat`, `get`, `list`, `delete`, `verify access`. */
   readonly operation: string;
@@ -24,8 +22,8 @@ export interface S3StorageErrorDetails {
  * name and message only), so no request or credential fields ride along.
  */
 export class S3StorageError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-s3.S3StorageError");
   override name: string = "S3StorageError";
-  readonly [MARKER] = true;
   readonly operation: string;
   readonly bucket: string;
   readonly objectKey: string | undefined;
@@ -43,25 +41,23 @@ export class S3StorageError extends StorageError {
     this.code = details.code;
     this.retryable = details.retryable ?? false;
   }
-
-  /** Tells an `S3StorageError` apart even across two installed copies of this package. */
-  static override isInstance(error: unknown): error is S3StorageError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** The bucket does not exist (at this endpoint and region). */
 export class S3BucketNotFoundError extends S3StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-s3.S3BucketNotFoundError");
   override name = "S3BucketNotFoundError" as const;
 }
 
 /** No credentials were found, or the store refused the ones given. */
 export class S3CredentialsError extends S3StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-s3.S3CredentialsError");
   override name = "S3CredentialsError" as const;
 }
 
 /** A put whose body length differed from the `size` it announced; nothing was stored. */
 export class S3StorageSizeMismatchError extends S3StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-s3.S3StorageSizeMismatchError");
   override name = "S3StorageSizeMismatchError" as const;
   readonly expected: number;
   readonly actual: number;

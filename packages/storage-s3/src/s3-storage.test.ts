@@ -83,7 +83,10 @@ describe("multipart uploads", () => {
   const multipartCalls = (key: string) =>
     proxy.requests
       .filter((r) => r.url.includes(encodeURI(key).replace(/'/g, "%27")) || decodeURIComponent(r.url).includes(key))
-      .map((r) => `${r.method} ${/[?&]uploads(=|&|$)/.test(r.url) ? "uploads" : /[?&]uploadId=/.test(r.url) ? (/[?&]partNumber=/.test(r.url) ? "part" : "uploadId") : "object"}`);
+      .map(
+        (r) =>
+          `${r.method} ${/[?&]uploads(=|&|$)/.test(r.url) ? "uploads" : /[?&]uploadId=/.test(r.url) ? (/[?&]partNumber=/.test(r.url) ? "part" : "uploadId") : "object"}`,
+      );
 
   test("a stream of unknown length over 5 MiB (a whole tar.gz, say) goes up in parts and reads back whole", async () => {
     const storage = await viaProxy();
@@ -199,7 +202,12 @@ describe("createS3Storage checks access before any download", () => {
     // What s3rver 3.7.1 really does (its authentication middleware leaves V4 unverified),
     // so a wrong secret cannot be tested against it; real S3 answers SignatureDoesNotMatch,
     // which maps to S3CredentialsError like the unknown key id above.
-    const storage = await createS3Storage({ bucket: BUCKET, prefix: `run-${counter++}`, ...connection(), credentials: { accessKeyId: "S3RVER", secretAccessKey: "not-the-secret" } });
+    const storage = await createS3Storage({
+      bucket: BUCKET,
+      prefix: `run-${counter++}`,
+      ...connection(),
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "not-the-secret" },
+    });
     await storage.put("a.txt", new TextEncoder().encode("a"));
     expect(await storage.stat("a.txt")).toEqual({ key: "a.txt", size: 1 });
     await storage.close();
@@ -256,7 +264,10 @@ describe("options and keys", () => {
   test("a body longer or shorter than its announced size is refused and stores nothing", async () => {
     const storage = await open();
     await storage.put("a.jpg", new TextEncoder().encode("old"));
-    for (const [bytes, size] of [[patternBytes(10), 11], [patternBytes(12), 11]] as const) {
+    for (const [bytes, size] of [
+      [patternBytes(10), 11],
+      [patternBytes(12), 11],
+    ] as const) {
       const error = await storage.put("a.jpg", chunkedStream(bytes, { chunkSize: 4 }), { size }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(S3StorageSizeMismatchError);
       expect(error).toMatchObject({ expected: size });
@@ -314,7 +325,9 @@ describe("the package stays light", () => {
         ].join("\n"),
       );
       const tsx = createRequire(import.meta.url).resolve("tsx");
-      const { stdout } = await execFileAsync(process.execPath, ["--conditions=@cat-harvest/source", "--import", pathToFileURL(tsx).href, "probe.mjs"], { cwd: dir });
+      const { stdout } = await execFileAsync(process.execPath, ["--conditions=@cat-harvest/source", "--import", pathToFileURL(tsx).href, "probe.mjs"], {
+        cwd: dir,
+      });
       expect(stdout.trim().split("\n")).toEqual(["imported function", "create ERR_MODULE_NOT_FOUND true"]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -5,15 +5,39 @@ import { redact, toS3Error } from "./to-s3-error.js";
 const sdkError = (name: string, message: string, status?: number, extra: object = {}) =>
   Object.assign(new Error(message), { name, ...(status !== undefined && { $metadata: { httpStatusCode: status } }), ...extra });
 
-const context = { operation: "put", bucket: "cats", objectKey: "run/Bengal/1-1.jpg", endpoint: "http://127.0.0.1:9000", secrets: ["AKIASECRETKEYID", "very/secret+key"] };
+const context = {
+  operation: "put",
+  bucket: "cats",
+  objectKey: "run/Bengal/1-1.jpg",
+  endpoint: "http://127.0.0.1:9000",
+  secrets: ["AKIASECRETKEYID", "very/secret+key"],
+};
 
 describe("toS3Error", () => {
   test.each([
     ["NoSuchBucket", sdkError("NoSuchBucket", "The specified bucket does not exist", 404), S3BucketNotFoundError, "create it", false],
-    ["InvalidAccessKeyId", sdkError("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403), S3CredentialsError, "AWS_ACCESS_KEY_ID", false],
-    ["SignatureDoesNotMatch", sdkError("SignatureDoesNotMatch", "The request signature we calculated does not match", 403), S3CredentialsError, "check the credentials", false],
+    [
+      "InvalidAccessKeyId",
+      sdkError("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403),
+      S3CredentialsError,
+      "AWS_ACCESS_KEY_ID",
+      false,
+    ],
+    [
+      "SignatureDoesNotMatch",
+      sdkError("SignatureDoesNotMatch", "The request signature we calculated does not match", 403),
+      S3CredentialsError,
+      "check the credentials",
+      false,
+    ],
     ["a bare 403 on HEAD", sdkError("403", "UnknownError", 403), S3CredentialsError, "check the credentials", false],
-    ["no credentials found", sdkError("CredentialsProviderError", "Could not load credentials from any providers"), S3CredentialsError, "pass options.credentials", false],
+    [
+      "no credentials found",
+      sdkError("CredentialsProviderError", "Could not load credentials from any providers"),
+      S3CredentialsError,
+      "pass options.credentials",
+      false,
+    ],
     ["no region", sdkError("Error", "Region is missing"), S3StorageError, "options.region", false],
     ["connection refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9000"), { code: "ECONNREFUSED" }), S3StorageError, "options.endpoint", true],
     ["a 503", sdkError("ServiceUnavailable", "Please reduce your request rate.", 503), S3StorageError, "try again later", true],
@@ -34,7 +58,10 @@ describe("toS3Error", () => {
   });
 
   test("credentials never reach the message or the cause, and extra SDK fields are dropped", () => {
-    const error = sdkError("AccessDenied", "Access denied for AKIASECRETKEYID using very/secret+key", 403, { AWSAccessKeyId: "AKIASECRETKEYID", $response: { headers: { authorization: "AKIASECRETKEYID" } } });
+    const error = sdkError("AccessDenied", "Access denied for AKIASECRETKEYID using very/secret+key", 403, {
+      AWSAccessKeyId: "AKIASECRETKEYID",
+      $response: { headers: { authorization: "AKIASECRETKEYID" } },
+    });
     const mapped = toS3Error(error, context);
     const everything = `${mapped.message} ${JSON.stringify(mapped)} ${String(mapped.cause)} ${JSON.stringify(mapped.cause)} ${Object.values(mapped.cause as object).join(" ")}`;
     expect(everything).not.toContain("AKIASECRETKEYID");

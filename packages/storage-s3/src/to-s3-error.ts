@@ -54,29 +54,49 @@ export function toS3Error(error: unknown, context: ErrorContext): S3StorageError
   const details = { operation: context.operation, bucket: context.bucket, objectKey: context.objectKey, status, code };
 
   if (code === "NoSuchBucket" || (status === 404 && context.operation === "verify access")) {
-    return new S3BucketNotFoundError(`the bucket "${context.bucket}" does not exist${where}`, {
-      ...details,
-      fix: `create it (e.g. \`aws s3 mb s3://${context.bucket}\`) or correct the bucket name, region or endpoint`,
-    }, { cause });
+    return new S3BucketNotFoundError(
+      `the bucket "${context.bucket}" does not exist${where}`,
+      {
+        ...details,
+        fix: `create it (e.g. \`aws s3 mb s3://${context.bucket}\`) or correct the bucket name, region or endpoint`,
+      },
+      { cause },
+    );
   }
   if (/could not load credentials|credential.*(missing|not found)/i.test(message) || code === "CredentialsProviderError") {
-    return new S3CredentialsError(`no AWS credentials were found`, {
-      ...details,
-      fix: "pass options.credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) for the SDK's default chain",
-    }, { cause });
+    return new S3CredentialsError(
+      `no AWS credentials were found`,
+      {
+        ...details,
+        fix: "pass options.credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) for the SDK's default chain",
+      },
+      { cause },
+    );
   }
   if (status === 401 || status === 403 || (code !== undefined && CREDENTIAL_CODES.has(code))) {
-    return new S3CredentialsError(`the store refused the credentials${where} (${status ?? "no status"}${code ? ` ${code}` : ""})`, { ...details, fix: CREDENTIALS_FIX }, { cause });
+    return new S3CredentialsError(
+      `the store refused the credentials${where} (${status ?? "no status"}${code ? ` ${code}` : ""})`,
+      { ...details, fix: CREDENTIALS_FIX },
+      { cause },
+    );
   }
   if (/region is missing/i.test(message)) {
-    return new S3StorageError("no region was given or found", { ...details, fix: 'pass options.region (e.g. "us-east-1"), or set AWS_REGION for the SDK' }, { cause });
+    return new S3StorageError(
+      "no region was given or found",
+      { ...details, fix: 'pass options.region (e.g. "us-east-1"), or set AWS_REGION for the SDK' },
+      { cause },
+    );
   }
   if (code !== undefined && NETWORK_CODES.has(code)) {
-    return new S3StorageError(`the store could not be reached${where} (${code})`, {
-      ...details,
-      retryable: true,
-      fix: "check options.endpoint and the network, then run again",
-    }, { cause });
+    return new S3StorageError(
+      `the store could not be reached${where} (${code})`,
+      {
+        ...details,
+        retryable: true,
+        fix: "check options.endpoint and the network, then run again",
+      },
+      { cause },
+    );
   }
   const retryable = status === undefined ? /fetch failed|socket|network|timed? ?out/i.test(message) : status >= 500 || status === 429;
   const problem = `${status ? `${status} ` : ""}${code ?? "error"}${message ? `: ${message}` : ""}`;

@@ -14,13 +14,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const requests: { method: string; url: string }[] = [];
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? "", url: req.url ?? "" });
-    const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     forward.on("error", () => res.destroy());
     req.on("error", () => forward.destroy());
     req.pipe(forward);

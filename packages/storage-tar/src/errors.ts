@@ -1,19 +1,14 @@
 import { StorageError } from "@cat-harvest/storage";
 
-const MARKER = Symbol.for("@cat-harvest/storage-tar.error");
-
 /** The base of the errors only the tar adapter throws. It is also a `StorageError`. */
 export class TarStorageError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-tar.TarStorageError");
   override name: string = "TarStorageError";
-  readonly [MARKER] = true;
-  /** Tells a `TarStorageError` apart even across two installed copies of this package. */
-  static override isInstance(error: unknown): error is TarStorageError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** A body without `options.size` that is longer than `maxEntrySize`, the most the adapter buffers. */
 export class TarEntryTooLargeError extends TarStorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-tar.TarEntryTooLargeError");
   override name = "TarEntryTooLargeError" as const;
   readonly key: string;
   readonly limit: number;
@@ -30,6 +25,7 @@ export class TarEntryTooLargeError extends TarStorageError {
 
 /** A body that is longer or shorter than the `options.size` it was put with. */
 export class TarSizeMismatchError extends TarStorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-tar.TarSizeMismatchError");
   override name = "TarSizeMismatchError" as const;
   readonly key: string;
   readonly expected: number;
@@ -50,6 +46,7 @@ export class TarSizeMismatchError extends TarStorageError {
 
 /** An existing file at `path` that the adapter cannot read or safely append to. */
 export class TarArchiveError extends TarStorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-tar.TarArchiveError");
   override name = "TarArchiveError" as const;
   readonly path: string;
   /** Byte offset in the file where the problem is, when there is one. */
@@ -76,6 +73,7 @@ export class TarArchiveError extends TarStorageError {
  * (`Bengal` when `Bengal/1-1.jpg` is stored), or one of its folders is a stored key.
  */
 export class TarKeyConflictError extends TarStorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-tar.TarKeyConflictError");
   override name = "TarKeyConflictError" as const;
   readonly key: string;
   /** The stored key it collides with. */

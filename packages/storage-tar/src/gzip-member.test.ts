@@ -32,7 +32,13 @@ describe("gzip members", () => {
   test("a member written by gzip with a file name is read too", async () => {
     const member = new Uint8Array(gzipSync("named"));
     // Set FNAME and insert a name after the 10-byte header.
-    const named = new Uint8Array([...member.subarray(0, 3), member[3]! | 8, ...member.subarray(4, 10), ...new TextEncoder().encode("x.tar\0"), ...member.subarray(10)]);
+    const named = new Uint8Array([
+      ...member.subarray(0, 3),
+      member[3]! | 8,
+      ...member.subarray(4, 10),
+      ...new TextEncoder().encode("x.tar\0"),
+      ...member.subarray(10),
+    ]);
     const read = await readMember(readerOf(named), 0, named.length);
     expect(read.kind === "member" && new TextDecoder().decode(read.data)).toBe("named");
   });

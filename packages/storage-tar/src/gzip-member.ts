@@ -79,11 +79,7 @@ const MAX_MEMBER_OUTPUT = 256 * 1024 * 1024;
  * Decodes the gzip member at `offset`. `read(offset, length)` returns up to `length`
  * bytes of the file (fewer at its end); `available` is the file's length.
  */
-export async function readMember(
-  read: (offset: number, length: number) => Promise<Uint8Array>,
-  offset: number,
-  available: number,
-): Promise<MemberRead> {
+export async function readMember(read: (offset: number, length: number) => Promise<Uint8Array>, offset: number, available: number): Promise<MemberRead> {
   const rest = available - offset;
   let window = Math.min(rest, 128 * 1024);
   for (;;) {

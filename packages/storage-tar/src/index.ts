@@ -1,2 +1,3 @@
-export { DEFAULT_MAX_ENTRY_SIZE, createTarStorage, type TarStorage, type TarStorageOptions } from "./tar-storage.js";
+export { createTarStorage, type TarStorage } from "./tar-storage.js";
+export { DEFAULT_MAX_ENTRY_SIZE, type TarStorageOptions } from "./tar-storage-options.js";
 export { TarArchiveError, TarEntryTooLargeError, TarKeyConflictError, TarSizeMismatchError, TarStorageError } from "./errors.js";

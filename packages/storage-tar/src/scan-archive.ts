@@ -1,5 +1,6 @@
 import { TarArchiveError } from "./errors.js";
-import { TAIL_MEMBER_SIZE, readMember } from "./gzip-member.js";
+import { GzMemberSource } from "./gz-member-source.js";
+import { gzAppendPoint, locateGzEntry } from "./gz-entry-location.js";
 import { BLOCK, isZeroBlock, paddedSize, parseHeader, parsePax } from "./tar-header.js";
 
 /** Reads up to `length` bytes of the archive file at `offset`. */
@@ -35,13 +36,14 @@ export interface ScanResult {
 }
 
 /** Bytes of the decompressed tar stream, read in order. */
-interface TarSource {
+export interface TarSource {
   readonly position: number;
   read(length: number): Promise<Uint8Array>;
   skip(length: number): Promise<number>;
 }
 
-interface LogicalEntry {
+/** A regular-file entry of the tar stream, in offsets of the (decompressed) stream. */
+export interface LogicalEntry {
   key: string;
   size: number;
   headerStart: number;
@@ -136,133 +138,10 @@ export async function scanTar(readFile: ReadAt, length: number, path: string): P
   };
 }
 
-interface Member {
-  /** File offset. */
-  readonly offset: number;
-  /** Compressed length. */
-  readonly size: number;
-  /** Offset of its output in the tar stream. */
-  readonly start: number;
-  /** Length of its output. */
-  readonly length: number;
-  /** Output is exactly tar's end marker. */
-  readonly isTail: boolean;
-}
-
 /** Scans a .tar.gz file of `length` bytes made of one or more gzip members. */
 export async function scanTarGz(readFile: ReadAt, length: number, path: string): Promise<ScanResult> {
-  const read = readAhead(readFile, length);
-  const members: Member[] = [];
-  let nextOffset = 0;
-  let produced = 0;
-  let finished = false;
-  let buffer = new Uint8Array(0);
-  let bufferStart = 0;
-  let position = 0;
-
-  const decodeNext = async () => {
-    if (finished || nextOffset >= length) {
-      finished = true;
-      return;
-    }
-    const outcome = await readMember(read, nextOffset, length);
-    if (outcome.kind === "truncated") {
-      finished = true;
-      return;
-    }
-    if (outcome.kind === "corrupt") throw new TarArchiveError(path, outcome.problem, nextOffset);
-    const { data } = outcome;
-    members.push({
-      offset: nextOffset,
-      size: outcome.length,
-      start: produced,
-      length: data.length,
-      isTail: outcome.length === TAIL_MEMBER_SIZE && data.length === 1024 && isZeroBlock(data),
-    });
-    nextOffset += outcome.length;
-    produced += data.length;
-    const kept = buffer.subarray(position - bufferStart);
-    const next = new Uint8Array(kept.length + data.length);
-    next.set(kept);
-    next.set(data, kept.length);
-    buffer = next;
-    bufferStart = position;
-  };
-
-  const source: TarSource = {
-    get position() {
-      return position;
-    },
-    async read(n) {
-      while (produced - position < n && !finished) await decodeNext();
-      const from = position - bufferStart;
-      const bytes = buffer.subarray(from, Math.min(from + n, buffer.length));
-      position += bytes.length;
-      return bytes;
-    },
-    async skip(n) {
-      const from = position;
-      const target = position + n;
-      while (produced < target && !finished) {
-        // Data being skipped need not stay in memory.
-        buffer = new Uint8Array(0);
-        position = bufferStart = produced;
-        await decodeNext();
-      }
-      position = Math.min(target, produced);
-      return position - from;
-    },
-  };
+  const source = new GzMemberSource(readAhead(readFile, length), length, path);
   const walked = await walk(source, path);
-
-  /** Index of the first member whose output starts at or after `logical` (members are in order). */
-  const firstFrom = (logical: number): number => {
-    let low = 0;
-    let high = members.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (members[mid]!.start < logical) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  const entries: EntryLocation[] = walked.entries.map((e) => {
-    let first = firstFrom(e.headerStart);
-    while (members[first] && members[first]!.start === e.headerStart && members[first]!.length === 0) first++;
-    if (members[first]?.start !== e.headerStart) first = -1;
-    // The member holding the data's first byte: the last non-empty one starting at or before it.
-    let h = firstFrom(e.dataStart + 1) - 1;
-    while (h >= 0 && members[h]!.length === 0) h--;
-    const holder = h >= 0 && e.dataStart < members[h]!.start + members[h]!.length ? members[h] : members[first];
-    const next = members[firstFrom(e.end)];
-    const endOffset = next ? next.offset : nextOffset;
-    // Undoable only when the entry has whole members to itself.
-    const aligned = first >= 0 && (next ? next.start === e.end : produced === e.end);
-    const before = members[first - 1];
-    const atomicUndo = aligned && !!before && before.length === 0 && before.size === TAIL_MEMBER_SIZE && before.start === e.headerStart;
-    return {
-      key: e.key,
-      size: e.size,
-      start: !aligned ? null : atomicUndo ? before!.offset : members[first]!.offset,
-      atomicUndo,
-      end: endOffset,
-      data: holder ? holder.offset : nextOffset,
-      skip: holder ? e.dataStart - holder.start : 0,
-    };
-  });
-  const notAppendable =
-    "the archive's end is inside a gzip member (it was not written by storage-tar), so entries cannot be appended in place; gunzip it to a .tar, or use a new path";
-  let end: number;
-  let tailInPlace = false;
-  const atEnd = members.find((m) => m.start >= walked.end);
-  if (atEnd) {
-    if (atEnd.start !== walked.end) throw new TarArchiveError(path, notAppendable, atEnd.offset);
-    end = atEnd.offset;
-    tailInPlace = atEnd.isTail;
-  } else {
-    const last = members[members.length - 1];
-    if (last && last.start + last.length > walked.end) throw new TarArchiveError(path, notAppendable, last.offset);
-    end = nextOffset;
-  }
-  return { entries, end, tailInPlace };
+  const entries = walked.entries.map((entry) => locateGzEntry(source, entry));
+  return { entries, ...gzAppendPoint(source, walked.end, path) };
 }

@@ -167,7 +167,9 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
   test("concurrent puts on one key store the first body whole and refuse the others with StorageKeyExistsError", async () => {
     const storage = createTarStorage({ path: fresh(extension) });
     const bodies = [patternBytes(40_000, 31), patternBytes(55_000, 32), patternBytes(30_000, 33)];
-    const outcomes = await Promise.allSettled(bodies.map((bytes) => storage.put("same.jpg", chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))));
+    const outcomes = await Promise.allSettled(
+      bodies.map((bytes) => storage.put("same.jpg", chunkedStream(bytes, { chunkSize: 4_096, yieldBetweenChunks: true }))),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected"]);
     for (const o of outcomes.slice(1)) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(StorageKeyExistsError);
     expect(await storage.stat("same.jpg")).toEqual({ key: "same.jpg", size: 40_000 });
@@ -257,10 +259,12 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
     expect(await listAll(second)).toHaveLength(5);
     // A resumed harvest offers every key again; only new ones are written.
     const outcomes = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => second.put(`Bengal/${i}-1.jpg`, chunkedStream(patternBytes(10_000 + i, i))).then(
-        () => "stored",
-        (e: unknown) => (e instanceof StorageKeyExistsError ? "exists" : e),
-      )),
+      Array.from({ length: 8 }, (_, i) =>
+        second.put(`Bengal/${i}-1.jpg`, chunkedStream(patternBytes(10_000 + i, i))).then(
+          () => "stored",
+          (e: unknown) => (e instanceof StorageKeyExistsError ? "exists" : e),
+        ),
+      ),
     );
     expect(outcomes).toEqual(["exists", "exists", "exists", "exists", "exists", "stored", "stored", "stored"]);
     expect(sameBytes(await readBytes((await second.get("Bengal/2-1.jpg"))!), patternBytes(10_002, 2))).toBe(true);

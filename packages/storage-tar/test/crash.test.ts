@@ -65,43 +65,47 @@ describe.each([".tar", ".tar.gz"])("SIGKILL while writing a %s", (extension) => 
   test.each([
     ["in the middle of an entry", "stall" as const, (line: string) => line === "stalled"],
     ["at an unplanned moment", "run" as const, (_: string, stored: number) => stored >= 12],
-  ])("%s leaves a valid archive of the completed entries, and a reopened run completes it with nothing stored twice", async (_, mode, killWhen) => {
-    const path = join(base, `${mode}${extension}`);
-    const reported = await runAndKill(path, mode, killWhen);
-    // With "stall", entries 0-19 were all ahead of #20 in the queue, so all of them completed.
-    expect(reported.length).toBeGreaterThanOrEqual(mode === "stall" ? 20 : 12);
+  ])(
+    "%s leaves a valid archive of the completed entries, and a reopened run completes it with nothing stored twice",
+    async (_, mode, killWhen) => {
+      const path = join(base, `${mode}${extension}`);
+      const reported = await runAndKill(path, mode, killWhen);
+      // With "stall", entries 0-19 were all ahead of #20 in the queue, so all of them completed.
+      expect(reported.length).toBeGreaterThanOrEqual(mode === "stall" ? 20 : 12);
 
-    // GNU tar lists the completed entries, with no error and nothing on stderr: every put
-    // that resolved is there, in order, plus at most the one committed as the kill came.
-    const names = await gnuTarNames(path);
-    expect(names.slice(0, reported.length)).toEqual(reported);
-    expect(names.length - reported.length).toBeLessThanOrEqual(1);
-    const survived = await readArchiveBothWays(path, gzip);
-    for (const name of names) {
-      const i = Number(/\/(\d+)-1\.jpg$/.exec(name)![1]);
-      expect(sameBytes(survived.get(name), patternBytes(sizeOf(i), i)), name).toBe(true);
-    }
-    const sizeAfterKill = (await stat(path)).size;
+      // GNU tar lists the completed entries, with no error and nothing on stderr: every put
+      // that resolved is there, in order, plus at most the one committed as the kill came.
+      const names = await gnuTarNames(path);
+      expect(names.slice(0, reported.length)).toEqual(reported);
+      expect(names.length - reported.length).toBeLessThanOrEqual(1);
+      const survived = await readArchiveBothWays(path, gzip);
+      for (const name of names) {
+        const i = Number(/\/(\d+)-1\.jpg$/.exec(name)![1]);
+        expect(sameBytes(survived.get(name), patternBytes(sizeOf(i), i)), name).toBe(true);
+      }
+      const sizeAfterKill = (await stat(path)).size;
 
-    // The resumed run offers every key; only the missing ones are written.
-    const storage = createTarStorage({ path });
-    await storage.ready();
-    if (mode === "stall") expect((await stat(path)).size, "the half-written entry is dropped").toBeLessThan(sizeAfterKill);
-    let refused = 0;
-    for (let i = 0; i < TOTAL; i++) {
-      const bytes = patternBytes(sizeOf(i), i);
-      await storage.put(keyOf(i), chunkedStream(bytes, { chunkSize: 16_384 }), { size: bytes.byteLength }).catch((error: unknown) => {
-        if (!(error instanceof StorageKeyExistsError)) throw error;
-        refused++;
-      });
-    }
-    await storage.close();
-    expect(refused).toBe(names.length);
+      // The resumed run offers every key; only the missing ones are written.
+      const storage = createTarStorage({ path });
+      await storage.ready();
+      if (mode === "stall") expect((await stat(path)).size, "the half-written entry is dropped").toBeLessThan(sizeAfterKill);
+      let refused = 0;
+      for (let i = 0; i < TOTAL; i++) {
+        const bytes = patternBytes(sizeOf(i), i);
+        await storage.put(keyOf(i), chunkedStream(bytes, { chunkSize: 16_384 }), { size: bytes.byteLength }).catch((error: unknown) => {
+          if (!(error instanceof StorageKeyExistsError)) throw error;
+          refused++;
+        });
+      }
+      await storage.close();
+      expect(refused).toBe(names.length);
 
-    const final = await gnuTarNames(path);
-    expect(final).toHaveLength(TOTAL);
-    expect(new Set(final).size).toBe(TOTAL);
-    const files = await readArchiveBothWays(path, gzip);
-    for (let i = 0; i < TOTAL; i++) expect(sameBytes(files.get(keyOf(i)), patternBytes(sizeOf(i), i)), keyOf(i)).toBe(true);
-  }, 120_000);
+      const final = await gnuTarNames(path);
+      expect(final).toHaveLength(TOTAL);
+      expect(new Set(final).size).toBe(TOTAL);
+      const files = await readArchiveBothWays(path, gzip);
+      for (let i = 0; i < TOTAL; i++) expect(sameBytes(files.get(keyOf(i)), patternBytes(sizeOf(i), i)), keyOf(i)).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -1,17 +1,17 @@
-const MARKER = Symbol.for("@cat-harvest/storage.error");
+import { CatHarvestError } from "@cat-harvest/errors";
 
-/** The base of every error this package and its adapters throw. */
-export class StorageError extends Error {
+/**
+ * The base of every error this package and its adapters throw. Each class has its own
+ * `isInstance`, which holds across two installed copies of this package.
+ */
+export class StorageError extends CatHarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageError");
   override name: string = "StorageError";
-  readonly [MARKER] = true;
-  /** Tells a `StorageError` apart even across two installed copies of this package. */
-  static isInstance(error: unknown): error is StorageError {
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  }
 }
 
 /** A key that is not a safe relative path. */
 export class StorageKeyError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageKeyError");
   override name = "StorageKeyError" as const;
   readonly key: string;
   constructor(key: string, problem: string, options?: ErrorOptions) {
@@ -22,6 +22,7 @@ export class StorageKeyError extends StorageError {
 
 /** A `put` on a key that is stored already, on a medium that cannot replace objects. */
 export class StorageKeyExistsError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageKeyExistsError");
   override name = "StorageKeyExistsError" as const;
   readonly key: string;
   constructor(adapter: string, key: string, options?: ErrorOptions) {
@@ -32,6 +33,7 @@ export class StorageKeyExistsError extends StorageError {
 
 /** An operation the medium does not support. */
 export class StorageCapabilityError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageCapabilityError");
   override name = "StorageCapabilityError" as const;
   readonly operation: string;
   constructor(adapter: string, operation: string, detail?: string, options?: ErrorOptions) {
@@ -42,6 +44,7 @@ export class StorageCapabilityError extends StorageError {
 
 /** A call after `close()`. */
 export class StorageClosedError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageClosedError");
   override name = "StorageClosedError" as const;
   constructor(adapter: string, operation: string) {
     super(`${adapter} storage is closed; ${operation} came after close()`);
@@ -50,6 +53,7 @@ export class StorageClosedError extends StorageError {
 
 /** A required adapter option that was not given. */
 export class StorageOptionError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageOptionError");
   override name = "StorageOptionError" as const;
   readonly option: string;
   constructor(adapter: string, option: string, hint: string) {

@@ -12,10 +12,15 @@ interface Run {
 /** Runs a program and resolves with its exit code and output, whatever the code. */
 export function run(command: string, args: string[], options: { cwd?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { ...options, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } }, (error, stdout, stderr) => {
-      if (error && typeof (error as { code?: unknown }).code !== "number") return reject(error);
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { ...options, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } },
+      (error, stdout, stderr) => {
+        if (error && typeof (error as { code?: unknown }).code !== "number") return reject(error);
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

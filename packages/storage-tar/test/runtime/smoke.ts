@@ -30,7 +30,11 @@ export const cases: SmokeCase[] = [
         await assert.rejects(again.put("Bengal/1-1.jpg", new Uint8Array(1)), StorageKeyExistsError);
         await again.close();
 
-        const names = execFileSync("tar", ["-tzf", path], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { LC_ALL: "C.UTF-8", PATH: "/usr/bin:/bin" } });
+        const names = execFileSync("tar", ["-tzf", path], {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+          env: { LC_ALL: "C.UTF-8", PATH: "/usr/bin:/bin" },
+        });
         assert.deepEqual(names.trim().split("\n").sort(), ["Bengal/1-1.jpg", "Ragdoll/ünïcødé 猫.jpg", "metadata.jsonl"]);
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,36 @@
+import { lstat } from "node:fs/promises";
+import { join } from "node:path";
+import { StorageKeyError, validateKey } from "@cat-harvest/storage";
+import { FsStorageError } from "./errors.js";
+import { type KnownFolders, safeFolder } from "./safe-folder.js";
+import { isTemporaryName } from "./temp-name.js";
+
+/** The adapter's root folder and the folders under it already found to be real folders. */
+export interface RootFolder {
+  /** The root's real absolute path. */
+  readonly root: string;
+  readonly known: KnownFolders;
+}
+
+/** Validates a key and refuses the names this adapter keeps for its temporary files; returns its segments. */
+export function checkKey(key: string): string[] {
+  validateKey(key);
+  const segments = key.split("/");
+  if (isTemporaryName(segments[segments.length - 1]!)) {
+    throw new StorageKeyError(key, "its file name has the form of the fs adapter's temporary files (.<name>.<hex>.part); rename it");
+  }
+  return segments;
+}
+
+/** The absolute path and size of a stored regular file, or null; `lstat` so a link is never followed. */
+export async function locateFile(place: RootFolder, key: string, operation: string): Promise<{ path: string; size: number } | null> {
+  const segments = checkKey(key);
+  const folder = await safeFolder(place.root, segments.slice(0, -1), key, { create: false, operation, known: place.known });
+  if (folder === null) return null;
+  const path = join(folder, segments[segments.length - 1]!);
+  const info = await lstat(path).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "ENOENT" || (error as { code?: string }).code === "ENOTDIR") return null;
+    throw new FsStorageError(operation, key, path, error);
+  });
+  return info?.isFile() ? { path, size: info.size } : null;
+}
