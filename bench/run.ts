@@ -77,7 +77,21 @@ async function main(): Promise<number> {
     else log(`Kept ${workDir}`);
   }
   const defaultConcurrency = downloaderReady ? await downloaderDefaultConcurrency() : undefined;
-  const results = { diagnosis: DIAGNOSIS, loadBefore, loadAfter: loadavg(), machine, options, date: new Date().toISOString(), durationSec: (Date.now() - started) / 1000, downloads, defaultConcurrency, harvest, scale, startup, errors };
+  const results = {
+    diagnosis: DIAGNOSIS,
+    loadBefore,
+    loadAfter: loadavg(),
+    machine,
+    options,
+    date: new Date().toISOString(),
+    durationSec: (Date.now() - started) / 1000,
+    downloads,
+    defaultConcurrency,
+    harvest,
+    scale,
+    startup,
+    errors,
+  };
   const report = renderReport(results);
   process.stdout.write(`\n${report}\n`);
   await writeResults(results, report, options.writeReadme, log);

@@ -28,7 +28,7 @@ function readEnv(): Record<string, string | undefined> {
 const encoder = new TextEncoder();
 const write = (stream: typeof Deno.stdout | typeof Deno.stderr) => (line: string) => {
   const bytes = encoder.encode(`${line}\n`);
-  for (let done = 0; done < bytes.length; ) done += stream.writeSync(bytes.subarray(done));
+  for (let done = 0; done < bytes.length;) done += stream.writeSync(bytes.subarray(done));
 };
 
 const controller = new AbortController();

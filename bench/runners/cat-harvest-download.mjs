@@ -31,7 +31,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.jobs || !values.out) {
-  console.error("usage: cat-harvest-download.mjs --jobs FILE.jsonl --out DIR [--concurrency N] [--fsync always|metadata|never] [--storage fs|memory] [--native-hash] [--max-buffered-bytes N] [--no-skip-existing] [--trace]");
+  console.error(
+    "usage: cat-harvest-download.mjs --jobs FILE.jsonl --out DIR [--concurrency N] [--fsync always|metadata|never] [--storage fs|memory] [--native-hash] [--max-buffered-bytes N] [--no-skip-existing] [--trace]",
+  );
   process.exit(2);
 }
 
@@ -43,13 +45,12 @@ async function* readJobs(path) {
 }
 
 const opened =
-  values.storage === "memory"
-    ? createMemoryStorage()
-    : await createFsStorage({ root: values.out, ...(values.fsync ? { fsync: values.fsync } : {}) });
+  values.storage === "memory" ? createMemoryStorage() : await createFsStorage({ root: values.out, ...(values.fsync ? { fsync: values.fsync } : {}) });
 
 // Timing wrappers (only with --trace): they add two performance.now() calls per call.
 const trace = { stat: 0, stats: 0, headers: 0, fetches: 0, put: 0, puts: 0 };
-const timed = (fn, key, count) =>
+const timed =
+  (fn, key, count) =>
   async (...args) => {
     const t = performance.now();
     try {

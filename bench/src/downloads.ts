@@ -87,7 +87,7 @@ async function diagnose(lists: JobLists, outDir: string, latencyMs: number, prin
       const cmd = catHarvestCommand(lists, outDir, undefined, { runtime });
       const cost = await runMeasured(cmd.command, [...cmd.args, "--trace", "--storage", storage], { timeoutSec: 900 });
       const trace = cost.stdout.trim().split("\n").at(-1) ?? "";
-      log(`    ${runtime} ${storage.padEnd(6)} ${(cost.wallSec).toFixed(2)} s wall, per job: ${trace}`);
+      log(`    ${runtime} ${storage.padEnd(6)} ${cost.wallSec.toFixed(2)} s wall, per job: ${trace}`);
     }
   }
   const dir = join(BENCH_DIR, ".profiles", `node-default-latency-${latencyMs}-${Date.now()}`);
@@ -113,12 +113,7 @@ export async function downloaderDefaultConcurrency(): Promise<number | undefined
 }
 
 /** Every tool on the same URL list, at each latency; the median of `repeat` runs each. */
-export async function benchDownloads(
-  options: BenchOptions,
-  workDir: string,
-  log: (line: string) => void,
-  catHarvestReady: boolean,
-): Promise<DownloadRun[]> {
+export async function benchDownloads(options: BenchOptions, workDir: string, log: (line: string) => void, catHarvestReady: boolean): Promise<DownloadRun[]> {
   const results: DownloadRun[] = [];
   const hasAria2 = aria2Version() !== undefined;
   const defaultConcurrency = await downloaderDefaultConcurrency();

@@ -29,7 +29,7 @@ export interface EmulatorProcess {
  */
 async function settled(url: string): Promise<void> {
   const deadline = Date.now() + 10_000;
-  for (let quick = 0; quick < 3 && Date.now() < deadline; ) {
+  for (let quick = 0; quick < 3 && Date.now() < deadline;) {
     const started = performance.now();
     await (await fetch(`${url}/_emulator/stats`)).arrayBuffer();
     quick = performance.now() - started < 15 ? quick + 1 : 0;
@@ -40,19 +40,24 @@ async function settled(url: string): Promise<void> {
 /** Starts `petfinder-emulator` (built dist/cli.js), waits for its `listening on` line and for its warm-up. */
 export async function startEmulatorProcess(options: EmulatorProcessOptions): Promise<EmulatorProcess> {
   if (!existsSync(EMULATOR_CLI)) {
-    throw new Error(
-      `Cannot start the emulator: ${EMULATOR_CLI} is missing. Build it with \`npx tsc -b packages/petfinder-emulator\`.`,
-    );
+    throw new Error(`Cannot start the emulator: ${EMULATOR_CLI} is missing. Build it with \`npx tsc -b packages/petfinder-emulator\`.`);
   }
   const args = [
     EMULATOR_CLI,
-    "--host", "127.0.0.1",
-    "--port", "0",
-    "--seed", String(options.seed ?? 1),
-    "--scale", String(options.scale),
-    "--latency-ms", String(options.latencyMs),
-    "--rate-limit", String(options.rateLimit),
-    "--fault-rate", String(options.faultRate ?? 0),
+    "--host",
+    "127.0.0.1",
+    "--port",
+    "0",
+    "--seed",
+    String(options.seed ?? 1),
+    "--scale",
+    String(options.scale),
+    "--latency-ms",
+    String(options.latencyMs),
+    "--rate-limit",
+    String(options.rateLimit),
+    "--fault-rate",
+    String(options.faultRate ?? 0),
     ...(options.extra ?? []),
   ];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });

@@ -16,12 +16,7 @@ export interface EmulatorWithJobs {
  * Starts an emulator process at the smallest scale (rounded up) that serves `count`
  * full-size photos and returns the first `count` of them as jobs.
  */
-export async function startEmulatorWithPhotos(
-  count: number,
-  latencyMs: number,
-  rateLimit: number,
-  log: (line: string) => void,
-): Promise<EmulatorWithJobs> {
+export async function startEmulatorWithPhotos(count: number, latencyMs: number, rateLimit: number, log: (line: string) => void): Promise<EmulatorWithJobs> {
   for (let attempt = 0; attempt < 4; attempt++) {
     const scale = Math.max(0.01, Math.ceil((count / photosPerScale) * 1.15 * 100) / 100);
     const emulator = await startEmulatorProcess({ scale, latencyMs, rateLimit });

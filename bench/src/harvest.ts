@@ -48,10 +48,14 @@ function cliWorks(): boolean {
 }
 
 function harvestLibraryWorks(): boolean {
-  const r = spawnSync(process.execPath, ["-e", "import('@cat-harvest/command').then(m => process.exit(typeof m.runCommand === 'function' ? 0 : 1), () => process.exit(1))"], {
-    cwd: BENCH_DIR,
-    timeout: 30_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["-e", "import('@cat-harvest/command').then(m => process.exit(typeof m.runCommand === 'function' ? 0 : 1), () => process.exit(1))"],
+    {
+      cwd: BENCH_DIR,
+      timeout: 30_000,
+    },
+  );
   return r.status === 0;
 }
 
@@ -100,7 +104,13 @@ export async function benchHarvest(
     const emulatorCpuSec = (await emulator.cpuSeconds()) - emuBefore;
     let stored = 0;
     try {
-      const summary = JSON.parse(cost.stdout.trim().split("\n").filter((l) => l.startsWith("{")).at(-1) ?? "{}") as { stored?: number; records?: number };
+      const summary = JSON.parse(
+        cost.stdout
+          .trim()
+          .split("\n")
+          .filter((l) => l.startsWith("{"))
+          .at(-1) ?? "{}",
+      ) as { stored?: number; records?: number };
       stored = summary.stored ?? 0;
     } catch {
       // not JSON: leave 0
@@ -151,7 +161,11 @@ async function apiOnly(options: BenchOptions, rps: number | undefined, shownCeil
   try {
     const emuBefore = await emulator.cpuSeconds();
     const poll = pollStats(emulator.url);
-    const cost = await runMeasured(process.execPath, [join(BENCH_DIR, "runners/api-phase.mjs"), "--api-url", emulator.url, ...(rps === undefined ? [] : ["--rps", String(rps)])], { timeoutSec: 900 });
+    const cost = await runMeasured(
+      process.execPath,
+      [join(BENCH_DIR, "runners/api-phase.mjs"), "--api-url", emulator.url, ...(rps === undefined ? [] : ["--rps", String(rps)])],
+      { timeoutSec: 900 },
+    );
     const { spans } = await poll.stop();
     const emulatorCpuSec = (await emulator.cpuSeconds()) - emuBefore;
     const r: HarvestResult = {
@@ -174,7 +188,9 @@ async function apiOnly(options: BenchOptions, rps: number | undefined, shownCeil
       exitCode: cost.exitCode,
     };
     if (cost.exitCode !== 0) r.note = `exit ${cost.exitCode}: ${(cost.stderr || cost.stdout).trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
-    log(`  ${r.how}: ${r.apiRequests} requests in ${r.apiPhaseSec.toFixed(1)} s = ${r.apiRequestsPerSec.toFixed(1)}/s, ${r.tooMany} x 429; client CPU ${r.cpuSec.toFixed(1)} s, emulator CPU ${r.emulatorCpuSec.toFixed(1)} s`);
+    log(
+      `  ${r.how}: ${r.apiRequests} requests in ${r.apiPhaseSec.toFixed(1)} s = ${r.apiRequestsPerSec.toFixed(1)}/s, ${r.tooMany} x 429; client CPU ${r.cpuSec.toFixed(1)} s, emulator CPU ${r.emulatorCpuSec.toFixed(1)} s`,
+    );
     return r;
   } finally {
     await emulator.stop();

@@ -90,7 +90,9 @@ export async function verifyOutput(jobs: readonly BenchJob[], outDir: string, ha
     }
     if (hashed < hashLimit) {
       hashed++;
-      const digest = createHash("sha256").update(await readFile(path)).digest("hex");
+      const digest = createHash("sha256")
+        .update(await readFile(path))
+        .digest("hex");
       if (digest !== job.sha256) {
         result.wrong++;
         continue;

@@ -43,45 +43,34 @@ const PY_WAIT4 = [
  * Runs a command and measures it with wait4(2) rusage (GNU time's `%U %S %M`, or a
  * python3 fallback), so CPU and peak RSS cover the whole process tree the command reaps.
  */
-export async function runMeasured(
-  command: string,
-  args: readonly string[],
-  options: RunOptions = {},
-): Promise<ProcessCost> {
+export async function runMeasured(command: string, args: readonly string[], options: RunOptions = {}): Promise<ProcessCost> {
   const dir = await mkdtemp(join(tmpdir(), "cat-harvest-bench-time-"));
   const report = join(dir, "rusage");
   const useGnuTime = existsSync(GNU_TIME);
-  const argv = useGnuTime
-    ? [GNU_TIME, "-f", "%U %S %M %x", "-o", report, command, ...args]
-    : ["python3", "-c", PY_WAIT4, report, command, ...args];
+  const argv = useGnuTime ? [GNU_TIME, "-f", "%U %S %M %x", "-o", report, command, ...args] : ["python3", "-c", PY_WAIT4, report, command, ...args];
   const started = performance.now();
-  const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>(
-    (resolve, reject) => {
-      const child = spawn(argv[0]!, argv.slice(1), {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      let err = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        if (out.length < 4_000_000) out += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        if (err.length < 1_000_000) err += chunk;
-        if (options.echoStderr) process.stderr.write(chunk);
-      });
-      const timer =
-        options.timeoutSec === undefined
-          ? undefined
-          : setTimeout(() => child.kill("SIGKILL"), options.timeoutSec * 1000);
-      child.on("error", reject);
-      child.on("close", (exitCode) => {
-        if (timer) clearTimeout(timer);
-        resolve({ stdout: out, stderr: err, code: exitCode ?? -1 });
-      });
-    },
-  );
+  const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      if (out.length < 4_000_000) out += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      if (err.length < 1_000_000) err += chunk;
+      if (options.echoStderr) process.stderr.write(chunk);
+    });
+    const timer = options.timeoutSec === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), options.timeoutSec * 1000);
+    child.on("error", reject);
+    child.on("close", (exitCode) => {
+      if (timer) clearTimeout(timer);
+      resolve({ stdout: out, stderr: err, code: exitCode ?? -1 });
+    });
+  });
   const wallSec = (performance.now() - started) / 1000;
   let text = "";
   try {

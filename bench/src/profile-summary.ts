@@ -18,18 +18,35 @@ const CATEGORIES: Array<[string, (url: string, fn: string) => boolean]> = [
   ["sha256 (node:crypto)", (u) => u.includes("node:internal/crypto/hash")],
   [
     "storage-fs + node:fs",
-    (u, fn) => u.includes("storage-fs") || u.includes("node:internal/fs") || (u === "" && ["lstat", "openFileHandle", "close", "rename", "writeBuffer", "mkdir", "fsync"].includes(fn)),
+    (u, fn) =>
+      u.includes("storage-fs") ||
+      u.includes("node:internal/fs") ||
+      (u === "" && ["lstat", "openFileHandle", "close", "rename", "writeBuffer", "mkdir", "fsync"].includes(fn)),
   ],
   ["web streams", (u) => u.includes("node:internal/webstreams")],
   ["fetch (undici)", (u) => u.includes("undici")],
-  ["sockets", (u, fn) => u.includes("node:net") || u.includes("node:internal/streams") || u.includes("stream_base_commons") || fn === "writeLatin1String" || fn === "writeUtf8String"],
+  [
+    "sockets",
+    (u, fn) =>
+      u.includes("node:net") ||
+      u.includes("node:internal/streams") ||
+      u.includes("stream_base_commons") ||
+      fn === "writeLatin1String" ||
+      fn === "writeUtf8String",
+  ],
   ["downloader", (u) => u.includes("downloader/dist")],
-  ["timers, abort, events", (u) => u.includes("node:internal/timers") || u.includes("abort_controller") || u.includes("node:events") || u.includes("event_target")],
+  [
+    "timers, abort, events",
+    (u) => u.includes("node:internal/timers") || u.includes("abort_controller") || u.includes("node:events") || u.includes("event_target"),
+  ],
 ];
 
 /** Where a `node --cpu-prof` profile's busy time went, by category, as printable lines. */
 export async function summarizeProfile(dir: string): Promise<string[]> {
-  const file = (await readdir(dir)).filter((n) => n.endsWith(".cpuprofile")).sort().at(-1);
+  const file = (await readdir(dir))
+    .filter((n) => n.endsWith(".cpuprofile"))
+    .sort()
+    .at(-1);
   if (!file) return [`no .cpuprofile in ${dir}`];
   const profile = JSON.parse(await readFile(join(dir, file), "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

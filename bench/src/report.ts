@@ -55,7 +55,9 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       targets.push(
         check(
           `${tool} at its defaults (${dc}) >= aria2c -j ${dc}, img/s at latency ${TARGET_LATENCY_MS} ms`,
-          def && ariaAtDefault ? `${fmt(def.imagesPerSec, 0)} vs ${fmt(ariaAtDefault.imagesPerSec, 0)} (${fmt(def.imagesPerSec / ariaAtDefault.imagesPerSec, 2)}x)` : "not measured",
+          def && ariaAtDefault
+            ? `${fmt(def.imagesPerSec, 0)} vs ${fmt(ariaAtDefault.imagesPerSec, 0)} (${fmt(def.imagesPerSec / ariaAtDefault.imagesPerSec, 2)}x)`
+            : "not measured",
           def && ariaAtDefault ? def.imagesPerSec >= ariaAtDefault.imagesPerSec : undefined,
         ),
       );
@@ -145,7 +147,21 @@ export function renderReport(r: BenchResults): string {
     out.push(`### Whole harvest (emulator scale ${first.scale}, rate limit ${first.rateLimit}/s, latency 0; phases timed from the emulator's counters)`, "");
     out.push(
       formatTable(
-        ["how", "API requests", "API phase s", "API req/s", "429s", "photo requests", "download phase s", "overlap s", "stored", "wall s", "CPU s", "peak RSS MB", "emulator CPU s"],
+        [
+          "how",
+          "API requests",
+          "API phase s",
+          "API req/s",
+          "429s",
+          "photo requests",
+          "download phase s",
+          "overlap s",
+          "stored",
+          "wall s",
+          "CPU s",
+          "peak RSS MB",
+          "emulator CPU s",
+        ],
         r.harvest.map((h) => [
           h.how,
           String(h.apiRequests),
@@ -203,7 +219,12 @@ export function renderReport(r: BenchResults): string {
     out.push("### Diagnosis (--cpu-prof)", "", "```", ...r.diagnosis.map((l) => l.replace(/^ {2}/, "")), "```", "");
   }
   out.push("### Targets", "");
-  out.push(formatTable(["target", "measured", "verdict"], evaluateTargets(r).map((t) => [t.target, t.measured, t.verdict.toUpperCase()])));
+  out.push(
+    formatTable(
+      ["target", "measured", "verdict"],
+      evaluateTargets(r).map((t) => [t.target, t.measured, t.verdict.toUpperCase()]),
+    ),
+  );
   if (r.errors.length) out.push("", ...r.errors.map((e) => `- error in ${e}`));
   return out.join("\n");
 }

@@ -19,17 +19,14 @@ export interface ScaleResult {
 }
 
 /** cat-harvest's downloader at its defaults on N and 10N photos from one emulator, into a real folder. */
-export async function benchScale(
-  options: BenchOptions,
-  workDir: string,
-  log: (line: string) => void,
-  catHarvestReady: boolean,
-): Promise<ScaleResult[]> {
+export async function benchScale(options: BenchOptions, workDir: string, log: (line: string) => void, catHarvestReady: boolean): Promise<ScaleResult[]> {
   if (!catHarvestReady) {
     log("Scale: skipped, cat-harvest's downloader or storage-fs is not built.");
     return [];
   }
-  log(`Scale: ${options.scaleSmall} versus ${options.scaleLarge} full-size photos, latency 0, cat-harvest at its defaults under ${options.scaleRuntimes.join(" and ")}`);
+  log(
+    `Scale: ${options.scaleSmall} versus ${options.scaleLarge} full-size photos, latency 0, cat-harvest at its defaults under ${options.scaleRuntimes.join(" and ")}`,
+  );
   const { emulator, jobs } = await startEmulatorWithPhotos(options.scaleLarge, 0, 0, log);
   try {
     const smallJobs = jobs.slice(0, options.scaleSmall);

@@ -36,7 +36,9 @@ async function timeRepeated(what: string, command: string, args: string[], runs:
   }
   walls.sort((a, b) => a - b);
   const result = { what, runs, medianMs: walls[Math.floor(runs / 2)]!, minMs: walls[0]!, peakRssMB: peak, exitCode };
-  log(`  ${what.padEnd(44)} median ${result.medianMs.toFixed(0)} ms, min ${result.minMs.toFixed(0)} ms, ${peak.toFixed(0)} MB${exitCode ? `, exit ${exitCode}` : ""}`);
+  log(
+    `  ${what.padEnd(44)} median ${result.medianMs.toFixed(0)} ms, min ${result.minMs.toFixed(0)} ms, ${peak.toFixed(0)} MB${exitCode ? `, exit ${exitCode}` : ""}`,
+  );
   return result;
 }
 

@@ -54,15 +54,7 @@ export function aria2Command(lists: JobLists, outDir: string, concurrency: numbe
     tool: "aria2c",
     concurrency,
     command: "aria2c",
-    args: [
-      "-i", lists.aria2,
-      "-d", outDir,
-      "-j", String(concurrency),
-      "-x1",
-      "--allow-overwrite=true",
-      "--auto-file-renaming=false",
-      "-q",
-    ],
+    args: ["-i", lists.aria2, "-d", outDir, "-j", String(concurrency), "-x1", "--allow-overwrite=true", "--auto-file-renaming=false", "-q"],
   };
 }
 

@@ -2,7 +2,6 @@ import cliProgress from "cli-progress";
 import type { HarvestProgress } from "@cat-harvest/harvest";
 import { formatBytes, type ProgressView } from "@cat-harvest/command";
 
-
 /** A live bar on the terminal (stderr): breeds, records, stored and failed photos, MB, rate, ETA. */
 export function createProgressBar(stream: NodeJS.WriteStream): ProgressView {
   const bars = new cliProgress.MultiBar(

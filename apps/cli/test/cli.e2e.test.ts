@@ -325,14 +325,22 @@ describe("the packed tarball", () => {
     const pack = join(tmp, "pack");
     await mkdir(pack);
     execFileSync("npm", ["pack", "--pack-destination", pack], { cwd: join(ROOT, "apps", "cli"), stdio: "ignore" });
-    const tarball = join(pack, (await readdir(pack)).find((n) => n.endsWith(".tgz"))!);
+    const tarball = join(
+      pack,
+      (await readdir(pack)).find((n) => n.endsWith(".tgz"))!,
+    );
     const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
     expect(manifest.dependencies ?? {}).toEqual({});
     const bunx = join(ROOT, "node_modules", ".bin", "bunx");
     const dest = join(tmp, "bunx-out");
     const result = await run(bunx, ["--package", tarball, "cat-harvest", "--api-url", emulator.url, "--breeds", "Bengal", "--out", dest], {
       // A dead loopback registry: the tarball must need nothing from one.
-      env: { ...demoEnv(), BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache"), BUN_CONFIG_REGISTRY: "http://127.0.0.1:9/", NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/" },
+      env: {
+        ...demoEnv(),
+        BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache"),
+        BUN_CONFIG_REGISTRY: "http://127.0.0.1:9/",
+        NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/",
+      },
       cwd: pack,
     });
     expect(result.code, result.stderr).toBe(0);
@@ -357,7 +365,10 @@ describe("cat-harvest (Bun) breeds and emulator", () => {
       if (!url) await new Promise((r) => setTimeout(r, 25));
     }
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const token = await fetch(`${url}/v2/oauth2/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "demo", client_secret: "demo" }) });
+    const token = await fetch(`${url}/v2/oauth2/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: "demo", client_secret: "demo" }),
+    });
     expect(token.status).toBe(200);
     server.child.kill("SIGINT");
     expect((await server.done).code).toBe(0);

@@ -26,9 +26,15 @@ async function installOffline(folder: string, tarballPaths: string[]): Promise<s
   await mkdir(folder);
   await writeFile(join(folder, "package.json"), JSON.stringify({ name: "packed-test", private: true }));
   try {
-    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", ...tarballPaths], { cwd: folder, env: { ...process.env, ...NO_REGISTRY }, stdio: "pipe" });
+    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", ...tarballPaths], {
+      cwd: folder,
+      env: { ...process.env, ...NO_REGISTRY },
+      stdio: "pipe",
+    });
   } catch (error) {
-    throw new Error(`npm install --offline failed (something is not in the npm cache, and this test must not go online): ${String((error as { stderr?: unknown }).stderr ?? error)}`);
+    throw new Error(
+      `npm install --offline failed (something is not in the npm cache, and this test must not go online): ${String((error as { stderr?: unknown }).stderr ?? error)}`,
+    );
   }
   return folder;
 }
@@ -63,7 +69,9 @@ async function hashes(root: string): Promise<Record<string, string>> {
   const rows = jsonLines<{ file_name: string; sha256: string }>(await readFile(join(root, "metadata.jsonl"), "utf8"));
   const out: Record<string, string> = {};
   for (const row of rows) {
-    const actual = createHash("sha256").update(await readFile(join(root, row.file_name))).digest("hex");
+    const actual = createHash("sha256")
+      .update(await readFile(join(root, row.file_name)))
+      .digest("hex");
     expect(actual, row.file_name).toBe(row.sha256);
     out[row.file_name] = row.sha256;
   }

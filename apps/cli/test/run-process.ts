@@ -91,4 +91,8 @@ export async function expectMatchesTruth(
   return rows;
 }
 
-export const readFromFolder = (root: string) => (key: string) => readFile(join(root, key)).then((b) => new Uint8Array(b), () => undefined);
+export const readFromFolder = (root: string) => (key: string) =>
+  readFile(join(root, key)).then(
+    (b) => new Uint8Array(b),
+    () => undefined,
+  );

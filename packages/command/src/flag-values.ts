@@ -10,7 +10,11 @@ export function integer(command: string, option: string, raw: unknown, min: numb
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (String(raw).trim() === "" || !Number.isInteger(value) || value < min || value > max) {
-    fail(option, `--${option} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got ${JSON.stringify(raw)}`, command);
+    fail(
+      option,
+      `--${option} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got ${JSON.stringify(raw)}`,
+      command,
+    );
   }
   return value;
 }

@@ -22,11 +22,7 @@ export function formatBreedTable(counts: readonly BreedCount[]): string {
   const folderWidth = Math.max(6, ...counts.map((c) => c.folder.length));
   const imagesWidth = Math.max(6, String(total).length);
   const line = (a: string, b: string, c: string) => `${a.padEnd(breedWidth)}  ${b.padEnd(folderWidth)}  ${c.padStart(imagesWidth)}`;
-  return [
-    line("breed", "folder", "images"),
-    ...counts.map((c) => line(c.breed, c.folder, String(c.images))),
-    line(totalLabel, "", String(total)),
-  ].join("\n");
+  return [line("breed", "folder", "images"), ...counts.map((c) => line(c.breed, c.folder, String(c.images))), line(totalLabel, "", String(total))].join("\n");
 }
 
 /** `{ "http-404": 2, truncated: 1 }` -> `http-404: 2, truncated: 1`. */

@@ -10,7 +10,6 @@ import { loadStorageS3 } from "./load-storage-s3.js";
 import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
 import { s3SettingsFromEnv } from "./s3-settings-from-env.js";
 
-
 /** A destination checked and ready to write: its storage (opened on demand) and where the records cache goes. */
 export interface OpenedDestination {
   readonly destination: Destination;
@@ -77,7 +76,7 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
         storage ??=
           destination.kind === "fs"
             ? await createFsStorage({ root: destination.path, fsync: "metadata" })
-            : await createTarStorage({ path: destination.path, gzip: destination.gzip, fsync: false });
+            : createTarStorage({ path: destination.path, gzip: destination.gzip, fsync: false });
         return storage;
       } catch (error) {
         return wrap(error);

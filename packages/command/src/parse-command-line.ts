@@ -43,11 +43,15 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 /** Reads the flags of one subcommand, as its spec lists them; a negative number stays a value. */
 function readFlags(spec: SubcommandSpec, args: readonly string[], positionals = 0): { values: Values; positionals: string[] } {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
-  for (const f of spec.flags) options[f.name] = { type: f.value ? "string" : "boolean", ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
+  for (const f of spec.flags)
+    options[f.name] = { type: f.value ? "string" : "boolean", ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
   const valueFlags = spec.flags.filter((f) => f.value).map((f) => f.name);
   let result: { values: Values; positionals: string[] };
   try {
-    result = parseArgs({ args: joinNegativeValues(args, valueFlags), options, allowPositionals: positionals > 0, strict: true }) as { values: Values; positionals: string[] };
+    result = parseArgs({ args: joinNegativeValues(args, valueFlags), options, allowPositionals: positionals > 0, strict: true }) as {
+      values: Values;
+      positionals: string[];
+    };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     return fail("arguments", message.replace(/\.$/, ""), spec.name === "harvest" ? undefined : spec.name);
@@ -71,10 +75,14 @@ function apiFlags(command: string, v: Values): ApiFlags {
 
 function harvestCommand(v: Values): ParsedCommand {
   if (v.version) return { command: "version" };
-  const breeds = (v.breeds as string[] | undefined)?.flatMap((b) => b.split(",")).map((b) => b.trim()).filter(Boolean);
+  const breeds = (v.breeds as string[] | undefined)
+    ?.flatMap((b) => b.split(","))
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (v.breeds !== undefined && breeds!.length === 0) fail("breeds", '--breeds needs at least one breed name, e.g. --breeds "Siamese,Bengal"');
   const size = v.size as string | undefined;
-  if (size !== undefined && !(PHOTO_SIZES as readonly string[]).includes(size)) fail("size", `--size must be one of full, large, medium, small, got ${JSON.stringify(size)}`);
+  if (size !== undefined && !(PHOTO_SIZES as readonly string[]).includes(size))
+    fail("size", `--size must be one of full, large, medium, small, got ${JSON.stringify(size)}`);
   if (v.out !== undefined && (v.out as string).trim() === "") fail("out", "--out needs a DEST: a folder, a .tar/.tar.gz file or s3://bucket/prefix");
   const scale = decimal("harvest", "scale", v.scale, 0.0001, 10);
   if (scale !== undefined && v.demo !== true) fail("scale", "--scale only applies with --demo");
@@ -97,7 +105,13 @@ function harvestCommand(v: Values): ParsedCommand {
 function downloadCommand(v: Values): ParsedCommand {
   if (typeof v.input !== "string" || v.input === "") fail("input", "download needs --input FILE: a .txt, .csv or .jsonl URL list", "download");
   if (typeof v.out !== "string" || v.out === "") fail("out", "download needs --out DEST: a folder, a .tar/.tar.gz file or s3://bucket/prefix", "download");
-  return { command: "download", input: v.input, out: v.out, ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)), json: v.json === true };
+  return {
+    command: "download",
+    input: v.input,
+    out: v.out,
+    ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)),
+    json: v.json === true,
+  };
 }
 
 /** `cat-harvest emulator` takes exactly the emulator's own flags, read by the emulator's parser. */
@@ -128,7 +142,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   }
   const rest = command === "harvest" && first !== "harvest" ? argv : argv.slice(1);
   if (command === "help") {
-    if (rest[0] !== undefined && rest[0] !== "emulator" && !SUBCOMMANDS.some((s) => s.name === rest[0])) fail("command", `No help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.join(", ")}`);
+    if (rest[0] !== undefined && rest[0] !== "emulator" && !SUBCOMMANDS.some((s) => s.name === rest[0]))
+      fail("command", `No help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.join(", ")}`);
     return { command: "help", ...optional("topic", rest[0]) };
   }
   if (command === "emulator") return emulatorCommand(rest);

@@ -15,9 +15,12 @@ const TABLE = `| code | meaning |
 | ${EXIT_PARTIAL} | partial: some photos failed or the daily quota ran out; run again to continue (verify: problems found) |
 | ${EXIT_INTERRUPTED} | interrupted by Ctrl-C / SIGTERM; run again to resume |`;
 
-test.each(["README.md", "apps/cli/README.md", "apps/deno/README.md", "packages/command/README.md"])("%s lists the exit codes as --help does", async (readme) => {
-  expect(await readFile(join(ROOT, readme), "utf8")).toContain(TABLE);
-});
+test.each(["README.md", "apps/cli/README.md", "apps/deno/README.md", "packages/command/README.md"])(
+  "%s lists the exit codes as --help does",
+  async (readme) => {
+    expect(await readFile(join(ROOT, readme), "utf8")).toContain(TABLE);
+  },
+);
 
 test("--help lists the same codes and meanings", () => {
   const help = EXIT_CODES_HELP.replace(/\n\s+/g, " ");

@@ -121,7 +121,9 @@ export class AttemptContext {
     const { expected, received } = this;
     const { url } = this.job;
     if (expected !== undefined && received < expected) {
-      return this.fail(this.error("truncated", `GET ${url} body ended after ${received} of ${expected} bytes (${describeNetworkError(thrown)})`, { cause: thrown }));
+      return this.fail(
+        this.error("truncated", `GET ${url} body ended after ${received} of ${expected} bytes (${describeNetworkError(thrown)})`, { cause: thrown }),
+      );
     }
     return this.fail(this.error("network", `GET ${url} failed: ${describeNetworkError(thrown)}`, { cause: thrown }));
   }
@@ -134,7 +136,10 @@ export class AttemptContext {
     if (this.scope.signal.aborted) return this.scope.signal.reason;
     const { key } = this.job;
     const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return this.error("storage", `Storing ${JSON.stringify(key)} in ${this.settings.storage.name} storage failed: ${message}`, { status: this.status, cause: thrown });
+    return this.error("storage", `Storing ${JSON.stringify(key)} in ${this.settings.storage.name} storage failed: ${message}`, {
+      status: this.status,
+      cause: thrown,
+    });
   }
 
   /** Stops the timers and releases the connection, whatever happened; a no-op for a body read to its end. */

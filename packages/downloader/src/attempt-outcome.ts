@@ -19,9 +19,13 @@ export function storedOutcome(attempt: AttemptContext, format: ImageFormat, dime
   const { sha256, received } = attempt;
   if (sha256 === undefined) {
     const { storage } = attempt.settings;
-    throw attempt.error("storage", `${storage.name} storage resolved put(${JSON.stringify(attempt.job.key)}) before reading the body to its end; the adapter breaks the storage contract`, {
-      status: attempt.status,
-    });
+    throw attempt.error(
+      "storage",
+      `${storage.name} storage resolved put(${JSON.stringify(attempt.job.key)}) before reading the body to its end; the adapter breaks the storage contract`,
+      {
+        status: attempt.status,
+      },
+    );
   }
   return { kind: "stored", bytes: received, sha256, format, contentType: IMAGE_MIME_TYPES[format], dimensions };
 }

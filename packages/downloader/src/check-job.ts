@@ -10,7 +10,8 @@ export function checkJob<M>(job: DownloadJob<M>): DownloadFailed<M> | null {
   if (typeof job !== "object" || job === null) {
     return failedResult({ url: String(job), key: "" }, "invalid-url", `Expected a job object {url, key, meta?}, got ${typeof job}`, 0) as DownloadFailed<M>;
   }
-  if (typeof job.url !== "string") return failedResult(job, "invalid-url", `Job ${JSON.stringify(job.key)} has no url string; give each job an absolute http(s) URL`, 0);
+  if (typeof job.url !== "string")
+    return failedResult(job, "invalid-url", `Job ${JSON.stringify(job.key)} has no url string; give each job an absolute http(s) URL`, 0);
   let parsed: URL;
   try {
     parsed = new URL(job.url);

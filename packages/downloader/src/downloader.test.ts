@@ -36,7 +36,10 @@ afterAll(() => server.close());
 // Fast retries and short timeouts keep the suite quick; the values are options, not assertions.
 const FAST = { retryBaseDelayMs: 5, retryMaxDelayMs: 20, idleTimeoutMs: 300, connectTimeoutMs: 500, maxRetryAfterMs: 50 } as const;
 
-async function runAll<M, S extends StorageAdapter = MemoryStorage>(jobs: DownloadJob<M>[], options: Partial<Omit<DownloaderOptions<M>, "storage">> & { storage?: S } = {}) {
+async function runAll<M, S extends StorageAdapter = MemoryStorage>(
+  jobs: DownloadJob<M>[],
+  options: Partial<Omit<DownloaderOptions<M>, "storage">> & { storage?: S } = {},
+) {
   // Without a storage of the caller's, a memory one, whose objects the tests inspect.
   const storage = options.storage ?? (createMemoryStorage() as StorageAdapter as S);
   const events: DownloadEvent<M>[] = [];
@@ -90,8 +93,17 @@ describe("createDownloader: storing", () => {
     const memory = createMemoryStorage();
     const sizes = new Map<string, number | undefined>();
     const types = new Map<string, string | undefined>();
-    const storage = { ...memory, put: (key: string, body: any, o?: any) => (sizes.set(key, o?.size), types.set(key, o?.contentType), memory.put(key, body, o)) };
-    const { byKey } = await runAll([{ url: chunked, key: "a.jpg" }, { url: sized, key: "b.jpg" }], { storage });
+    const storage = {
+      ...memory,
+      put: (key: string, body: any, o?: any) => (sizes.set(key, o?.size), types.set(key, o?.contentType), memory.put(key, body, o)),
+    };
+    const { byKey } = await runAll(
+      [
+        { url: chunked, key: "a.jpg" },
+        { url: sized, key: "b.jpg" },
+      ],
+      { storage },
+    );
     expect(byKey.get("a.jpg")).toMatchObject({ type: "done", sha256: sha(BIG), bytes: BIG.byteLength, width: 640, height: 480 });
     expect(stored(memory, "a.jpg")).toBe(sha(BIG));
     expect(sizes.get("a.jpg")).toBeUndefined();
@@ -145,9 +157,7 @@ describe("createDownloader: storing", () => {
     const { byKey } = await runAll([{ url, key: `x.${format}` }]);
     expect(byKey.get(`x.${format}`)).toMatchObject({ type: "done", format, sha256: sha(bytes) });
     const done = byKey.get(`x.${format}`) as { width: number; height: number };
-    expect([done.width, done.height]).toEqual(
-      format === "png" ? [300, 200] : format === "gif" ? [17, 9] : [1024, 768],
-    );
+    expect([done.width, done.height]).toEqual(format === "png" ? [300, 200] : format === "gif" ? [17, 9] : [1024, 768]);
   });
 
   test("follows relative and absolute redirects to the image", async () => {
@@ -261,11 +271,7 @@ describe.each(BODY_MODES)("createDownloader (%s bodies): transient failures are 
       },
       "timeout-idle",
     ],
-    [
-      "headers that never come",
-      () => {},
-      "timeout-connect",
-    ],
+    ["headers that never come", () => {}, "timeout-connect"],
   ])("%s", async (_name, fail, reason) => {
     const url = flaky(2, fail, BIG);
     const { storage, byKey, events, summary } = await runAll([{ url, key: "f/1.jpg" }], bodyMode);
@@ -359,7 +365,11 @@ describe.each(BODY_MODES)("createDownloader (%s bodies): refusals are recorded w
     ],
     ["a 404", () => route((_q, res) => void res.writeHead(404).end("gone")), "http-404"],
     ["a 403", () => route((_q, res) => void res.writeHead(403).end()), "http-403"],
-    ["an HTML page with status 200", () => route((_q, res) => sendBytes(res, new TextEncoder().encode("<!doctype html><h1>Not found</h1>"), "image/jpeg")), "not-an-image"],
+    [
+      "an HTML page with status 200",
+      () => route((_q, res) => sendBytes(res, new TextEncoder().encode("<!doctype html><h1>Not found</h1>"), "image/jpeg")),
+      "not-an-image",
+    ],
     ["an empty body", () => route((_q, res) => sendBytes(res, new Uint8Array(0))), "empty-body"],
     ["an empty chunked body", () => route((_q, res) => void res.writeHead(200, { "content-type": "image/jpeg" }).end()), "empty-body"],
     ["a Content-Length above maxBytes", () => route((_q, res) => sendBytes(res, BIG)), "too-large"],
@@ -461,7 +471,12 @@ describe("createDownloader: resume, duplicates, limits", () => {
   test("a throwing duplicate hook rejects the run with DuplicateHookError and stores nothing", async () => {
     const url = route((_q, res) => sendBytes(res, JPEG));
     const storage = createMemoryStorage();
-    const run = createDownloader({ storage, isDuplicate: () => { throw new Error("db down"); } }).run([{ url, key: "h.jpg" }]);
+    const run = createDownloader({
+      storage,
+      isDuplicate: () => {
+        throw new Error("db down");
+      },
+    }).run([{ url, key: "h.jpg" }]);
     await expect(run).rejects.toMatchObject({ name: "DuplicateHookError" });
     expect(storage.objects.size).toBe(0);
   });
@@ -574,7 +589,11 @@ describe("createDownloader: resume, duplicates, limits", () => {
       onEvent: (e) => {
         if (e.type === "done") throw boom;
       },
-    }).run([{ url, key: "e1.jpg" }, { url, key: "e2.jpg" }, { url, key: "e3.jpg" }]);
+    }).run([
+      { url, key: "e1.jpg" },
+      { url, key: "e2.jpg" },
+      { url, key: "e3.jpg" },
+    ]);
     await expect(run).rejects.toBe(boom);
   });
 });
@@ -593,7 +612,13 @@ describe("createDownloader: connection slots and buffered bodies", () => {
     });
     const memory = createMemoryStorage();
     const bodies: string[] = [];
-    const storage = { ...memory, put: (key: string, body: any, o?: any) => (bodies.push(body instanceof Uint8Array ? "Uint8Array" : body instanceof ReadableStream ? "ReadableStream" : typeof body), memory.put(key, body, o)) };
+    const storage = {
+      ...memory,
+      put: (key: string, body: any, o?: any) => (
+        bodies.push(body instanceof Uint8Array ? "Uint8Array" : body instanceof ReadableStream ? "ReadableStream" : typeof body),
+        memory.put(key, body, o)
+      ),
+    };
     const { byKey } = await runAll([{ url, key: "m.jpg" }], { storage, maxBufferedBytes });
     expect(bodies).toEqual([expected]);
     expect(byKey.get("m.jpg")).toMatchObject({ type: "done", bytes: BIG.byteLength, sha256: sha(BIG), width: 640, height: 480 });
@@ -708,7 +733,10 @@ describe("createDownloader: abort", () => {
     expect(storage.objects.size).toBe(0);
     const failed = events.filter((e) => e.type === "failed") as DownloadFailed[];
     expect(failed.length).toBe(2);
-    expect(failed.map((f) => [f.reason, f.attempts])).toEqual([["aborted", 1], ["aborted", 1]]);
+    expect(failed.map((f) => [f.reason, f.attempts])).toEqual([
+      ["aborted", 1],
+      ["aborted", 1],
+    ]);
     const end = events.at(-1) as { type: "end"; summary: { aborted: boolean; jobs: number } };
     expect(end.summary).toMatchObject({ aborted: true, jobs: 2 });
   });
@@ -727,7 +755,10 @@ describe("createDownloader: abort", () => {
         events.push(e);
         if (e.type === "bytes") controller.abort(new Error("stop"));
       },
-    }).run(Array.from({ length: 8 }, (_, i) => ({ url: `${url}?i=${i}`, key: `park/${i}.jpg` })), { signal: controller.signal });
+    }).run(
+      Array.from({ length: 8 }, (_, i) => ({ url: `${url}?i=${i}`, key: `park/${i}.jpg` })),
+      { signal: controller.signal },
+    );
     await expect(run).rejects.toThrow("stop");
     const end = events.at(-1) as { type: "end"; summary: { jobs: number; failed: number; stored: number; failedByReason: object } };
     expect(end.summary.jobs).toBeGreaterThan(1);

@@ -13,7 +13,9 @@ export async function finishBody(attempt: AttemptContext, inspection: BodyInspec
   const { settings, received } = attempt;
   if (settings.checkImageEnd && !inspection.isComplete(format, received)) {
     throw attempt.fail(
-      attempt.error("truncated", `GET ${attempt.url} body of ${received} bytes lacks the ${format} end marker, so it was cut short`, { status: attempt.status }),
+      attempt.error("truncated", `GET ${attempt.url} body of ${received} bytes lacks the ${format} end marker, so it was cut short`, {
+        status: attempt.status,
+      }),
     );
   }
   const sha256 = (attempt.sha256 = inspection.sha256());

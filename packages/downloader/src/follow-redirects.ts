@@ -41,10 +41,16 @@ function nextHop(attempt: AttemptContext, response: Response, hop: number): URL 
     throw attempt.error("redirect-invalid", `GET ${current} answered ${status} without a usable Location header (${JSON.stringify(location)})`, { status });
   }
   if (!isHttp(next)) {
-    throw attempt.error("redirect-unsupported-protocol", `GET ${current} redirects to ${next.protocol} (${next.href}); only http: and https: are followed`, { status });
+    throw attempt.error("redirect-unsupported-protocol", `GET ${current} redirects to ${next.protocol} (${next.href}); only http: and https: are followed`, {
+      status,
+    });
   }
   if (hop > attempt.settings.maxRedirects) {
-    throw attempt.error("too-many-redirects", `GET ${attempt.job.url} redirected more than ${attempt.settings.maxRedirects} times (maxRedirects); last hop ${next.href}`, { status });
+    throw attempt.error(
+      "too-many-redirects",
+      `GET ${attempt.job.url} redirected more than ${attempt.settings.maxRedirects} times (maxRedirects); last hop ${next.href}`,
+      { status },
+    );
   }
   return next;
 }

@@ -14,8 +14,7 @@ const u24le = (b: Uint8Array, i: number) => u16le(b, i) | ((b[i + 2] ?? 0) << 16
 const u32be = (b: Uint8Array, i: number) => u16be(b, i) * 65536 + u16be(b, i + 2);
 const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
 
-const valid = (width: number, height: number): ImageDimensions | null =>
-  width > 0 && height > 0 ? { width, height } : null;
+const valid = (width: number, height: number): ImageDimensions | null => (width > 0 && height > 0 ? { width, height } : null);
 
 // Walks JPEG segments up to the first start-of-frame; stops at start-of-scan.
 function jpeg(b: Uint8Array): ImageDimensions | null {

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { makeGif, makeJpeg, makePng, makeWebp } from "../test/helpers/images.js";
 import { isImageComplete, type ImageFormat } from "./index.js";
 
-const check = (format: ImageFormat, bytes: Uint8Array) => isImageComplete(format, bytes.subarray(0, 64), bytes.subarray(Math.max(0, bytes.length - 32)), bytes.length);
+const check = (format: ImageFormat, bytes: Uint8Array) =>
+  isImageComplete(format, bytes.subarray(0, 64), bytes.subarray(Math.max(0, bytes.length - 32)), bytes.length);
 const withTrailer = (bytes: Uint8Array, extra: number) => {
   const out = new Uint8Array(bytes.length + extra);
   out.set(bytes);

@@ -21,5 +21,5 @@ export function outcomeResult<M>(job: DownloadJob<M>, outcome: AttemptOutcome, a
     return { type: "skipped", key, url, meta, reason: "duplicate", sha256: outcome.sha256, bytes: outcome.bytes, attempts };
   }
   const { bytes, sha256, format, contentType, dimensions } = outcome;
-  return { type: "done", key, url, meta, bytes, sha256, format, contentType, ...(dimensions ?? {}), attempts };
+  return { type: "done", key, url, meta, bytes, sha256, format, contentType, ...dimensions, attempts };
 }

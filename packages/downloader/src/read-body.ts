@@ -9,7 +9,10 @@ export async function readChunk(attempt: AttemptContext, reader: ReadableStreamD
   const { settings, controller } = attempt;
   for (;;) {
     const idle = setTimeout(
-      () => attempt.fail(attempt.error("timeout-idle", `GET ${attempt.url} body stalled for ${settings.idleTimeoutMs} ms after ${attempt.received} bytes (idleTimeoutMs)`)),
+      () =>
+        attempt.fail(
+          attempt.error("timeout-idle", `GET ${attempt.url} body stalled for ${settings.idleTimeoutMs} ms after ${attempt.received} bytes (idleTimeoutMs)`),
+        ),
       settings.idleTimeoutMs,
     );
     let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -37,7 +40,13 @@ export async function readChunk(attempt: AttemptContext, reader: ReadableStreamD
 export async function readWholeBody(attempt: AttemptContext, response: Response): Promise<Uint8Array> {
   const expected = attempt.expected!;
   const idle = setTimeout(
-    () => attempt.fail(attempt.error("timeout-idle", `GET ${attempt.url} body of ${expected} bytes did not arrive within ${attempt.settings.idleTimeoutMs} ms (idleTimeoutMs)`)),
+    () =>
+      attempt.fail(
+        attempt.error(
+          "timeout-idle",
+          `GET ${attempt.url} body of ${expected} bytes did not arrive within ${attempt.settings.idleTimeoutMs} ms (idleTimeoutMs)`,
+        ),
+      ),
     attempt.settings.idleTimeoutMs,
   );
   let bytes: Uint8Array;

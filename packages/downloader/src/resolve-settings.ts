@@ -30,7 +30,8 @@ export function resolveSettings<M>(options: DownloaderOptions<M>): RunSettings {
   if (options.isDuplicate !== undefined && typeof options.isDuplicate !== "function") throw new TypeError("Downloader option isDuplicate must be a function");
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") throw new TypeError("Downloader option onEvent must be a function");
   const inFlightOnAbort = options.inFlightOnAbort ?? "abort";
-  if (inFlightOnAbort !== "abort" && inFlightOnAbort !== "finish") throw new TypeError(`Downloader option inFlightOnAbort must be "abort" or "finish", got ${String(inFlightOnAbort)}`);
+  if (inFlightOnAbort !== "abort" && inFlightOnAbort !== "finish")
+    throw new TypeError(`Downloader option inFlightOnAbort must be "abort" or "finish", got ${String(inFlightOnAbort)}`);
   const createSha256 = options.createSha256 ?? createDefaultSha256;
   checkSha256Factory(createSha256);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;

@@ -46,7 +46,9 @@ export function checkSha256Factory(create: unknown): asserts create is () => Inc
     hash.update(new Uint8Array(0));
     digest = hash.digest();
   } catch (error) {
-    throw new TypeError(`Downloader option createSha256 must return an incremental SHA-256 ({update, digest}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new TypeError(
+      `Downloader option createSha256 must return an incremental SHA-256 ({update, digest}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!(digest instanceof Uint8Array) || toHex(digest) !== EMPTY_SHA256) {
     throw new TypeError("Downloader option createSha256 did not produce SHA-256 (its digest of no bytes is not e3b0c442...b855)");

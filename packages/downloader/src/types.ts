@@ -102,12 +102,7 @@ export interface DownloadEnd {
   readonly summary: DownloadSummary;
 }
 
-export type DownloadEvent<M = unknown> =
-  | DownloadStarted<M>
-  | DownloadRetry<M>
-  | DownloadBytes
-  | DownloadResult<M>
-  | DownloadEnd;
+export type DownloadEvent<M = unknown> = DownloadStarted<M> | DownloadRetry<M> | DownloadBytes | DownloadResult<M> | DownloadEnd;
 
 /** What a run did, in totals. */
 export interface DownloadSummary {

@@ -106,10 +106,16 @@ describe("against the emulator", () => {
           events.push(e);
           if (e.type === "done" && ++done === 5) controller.abort(new Error("enough"));
         },
-      }).run(truth.map((t) => ({ url: t.url, key: keyOf(t) })), { signal: controller.signal });
+      }).run(
+        truth.map((t) => ({ url: t.url, key: keyOf(t) })),
+        { signal: controller.signal },
+      );
       await expect(run).rejects.toThrow("enough");
       const files = await listFiles(root);
-      const stored = events.filter((e) => e.type === "done").map((e) => (e as { key: string }).key).sort();
+      const stored = events
+        .filter((e) => e.type === "done")
+        .map((e) => (e as { key: string }).key)
+        .sort();
       expect(files).toEqual(stored);
       expect(files.length).toBeGreaterThanOrEqual(5);
       expect(files.length).toBeLessThan(truth.length);

@@ -17,7 +17,11 @@ export interface AdmitCounters {
  * decision says into the data set (failures, duplicates, adopted files) and counts it. Returns
  * the job to download, or `undefined` when there is nothing to download.
  */
-export function createPhotoAdmitter(dataset: Dataset, counters: AdmitCounters, options: PhotoDeciderOptions = {}): (candidate: PhotoCandidate) => Promise<PhotoJob | undefined> {
+export function createPhotoAdmitter(
+  dataset: Dataset,
+  counters: AdmitCounters,
+  options: PhotoDeciderOptions = {},
+): (candidate: PhotoCandidate) => Promise<PhotoJob | undefined> {
   const decide = createPhotoDecider(dataset, options);
   return async (candidate) => {
     const decision = decide(candidate);

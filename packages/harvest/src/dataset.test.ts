@@ -29,13 +29,27 @@ describe("openDataset", () => {
   test("writes metadata.jsonl, failures.jsonl and breeds.csv at finish", async () => {
     const storage = reopenable();
     const dataset = await openDataset(storage);
-    dataset.record({ ...(await store(storage, "Bengal/1-1.jpg", new Uint8Array([1, 2, 3]))), breed: "Bengal", animal_id: 1, photo: 1, source_url: "http://x/1" });
+    dataset.record({
+      ...(await store(storage, "Bengal/1-1.jpg", new Uint8Array([1, 2, 3]))),
+      breed: "Bengal",
+      animal_id: 1,
+      photo: 1,
+      source_url: "http://x/1",
+    });
     dataset.record({ ...(await store(storage, "Bengal/2-1.jpg", new Uint8Array([4]))), breed: "Bengal", animal_id: 2, photo: 1, source_url: "http://x/2" });
-    dataset.record({ ...(await store(storage, "Sphynx_Hairless_Cat/3-1.jpg", new Uint8Array([5]))), breed: "Sphynx / Hairless Cat", animal_id: 3, photo: 1, source_url: "http://x/3" });
+    dataset.record({
+      ...(await store(storage, "Sphynx_Hairless_Cat/3-1.jpg", new Uint8Array([5]))),
+      breed: "Sphynx / Hairless Cat",
+      animal_id: 3,
+      photo: 1,
+      source_url: "http://x/3",
+    });
     dataset.fail({ source_url: "http://x/4", breed: "Bengal", animal_id: 4, reason: "HTTP 404", attempts: 1, file_name: "Bengal/4-1.jpg" });
     await dataset.finish();
     expect(jsonl(storage, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg", "Bengal/2-1.jpg", "Sphynx_Hairless_Cat/3-1.jpg"]);
-    expect(jsonl(storage, "failures.jsonl")).toEqual([{ source_url: "http://x/4", breed: "Bengal", animal_id: 4, reason: "HTTP 404", attempts: 1, file_name: "Bengal/4-1.jpg" }]);
+    expect(jsonl(storage, "failures.jsonl")).toEqual([
+      { source_url: "http://x/4", breed: "Bengal", animal_id: 4, reason: "HTTP 404", attempts: 1, file_name: "Bengal/4-1.jpg" },
+    ]);
     expect(text(storage, "breeds.csv")).toBe("breed,folder,images\nBengal,Bengal,2\nSphynx / Hairless Cat,Sphynx_Hairless_Cat,1\n");
     expect(dataset.failureReasons()).toEqual(new Map([["HTTP 404", 1]]));
   });
@@ -115,7 +129,13 @@ describe("verifyDataset", () => {
     const storage = reopenable();
     const dataset = await openDataset(storage);
     for (const n of [1, 2, 3]) {
-      dataset.record({ ...(await store(storage, `Bengal/${n}-1.jpg`, new Uint8Array([n, n]))), breed: "Bengal", animal_id: n, photo: 1, source_url: `http://x/${n}` });
+      dataset.record({
+        ...(await store(storage, `Bengal/${n}-1.jpg`, new Uint8Array([n, n]))),
+        breed: "Bengal",
+        animal_id: n,
+        photo: 1,
+        source_url: `http://x/${n}`,
+      });
     }
     await dataset.finish();
     expect(await verifyDataset(storage)).toEqual({ checked: 3, ok: 3, missing: [], corrupted: [], unlisted: [], duplicates: [] });
@@ -124,7 +144,9 @@ describe("verifyDataset", () => {
     (storage.objects as Map<string, Uint8Array>).set("Bengal/4-1.jpg", new Uint8Array([4]));
     const result = await verifyDataset(storage);
     expect(result).toMatchObject({ checked: 3, ok: 1, missing: ["Bengal/2-1.jpg"], unlisted: ["Bengal/4-1.jpg"] });
-    expect(result.corrupted).toEqual([{ file_name: "Bengal/1-1.jpg", expected: { bytes: 2, sha256: sha(new Uint8Array([1, 1])) }, actual: { bytes: 2, sha256: sha(new Uint8Array([9, 9])) } }]);
+    expect(result.corrupted).toEqual([
+      { file_name: "Bengal/1-1.jpg", expected: { bytes: 2, sha256: sha(new Uint8Array([1, 1])) }, actual: { bytes: 2, sha256: sha(new Uint8Array([9, 9])) } },
+    ]);
   });
 
   test("without metadata.jsonl it says so", async () => {

@@ -156,7 +156,9 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
         await storage.delete(name);
       } catch (error) {
         if (StorageError.isInstance(error)) {
-          throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; write into a new destination", { cause: error });
+          throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; write into a new destination", {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -232,12 +234,10 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       dirty = false;
       lastCheckpoint = Date.now();
       const { body, size } = metadataBody();
-      checkpointing = storage
-        .put(METADATA_FILE, body, { size, contentType: "application/jsonl" })
-        .finally(() => {
-          checkpointing = undefined;
-          lastCheckpoint = Date.now();
-        });
+      checkpointing = storage.put(METADATA_FILE, body, { size, contentType: "application/jsonl" }).finally(() => {
+        checkpointing = undefined;
+        lastCheckpoint = Date.now();
+      });
       return checkpointing;
     },
     counts() {

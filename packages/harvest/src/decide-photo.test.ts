@@ -27,7 +27,15 @@ async function earlierRun(replace: boolean): Promise<Dataset> {
   const a = await openDataset(first);
   await first.put("Bengal/1-1.jpg", new Uint8Array([1]));
   a.record({ file_name: "Bengal/1-1.jpg", breed: "Bengal", animal_id: 1, photo: 1, source_url: photo(1).url, bytes: 1, sha256: HEX });
-  a.fail({ source_url: photo(2).url, breed: "Bengal", animal_id: 2, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg", attempts: 1, file_name: "Bengal/2-1.jpg" });
+  a.fail({
+    source_url: photo(2).url,
+    breed: "Bengal",
+    animal_id: 2,
+    reason: "duplicate",
+    duplicate_of: "Bengal/1-1.jpg",
+    attempts: 1,
+    file_name: "Bengal/2-1.jpg",
+  });
   await a.finish();
   return openDataset(reopenable(new Map(first.objects), replace));
 }

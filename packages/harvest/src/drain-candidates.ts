@@ -18,7 +18,10 @@ export interface DrainCandidatesOptions<T> {
  * `candidates` ends once the items have ended and every candidate is read; an error from
  * `items` fails `candidates` at its next read. `done` settles (never rejects) once `items` has ended.
  */
-export function drainCandidates<T>(items: AsyncIterable<T>, options: DrainCandidatesOptions<T>): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void> } {
+export function drainCandidates<T>(
+  items: AsyncIterable<T>,
+  options: DrainCandidatesOptions<T>,
+): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void> } {
   const { candidatesOf, onItem, onEnd } = options;
   const candidates = createChannel<PhotoCandidate>();
   // Thousands of candidates share a few dozen labels: keep one copy of each.

@@ -57,10 +57,7 @@ export class HarvestUnknownBreedError extends HarvestError {
       const close = suggestions[name] ?? [];
       return close.length > 0 ? `"${name}" (did you mean ${close.map((c) => `"${c}"`).join(", ")}?)` : `"${name}"`;
     });
-    super(
-      `Unknown ${type} breed${unknown.length > 1 ? "s" : ""}: ${parts.join("; ")}. ` +
-        `Pass breeds by the names the client's breeds("${type}") lists.`,
-    );
+    super(`Unknown ${type} breed${unknown.length > 1 ? "s" : ""}: ${parts.join("; ")}. ` + `Pass breeds by the names the client's breeds("${type}") lists.`);
     this.type = type;
     this.unknown = unknown;
     this.suggestions = suggestions;

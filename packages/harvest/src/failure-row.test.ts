@@ -5,8 +5,16 @@ const base = { source_url: "http://x/6", breed: "Bengal", animal_id: 6, attempts
 
 describe("readFailureRow", () => {
   test.each([
-    ["this version's duplicate", { ...base, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }, { ...base, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }],
-    ["an earlier version's `duplicate of <file>`", { ...base, reason: "duplicate of Bengal/1-1.jpg" }, { ...base, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }],
+    [
+      "this version's duplicate",
+      { ...base, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" },
+      { ...base, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" },
+    ],
+    [
+      "an earlier version's `duplicate of <file>`",
+      { ...base, reason: "duplicate of Bengal/1-1.jpg" },
+      { ...base, reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" },
+    ],
     ["another failure, as it is", { ...base, reason: "http-404", detail: "gone" }, { ...base, reason: "http-404", detail: "gone" }],
   ])("reads %s", (_, line, row) => {
     expect(readFailureRow(line)).toEqual(row);

@@ -192,7 +192,11 @@ interface CandidateStreamRun {
  * the API phase goes at the client's pace while downloads go on; only the candidates wait
  * for the downloads.
  */
-function streamCandidates(plan: HarvestPlan, options: HarvestOptions, run: CandidateStreamRun): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void>; outcome: Promise<RecordsOutcome> } {
+function streamCandidates(
+  plan: HarvestPlan,
+  options: HarvestOptions,
+  run: CandidateStreamRun,
+): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void>; outcome: Promise<RecordsOutcome> } {
   const { client, cache, onLog } = options;
   const { breeds, perBreed, cached } = plan;
   const { progress, report, gate, signal } = run;
@@ -246,7 +250,15 @@ function logResume(dataset: Dataset, onLog: ((line: string) => void) | undefined
 }
 
 /** Step 3: the summary, and the log lines about the API phase. */
-function harvestSummary(plan: HarvestPlan, dataset: Dataset, progress: RunCounters, api: RecordsOutcome, interrupted: boolean, startedAt: number, onLog?: (line: string) => void): HarvestSummary {
+function harvestSummary(
+  plan: HarvestPlan,
+  dataset: Dataset,
+  progress: RunCounters,
+  api: RecordsOutcome,
+  interrupted: boolean,
+  startedAt: number,
+  onLog?: (line: string) => void,
+): HarvestSummary {
   const message = (error: unknown) => (error as Error)?.message ?? String(error);
   if (api.quota) onLog?.(quotaAdvice(api.quota));
   for (const { breed, error } of api.errors) onLog?.(`${breed}: records could not be fetched: ${message(error)}`);
@@ -273,6 +285,7 @@ export function quotaAdvice(error: PetfinderQuotaError): string {
 }
 
 function checkPositiveInteger(option: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new HarvestUsageError(option, `harvest: ${option} must be a whole number >= 1, got ${String(value)}`, { value });
+  if (!Number.isInteger(value) || value < 1)
+    throw new HarvestUsageError(option, `harvest: ${option} must be a whole number >= 1, got ${String(value)}`, { value });
   return value;
 }

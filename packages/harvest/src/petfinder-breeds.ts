@@ -4,7 +4,12 @@ import { HarvestCredentialsError, HarvestUnknownBreedError } from "./errors.js";
 import type { CachedRecordsSummary } from "./petfinder-records-cache.js";
 
 /** Every breed of `type`: from the records cache when it has the list (no API call), else from the API. */
-export async function listBreeds(type: string, client: PetfinderClient | undefined, cached: CachedRecordsSummary | undefined, signal?: AbortSignal): Promise<string[]> {
+export async function listBreeds(
+  type: string,
+  client: PetfinderClient | undefined,
+  cached: CachedRecordsSummary | undefined,
+  signal?: AbortSignal,
+): Promise<string[]> {
   if (cached && cached.breeds.length > 0) return [...cached.breeds];
   if (!client) throw new TypeError("harvest: a client is needed (no records cache holds this type's breeds)");
   try {

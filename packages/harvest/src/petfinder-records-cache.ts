@@ -73,7 +73,10 @@ export interface RecordsCacheWriter {
  * Starts writing a new cache with its header. A cache that cannot be written only costs API
  * calls next time: writing stops quietly and the run goes on.
  */
-export async function createRecordsCacheWriter(cache: RecordsCacheLocation, header: { source: string; type: string; breeds: readonly string[] }): Promise<RecordsCacheWriter> {
+export async function createRecordsCacheWriter(
+  cache: RecordsCacheLocation,
+  header: { source: string; type: string; breeds: readonly string[] },
+): Promise<RecordsCacheWriter> {
   // Up to 64 writes (a page of records each) wait in the stream, so the API calls never
   // wait for the disk, which the downloads keep busy.
   const text = new TransformStream<string, string>(undefined, { highWaterMark: 64 });

@@ -127,10 +127,12 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
       else await writer?.commit();
     }
   };
-  const outcome = steps().then(
-    () => channel.close(),
-    (error: unknown) => channel.fail(error),
-  ).then((): RecordsOutcome => ({ ...(run.quota ? { quota: run.quota } : {}), errors: run.errors, breedsDone: run.breedsDone, pages: run.pages }));
+  const outcome = steps()
+    .then(
+      () => channel.close(),
+      (error: unknown) => channel.fail(error),
+    )
+    .then((): RecordsOutcome => ({ ...(run.quota ? { quota: run.quota } : {}), errors: run.errors, breedsDone: run.breedsDone, pages: run.pages }));
   return { records: channel, outcome };
 }
 

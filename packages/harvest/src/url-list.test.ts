@@ -35,7 +35,8 @@ describe("parseUrlList", () => {
   });
 
   test("reads a .csv list with quoting, a label column, a field spanning lines and CRLF", async () => {
-    const csv = 'id,label,url\r\n1,Bengal,http://a.test/1.jpg\r\n2,"Sphynx, Hairless","http://a.test/2.jpg"\r\n3,"say ""hi""\nthere",http://a.test/3.jpg\n4,,http://a.test/4.jpg';
+    const csv =
+      'id,label,url\r\n1,Bengal,http://a.test/1.jpg\r\n2,"Sphynx, Hairless","http://a.test/2.jpg"\r\n3,"say ""hi""\nthere",http://a.test/3.jpg\n4,,http://a.test/4.jpg';
     expect(await read(csv, "list.csv")).toEqual([
       { url: "http://a.test/1.jpg", label: "Bengal", line: 2 },
       { url: "http://a.test/2.jpg", label: "Sphynx, Hairless", line: 3 },

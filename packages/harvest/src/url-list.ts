@@ -86,7 +86,9 @@ async function* parseJsonl(body: ReadableStream<Uint8Array>, fileName: string): 
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      throw new HarvestInputError(fileName, line, `not valid JSON (${(error as Error).message}); each line must be {"url": "...", "label": "..."}`, { cause: error });
+      throw new HarvestInputError(fileName, line, `not valid JSON (${(error as Error).message}); each line must be {"url": "...", "label": "..."}`, {
+        cause: error,
+      });
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       throw new HarvestInputError(fileName, line, 'each line must be a JSON object such as {"url": "...", "label": "..."}');
@@ -137,7 +139,11 @@ async function* csvRecords(body: ReadableStream<Uint8Array>, fileName: string): 
         afterQuote = false;
       } else if (c === '"') {
         if (field.trim() !== "" || afterQuote) {
-          throw new HarvestInputError(fileName, line, `a quote in the middle of a field (column ${fields.length + 1}); wrap the field in quotes and double any quote inside it`);
+          throw new HarvestInputError(
+            fileName,
+            line,
+            `a quote in the middle of a field (column ${fields.length + 1}); wrap the field in quotes and double any quote inside it`,
+          );
         }
         field = "";
         inQuotes = true;
@@ -164,7 +170,11 @@ async function* parseCsv(body: ReadableStream<Uint8Array>, fileName: string): As
       labelColumn = names.indexOf("label");
       width = fields.length;
       if (urlColumn === -1) {
-        throw new HarvestInputError(fileName, line, `the header row has no "url" column (found: ${fields.map((f) => JSON.stringify(f.trim())).join(", ")}); the first row must name the columns, e.g. url,label`);
+        throw new HarvestInputError(
+          fileName,
+          line,
+          `the header row has no "url" column (found: ${fields.map((f) => JSON.stringify(f.trim())).join(", ")}); the first row must name the columns, e.g. url,label`,
+        );
       }
       continue;
     }

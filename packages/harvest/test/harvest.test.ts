@@ -27,10 +27,15 @@ const BREEDS = ["Bengal", "Siamese", "Maine Coon"];
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 3, scale: 0.02, port: 0 });
   const text = await (await fetch(`${emulator.url}/_emulator/truth`)).text();
-  truth = new Map(text.split("\n").filter(Boolean).map((l) => {
-    const row = JSON.parse(l);
-    return [row.url, row];
-  }));
+  truth = new Map(
+    text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => {
+        const row = JSON.parse(l);
+        return [row.url, row];
+      }),
+  );
 });
 afterAll(async () => {
   await emulator?.stop();
@@ -151,7 +156,14 @@ describe("harvest while downloads are held up", () => {
     });
 
     // Every breed's records came from the API before a single photo was stored.
-    const apiCounts = breeds.map((breed) => Number(logs.find((l) => l.startsWith(`${breed}: `) && l.endsWith("(api)"))?.split(" ").at(-3)));
+    const apiCounts = breeds.map((breed) =>
+      Number(
+        logs
+          .find((l) => l.startsWith(`${breed}: `) && l.endsWith("(api)"))
+          ?.split(" ")
+          .at(-3),
+      ),
+    );
     expect(apiCounts.every((n) => n > 0)).toBe(true);
     const records = apiCounts.reduce((a, b) => a + b, 0);
     expect(records).toBeGreaterThan(300);
@@ -267,7 +279,10 @@ describe("harvest when the daily quota runs out", () => {
       // A clean run of the same harvest (no quota) stores exactly the same files and bytes.
       const clean = reopenable();
       await harvest({ client: client(), storage: clean, breeds, size: "small", concurrency: 8 });
-      const fileSet = (s: MemoryStorage) => lines(s.objects.get("metadata.jsonl")).map((r) => `${r.file_name} ${r.sha256}`).sort();
+      const fileSet = (s: MemoryStorage) =>
+        lines(s.objects.get("metadata.jsonl"))
+          .map((r) => `${r.file_name} ${r.sha256}`)
+          .sort();
       expect(fileSet(second)).toEqual(fileSet(clean));
     } finally {
       await limited.stop();

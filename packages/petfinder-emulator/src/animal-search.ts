@@ -1,6 +1,6 @@
 import { animalAttributes, animalEnvironment, animalName } from "./animal-view.js";
 import { ANIMAL_TYPES, findAnimalType } from "./catalog.js";
-import { AGES, type Dataset, GENDERS, NONE, SIZES, STATUSES } from "./dataset.js";
+import { AGES, type Dataset, GENDERS, NONE, STATUSES } from "./dataset.js";
 import { createPrng, hashString } from "./hash.js";
 import type { InvalidParam } from "./problems.js";
 import { ParamReader } from "./query-params.js";
@@ -48,8 +48,18 @@ export function parseAnimalSearch(data: Dataset, search: URLSearchParams): Anima
     }
   }
   const sizes = r.list("size", SIZE_PARAMS)?.map((s) => SIZE_PARAMS.indexOf(s));
-  const genders = r.list("gender", GENDERS.map((g) => g.toLowerCase()))?.map((g) => GENDERS.findIndex((x) => x.toLowerCase() === g));
-  const ages = r.list("age", AGES.map((a) => a.toLowerCase()))?.map((a) => AGES.findIndex((x) => x.toLowerCase() === a));
+  const genders = r
+    .list(
+      "gender",
+      GENDERS.map((g) => g.toLowerCase()),
+    )
+    ?.map((g) => GENDERS.findIndex((x) => x.toLowerCase() === g));
+  const ages = r
+    .list(
+      "age",
+      AGES.map((a) => a.toLowerCase()),
+    )
+    ?.map((a) => AGES.findIndex((x) => x.toLowerCase() === a));
   const coats = r.list("coat", COATS);
   const colors = r.list("color");
   if (colors) {
@@ -122,7 +132,11 @@ export function parseAnimalSearch(data: Dataset, search: URLSearchParams): Anima
     return true;
   };
   const params = r.used;
-  const key = [...params].filter(([k]) => k !== "page" && k !== "limit").sort().map(([k, v]) => `${k}=${v}`).join("&");
+  const key = [...params]
+    .filter(([k]) => k !== "page" && k !== "limit")
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
   return { key, page, limit, params, location, test, sort: sort! };
 }
 
@@ -130,7 +144,10 @@ export function parseAnimalSearch(data: Dataset, search: URLSearchParams): Anima
 export class AnimalSearcher {
   readonly #cache = new Map<string, Int32Array>();
 
-  constructor(private readonly data: Dataset, private readonly maxCached = 32) {}
+  constructor(
+    private readonly data: Dataset,
+    private readonly maxCached = 32,
+  ) {}
 
   /** All matching animal indexes, in the requested order. */
   run(search: AnimalSearch): Int32Array {

@@ -1,7 +1,5 @@
 import { ANIMAL_TYPES } from "./catalog.js";
-import {
-  AGES, type Dataset, FLAG_MIXED, GENDERS, NONE, SIZES, STATUSES,
-} from "./dataset.js";
+import { AGES, type Dataset, FLAG_MIXED, GENDERS, NONE, SIZES, STATUSES } from "./dataset.js";
 import { apiDate, slug, truncate } from "./format.js";
 import { hashInts, hexWords, unit } from "./hash.js";
 import { type PhotoObject, animalPhotos, animalUuid, primaryPhotoCropped } from "./photo-urls.js";
@@ -106,12 +104,18 @@ export function animalObject(origin: string, data: Dataset, index: number, dista
     const tag = TAGS[hashInts(h(4), k) % TAGS.length]!;
     if (!tags.includes(tag)) tags.push(tag);
   }
-  const description = unit(h(5)) < 0.85
-    ? truncate(`${name} ${DESCRIPTION_OPENINGS[h(6) % DESCRIPTION_OPENINGS.length]}. Come meet ${name} at our adoption center &amp; see for yourself!`)
-    : null;
-  const videos = unit(h(7)) < 0.02
-    ? [{ embed: `<video controls><source src="${origin}/animal/${animalUuid(seed, id)}/video/${hexWords(h(8), h(9))}_converted.mp4" type="video/mp4"></video>` }]
-    : [];
+  const description =
+    unit(h(5)) < 0.85
+      ? truncate(`${name} ${DESCRIPTION_OPENINGS[h(6) % DESCRIPTION_OPENINGS.length]}. Come meet ${name} at our adoption center &amp; see for yourself!`)
+      : null;
+  const videos =
+    unit(h(7)) < 0.02
+      ? [
+          {
+            embed: `<video controls><source src="${origin}/animal/${animalUuid(seed, id)}/video/${hexWords(h(8), h(9))}_converted.mp4" type="video/mp4"></video>`,
+          },
+        ]
+      : [];
   const orgSlug = slug(org.name);
   const citySlug = slug(place.city);
   const typeSlug = info.slug;

@@ -8,7 +8,10 @@ describe("parseCliArgs", () => {
     [["--seed", "3", "--scale", "0.05"], { seed: 3, scale: 0.05 }],
     [["--latency-ms=25", "--fault-rate", "0.1", "--fault-kinds", "reset,stall"], { latencyMs: 25, faultRate: 0.1, faultKinds: ["reset", "stall"] }],
     [["--rate-limit", "0", "--daily-limit", "1000"], { rateLimit: 0, dailyLimit: 1000 }],
-    [["--client-id", "me", "--client-secret", "s3cret", "--token-ttl-seconds", "60", "--stall-ms", "500"], { clientId: "me", clientSecret: "s3cret", tokenTtlSeconds: 60, stallMs: 500 }],
+    [
+      ["--client-id", "me", "--client-secret", "s3cret", "--token-ttl-seconds", "60", "--stall-ms", "500"],
+      { clientId: "me", clientSecret: "s3cret", tokenTtlSeconds: 60, stallMs: 500 },
+    ],
   ])("%j -> %j", (argv, options) => {
     expect(parseCliArgs(argv)).toEqual({ help: false, options: { warmUp: true, ...options } });
   });

@@ -100,8 +100,13 @@ export interface ParseCliArgsOptions {
  *
  * @example parseCliArgs(["--port", "8080"]) // { help: false, options: { warmUp: true, port: 8080 } }
  */
-export function parseCliArgs(argv: readonly string[], { program = "petfinder-emulator" }: ParseCliArgsOptions = {}): { help: true } | { help: false; options: EmulatorOptions } {
-  const valueFlags = Object.entries(FLAGS).filter(([, f]) => f.type === "string").map(([name]) => name);
+export function parseCliArgs(
+  argv: readonly string[],
+  { program = "petfinder-emulator" }: ParseCliArgsOptions = {},
+): { help: true } | { help: false; options: EmulatorOptions } {
+  const valueFlags = Object.entries(FLAGS)
+    .filter(([, f]) => f.type === "string")
+    .map(([name]) => name);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -134,7 +139,10 @@ export function parseCliArgs(argv: readonly string[], { program = "petfinder-emu
   set("stallMs", num("stall-ms", s("stall-ms"), true, 0, 3_600_000));
   const kinds = s("fault-kinds");
   if (kinds !== undefined) {
-    const list = kinds.split(",").map((k) => k.trim()).filter(Boolean);
+    const list = kinds
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean);
     const bad = list.filter((k) => !FAULT_KINDS.includes(k as FaultKind));
     if (bad.length > 0 || list.length === 0) {
       throw new CliUsageError("fault-kinds", `--fault-kinds takes a comma-separated list of ${FAULT_KINDS.join(", ")}; got "${kinds}".`);

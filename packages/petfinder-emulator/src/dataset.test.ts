@@ -63,7 +63,14 @@ describe("createDataset", () => {
     expect(reposts / photos).toBeLessThan(0.03);
   });
 
-  test.each([[-1, 1], [1.5, 1], [1, 0], [1, -2], [1, 21], [1, Number.NaN]])("seed %d, scale %d is refused with a TypeError", (seed, scale) => {
+  test.each([
+    [-1, 1],
+    [1.5, 1],
+    [1, 0],
+    [1, -2],
+    [1, 21],
+    [1, Number.NaN],
+  ])("seed %d, scale %d is refused with a TypeError", (seed, scale) => {
     expect(() => createDataset(seed, scale)).toThrow(TypeError);
   });
 });

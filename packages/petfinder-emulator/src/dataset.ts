@@ -200,16 +200,31 @@ export function createDataset(seed: number, scale: number): Dataset {
     age[i] = ra < 0.25 ? 0 : ra < 0.55 ? 1 : ra < 0.93 ? 2 : 3;
     gender[i] = info.genders.length === 3 && rand() < 0.2 ? 2 : rand() < 0.5 ? 0 : 1;
     const rs = rand();
-    size[i] = t === CAT_TYPE_INDEX
-      ? (rs < 0.25 ? 0 : rs < 0.85 ? 1 : rs < 0.98 ? 2 : 3)
-      : (rs < 0.3 ? 0 : rs < 0.7 ? 1 : rs < 0.93 ? 2 : 3);
+    size[i] = t === CAT_TYPE_INDEX ? (rs < 0.25 ? 0 : rs < 0.85 ? 1 : rs < 0.98 ? 2 : 3) : rs < 0.3 ? 0 : rs < 0.7 ? 1 : rs < 0.93 ? 2 : 3;
     coat[i] = info.coats.length > 0 && rand() < 0.25 ? Math.floor(rand() * info.coats.length) : NONE;
     color[i] = rand() < 0.6 ? Math.floor(rand() * info.colors.length) : NONE;
   }
 
   return {
-    seed, scale, count, ids, type, primary, secondary, flags, status, org, photos, published,
-    age, gender, size, coat, color, organizations, organizationIndex,
+    seed,
+    scale,
+    count,
+    ids,
+    type,
+    primary,
+    secondary,
+    flags,
+    status,
+    org,
+    photos,
+    published,
+    age,
+    gender,
+    size,
+    coat,
+    color,
+    organizations,
+    organizationIndex,
   };
 }
 

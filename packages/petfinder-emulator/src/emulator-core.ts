@@ -2,7 +2,7 @@ import { animalObject } from "./animal-view.js";
 import { AnimalSearcher, parseAnimalSearch } from "./animal-search.js";
 import { ANIMAL_TYPES, findAnimalType } from "./catalog.js";
 import { type Dataset, indexOfAnimalId, photoContent, STATUSES } from "./dataset.js";
-import { FaultPlan, type FaultKind, type FaultRoute } from "./faults.js";
+import { FaultPlan, type FaultKind } from "./faults.js";
 import type { ResolvedEmulatorOptions } from "./options.js";
 import { parseOrganizationSearch, searchOrganizations } from "./organization-search.js";
 import { organizationObject } from "./organization-view.js";
@@ -12,8 +12,17 @@ import { PHOTO_SIZES, type PhotoSize } from "./photo-sizes.js";
 import { resolvePhotoPath } from "./photo-urls.js";
 import { distanceMiles } from "./places.js";
 import {
-  invalidClient, invalidParams, type JsonReply, methodNotAllowed, notFound, ok, quotaExceeded,
-  rateLimited, serverError, tokenInvalid, unsupportedGrant,
+  invalidClient,
+  invalidParams,
+  type JsonReply,
+  methodNotAllowed,
+  notFound,
+  ok,
+  quotaExceeded,
+  rateLimited,
+  serverError,
+  tokenInvalid,
+  unsupportedGrant,
 } from "./problems.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { StatsCounter } from "./stats.js";
@@ -56,7 +65,11 @@ export class EmulatorCore {
   readonly #limiter: RateLimiter;
   readonly #tokens: TokenIssuer;
 
-  constructor(readonly data: Dataset, readonly origin: string, readonly options: ResolvedEmulatorOptions) {
+  constructor(
+    readonly data: Dataset,
+    readonly origin: string,
+    readonly options: ResolvedEmulatorOptions,
+  ) {
     this.#searcher = new AnimalSearcher(data);
     this.#faults = new FaultPlan(options.seed, options.faultRate, options.faultKinds);
     this.#limiter = new RateLimiter(options.rateLimit, options.dailyLimit);
@@ -151,7 +164,10 @@ export class EmulatorCore {
     const path = url.pathname.replace(/\/+$/, "");
     let segments: string[];
     try {
-      segments = path.split("/").slice(2).map((s) => decodeURIComponent(s));
+      segments = path
+        .split("/")
+        .slice(2)
+        .map((s) => decodeURIComponent(s));
     } catch {
       return this.#reply(`${req.method} unknown`, notFound());
     }
@@ -239,7 +255,9 @@ export class EmulatorCore {
         if (Array.isArray(parsed)) return invalidParams(parsed);
         const { hits, distances } = searchOrganizations(data, parsed);
         const start = (parsed.page - 1) * parsed.limit;
-        const organizations = hits.slice(start, start + parsed.limit).map((k) => organizationObject(data, data.organizations[k]!, distances ? Math.round(distances[k]! * 10000) / 10000 : null));
+        const organizations = hits
+          .slice(start, start + parsed.limit)
+          .map((k) => organizationObject(data, data.organizations[k]!, distances ? Math.round(distances[k]! * 10000) / 10000 : null));
         return ok({ organizations, pagination: pagination("/v2/organizations", parsed.params, hits.length, parsed.page, parsed.limit) });
       }
       if (segments.length !== 2) return notFound();
@@ -271,7 +289,12 @@ function typeObject(info: (typeof ANIMAL_TYPES)[number]) {
 
 function parseTruthFilter(search: URLSearchParams) {
   const errors: Array<{ in: "query"; path: string; message: string }> = [];
-  const list = (name: string) => search.get(name)?.split(",").map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    search
+      .get(name)
+      ?.split(",")
+      .map((v) => v.trim())
+      .filter(Boolean);
   const types = list("type")?.map((t) => {
     const i = findAnimalType(t);
     if (i < 0) errors.push({ in: "query", path: "type", message: `${t} is not a valid animal type.` });

@@ -1,16 +1,7 @@
 import { hashInts, hashString, unit } from "./hash.js";
 
 /** The ways a request can be made to fail on purpose. */
-export const FAULT_KINDS = [
-  "status-500",
-  "status-502",
-  "status-503",
-  "status-429",
-  "reset",
-  "cut-short",
-  "stall",
-  "early-expiry",
-] as const;
+export const FAULT_KINDS = ["status-500", "status-502", "status-503", "status-429", "reset", "cut-short", "stall", "early-expiry"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Which routes a fault can hit: the token endpoint and photos never get an early token expiry. */

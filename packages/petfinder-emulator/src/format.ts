@@ -5,7 +5,10 @@ export function apiDate(seconds: number): string {
 
 /** A lower-case URL slug: "Willamette Cat Rescue" -> "willamette-cat-rescue". */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 /** Cuts text to about 100 characters plus "...", never inside an HTML entity. */

@@ -113,9 +113,11 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
   };
   integer("seed", o.seed, 0, Number.MAX_SAFE_INTEGER, "Pass e.g. seed: 1.");
   if (typeof o.scale !== "number" || !(o.scale > 0 && o.scale <= 20)) {
-    throw new TypeError(`startEmulator: option scale must be a number in (0, 20]; got ${String(o.scale)}. Scale 1 is the write-up's size; tests use 0.01 to 0.05.`);
+    throw new TypeError(
+      `startEmulator: option scale must be a number in (0, 20]; got ${String(o.scale)}. Scale 1 is the write-up's size; tests use 0.01 to 0.05.`,
+    );
   }
-  if (typeof o.host !== "string" || o.host === "") throw new TypeError("startEmulator: option host must be a non-empty string such as \"127.0.0.1\".");
+  if (typeof o.host !== "string" || o.host === "") throw new TypeError('startEmulator: option host must be a non-empty string such as "127.0.0.1".');
   integer("port", o.port, 0, 65535, "Use 0 for a free port.");
   integer("latencyMs", o.latencyMs, 0, 600_000, "Use 0 for no added latency.");
   if (typeof o.faultRate !== "number" || !(o.faultRate >= 0 && o.faultRate <= 1)) {
@@ -126,8 +128,9 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
   }
   integer("rateLimit", o.rateLimit, 0, 1_000_000_000, "Use 0 for no per-second limit.");
   integer("dailyLimit", o.dailyLimit, 0, 1_000_000_000, "Use 0 for no daily limit.");
-  if (typeof o.clientId !== "string" || o.clientId === "") throw new TypeError("startEmulator: option clientId must be a non-empty string, e.g. \"demo\".");
-  if (typeof o.clientSecret !== "string" || o.clientSecret === "") throw new TypeError("startEmulator: option clientSecret must be a non-empty string, e.g. \"demo\".");
+  if (typeof o.clientId !== "string" || o.clientId === "") throw new TypeError('startEmulator: option clientId must be a non-empty string, e.g. "demo".');
+  if (typeof o.clientSecret !== "string" || o.clientSecret === "")
+    throw new TypeError('startEmulator: option clientSecret must be a non-empty string, e.g. "demo".');
   integer("tokenTtlSeconds", o.tokenTtlSeconds, 1, 31_536_000, "The real API uses 3600.");
   integer("stallMs", o.stallMs, 0, 3_600_000, "The default is 20000.");
   if (typeof o.warmUp !== "boolean") throw new TypeError("startEmulator: option warmUp must be true or false.");

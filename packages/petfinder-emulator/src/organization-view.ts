@@ -66,11 +66,15 @@ export function organizationObject(data: Dataset, org: OrganizationRecord, dista
     hours,
     url: `https://www.petfinder.com/member/${place.country.toLowerCase()}/${place.state.toLowerCase()}/${slug(place.city)}/${s}-${lowerId}/?referrer_id=${hashInts(org.hash, 9).toString(16)}`,
     website,
-    mission_statement: u(6) < 0.5
-      ? truncate(`${org.name} is a volunteer-run organization finding loving homes for cats, dogs and other animals in and around ${place.city} since ${1980 + (org.hash % 40)}.`)
-      : null,
+    mission_statement:
+      u(6) < 0.5
+        ? truncate(
+            `${org.name} is a volunteer-run organization finding loving homes for cats, dogs and other animals in and around ${place.city} since ${1980 + (org.hash % 40)}.`,
+          )
+        : null,
     adoption: {
-      policy: u(7) < 0.4 ? truncate("Adopters must be 21 or older, complete an application and agree to a home visit. Fees include spay/neuter and vaccines.") : null,
+      policy:
+        u(7) < 0.4 ? truncate("Adopters must be 21 or older, complete an application and agree to a home visit. Fees include spay/neuter and vaccines.") : null,
       url: website && u(8) < 0.5 ? `${website}/adopt` : null,
     },
     social_media: {

@@ -3,11 +3,40 @@ import { pageHref, pagination } from "./pagination.js";
 
 describe("pageHref", () => {
   test.each([
-    [[["type", "cat"], ["limit", "50"]], 2, "/v2/animals?limit=50&page=2&type=cat"],
+    [
+      [
+        ["type", "cat"],
+        ["limit", "50"],
+      ],
+      2,
+      "/v2/animals?limit=50&page=2&type=cat",
+    ],
     [[], 3, "/v2/animals?page=3"],
-    [[["page", "9"], ["breed", "Domestic Short Hair"]], 1, "/v2/animals?breed=Domestic Short Hair&page=1"],
-    [[["after", "2020-01-01T00:00:00-08:00"], ["before", "2020-06-30T00:00:00-07:00"], ["limit", "5"]], 2, "/v2/animals?after=2020-01-01T00:00:00-08:00&before=2020-06-30T00:00:00-07:00&limit=5&page=2"],
-    [[["color", "Black & White / Tuxedo"], ["after", "2020-01-01T00:00:00+00:00"]], 2, "/v2/animals?after=2020-01-01T00:00:00%2B00:00&color=Black %26 White / Tuxedo&page=2"],
+    [
+      [
+        ["page", "9"],
+        ["breed", "Domestic Short Hair"],
+      ],
+      1,
+      "/v2/animals?breed=Domestic Short Hair&page=1",
+    ],
+    [
+      [
+        ["after", "2020-01-01T00:00:00-08:00"],
+        ["before", "2020-06-30T00:00:00-07:00"],
+        ["limit", "5"],
+      ],
+      2,
+      "/v2/animals?after=2020-01-01T00:00:00-08:00&before=2020-06-30T00:00:00-07:00&limit=5&page=2",
+    ],
+    [
+      [
+        ["color", "Black & White / Tuxedo"],
+        ["after", "2020-01-01T00:00:00+00:00"],
+      ],
+      2,
+      "/v2/animals?after=2020-01-01T00:00:00%2B00:00&color=Black %26 White / Tuxedo&page=2",
+    ],
   ] as Array<[Array<[string, string]>, number, string]>)("%j page %i -> %s", (params, page, href) => {
     expect(pageHref("/v2/animals", new Map(params), page)).toBe(href);
   });

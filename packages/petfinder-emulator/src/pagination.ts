@@ -18,9 +18,7 @@ export function pageHref(path: string, params: ReadonlyMap<string, string>, page
   const entries = [...params].filter(([k]) => k !== "page");
   entries.push(["page", String(page)]);
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const query = entries
-    .map(([k, v]) => `${k}=${v.replace(UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`)
-    .join("&");
+  const query = entries.map(([k, v]) => `${k}=${v.replace(UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`).join("&");
   return `${path}?${query}`;
 }
 
@@ -29,13 +27,7 @@ export function pageHref(path: string, params: ReadonlyMap<string, string>, page
  * `next` on every page before the last; past the last page the list is empty, `next` is
  * absent and `previous` points at the page before the requested one.
  */
-export function pagination(
-  path: string,
-  params: ReadonlyMap<string, string>,
-  total: number,
-  page: number,
-  limit: number,
-): Pagination {
+export function pagination(path: string, params: ReadonlyMap<string, string>, total: number, page: number, limit: number): Pagination {
   const totalPages = Math.ceil(total / limit);
   const links: Pagination["_links"] = {};
   if (page > 1) links.previous = { href: pageHref(path, params, page - 1) };

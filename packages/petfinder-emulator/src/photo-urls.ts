@@ -26,10 +26,7 @@ export function animalUuid(seed: number, id: number): string {
 
 /** The uuid of one photo in the newer CDN URL shape; its last group encodes (id, photo). */
 export function imageUuid(seed: number, id: number, photo: number): string {
-  return uuid(
-    [hashInts(seed, 0xb1, id, photo), hashInts(seed, 0xb2, id, photo), hashInts(seed, 0xb3, id, photo)],
-    TAIL_OFFSET + id * 8 + photo,
-  );
+  return uuid([hashInts(seed, 0xb1, id, photo), hashInts(seed, 0xb2, id, photo), hashInts(seed, 0xb3, id, photo)], TAIL_OFFSET + id * 8 + photo);
 }
 
 /** The cache-buster of a photo: a Unix time in seconds. */

@@ -91,32 +91,47 @@ export function notFound(): JsonReply {
 
 /** 405 for a method a route does not take. */
 export function methodNotAllowed(allow: string): JsonReply {
-  return reply(405, "application/problem+json", {
-    type: "https://httpstatus.es/405",
-    status: 405,
-    title: "Method Not Allowed",
-    detail: `Use ${allow} on this route.`,
-  }, { allow });
+  return reply(
+    405,
+    "application/problem+json",
+    {
+      type: "https://httpstatus.es/405",
+      status: 405,
+      title: "Method Not Allowed",
+      detail: `Use ${allow} on this route.`,
+    },
+    { allow },
+  );
 }
 
 /** 429 over the per-second rate limit. */
 export function rateLimited(limit: number): JsonReply {
-  return reply(429, "application/problem+json", {
-    type: "https://httpstatus.es/429",
-    status: 429,
-    title: "Too Many Requests",
-    detail: `Rate limit exceeded: more than ${limit} requests per second. Retry after 1 second.`,
-  }, { "retry-after": "1" });
+  return reply(
+    429,
+    "application/problem+json",
+    {
+      type: "https://httpstatus.es/429",
+      status: 429,
+      title: "Too Many Requests",
+      detail: `Rate limit exceeded: more than ${limit} requests per second. Retry after 1 second.`,
+    },
+    { "retry-after": "1" },
+  );
 }
 
 /** 429 over the daily quota. */
 export function quotaExceeded(limit: number, retryAfterSeconds: number): JsonReply {
-  return reply(429, "application/problem+json", {
-    type: "https://httpstatus.es/429",
-    status: 429,
-    title: "Too Many Requests",
-    detail: `Quota exceeded: the daily limit of ${limit} requests is used up. It resets at 12:00am UTC.`,
-  }, { "retry-after": String(retryAfterSeconds) });
+  return reply(
+    429,
+    "application/problem+json",
+    {
+      type: "https://httpstatus.es/429",
+      status: 429,
+      title: "Too Many Requests",
+      detail: `Quota exceeded: the daily limit of ${limit} requests is used up. It resets at 12:00am UTC.`,
+    },
+    { "retry-after": String(retryAfterSeconds) },
+  );
 }
 
 /** A server-side failure: 500 as the real API sends it (plain JSON), 502 and 503 as a gateway would. */

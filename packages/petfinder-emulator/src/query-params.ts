@@ -25,7 +25,10 @@ export class ParamReader {
   list(name: string, allowed?: readonly string[], noun = name): string[] | undefined {
     const raw = this.get(name);
     if (raw === undefined) return undefined;
-    const values = raw.split(",").map((v) => v.trim()).filter((v) => v !== "");
+    const values = raw
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
     if (allowed) {
       for (const v of values) {
         if (!allowed.includes(v.toLowerCase())) this.fail(name, `${v} is not a valid ${noun}.`);
@@ -53,7 +56,10 @@ export class ParamReader {
     const v = raw.toLowerCase();
     if (v === "true" || v === "1") return true;
     if (!onlyTrue && (v === "false" || v === "0")) return false;
-    this.fail(name, onlyTrue ? `${raw} is not a valid value for ${name}; only true or 1 is accepted.` : `${raw} is not a valid value for ${name}; use true, false, 1 or 0.`);
+    this.fail(
+      name,
+      onlyTrue ? `${raw} is not a valid value for ${name}; only true or 1 is accepted.` : `${raw} is not a valid value for ${name}; use true, false, 1 or 0.`,
+    );
     return undefined;
   }
 

@@ -11,7 +11,10 @@ export class RateLimiter {
   #day = -1;
   #inDay = 0;
 
-  constructor(readonly perSecond: number, readonly perDay: number) {}
+  constructor(
+    readonly perSecond: number,
+    readonly perDay: number,
+  ) {}
 
   check(nowMs: number): RateDecision {
     const day = Math.floor(nowMs / 86_400_000);

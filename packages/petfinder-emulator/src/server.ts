@@ -125,15 +125,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           if (buffer.length >= 65536) {
             const ok = res.write(buffer);
             buffer = "";
-            if (!ok) await new Promise<void>((resolve) => {
-              const done = () => {
-                res.off("drain", done);
-                res.off("close", done);
-                resolve();
-              };
-              res.on("drain", done);
-              res.on("close", done);
-            });
+            if (!ok)
+              await new Promise<void>((resolve) => {
+                const done = () => {
+                  res.off("drain", done);
+                  res.off("close", done);
+                  resolve();
+                };
+                res.on("drain", done);
+                res.on("close", done);
+              });
           }
         }
         res.end(buffer);

@@ -8,7 +8,12 @@ function base64url(input: string | Uint8Array): string {
 export class TokenIssuer {
   readonly #key: Buffer;
 
-  constructor(seed: number, private readonly clientId: string, clientSecret: string, private readonly ttlSeconds: number) {
+  constructor(
+    seed: number,
+    private readonly clientId: string,
+    clientSecret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.#key = createHash("sha256").update(`petfinder-emulator:${seed}:${clientId}:${clientSecret}`).digest();
   }
 
@@ -16,15 +21,17 @@ export class TokenIssuer {
   issue(nowMs: number): string {
     const iat = Math.floor(nowMs / 1000);
     const header = base64url(JSON.stringify({ typ: "JWT", alg: "HS256" }));
-    const payload = base64url(JSON.stringify({
-      aud: this.clientId,
-      jti: randomBytes(40).toString("hex"),
-      iat,
-      nbf: iat,
-      exp: iat + this.ttlSeconds,
-      sub: "",
-      scopes: [],
-    }));
+    const payload = base64url(
+      JSON.stringify({
+        aud: this.clientId,
+        jti: randomBytes(40).toString("hex"),
+        iat,
+        nbf: iat,
+        exp: iat + this.ttlSeconds,
+        sub: "",
+        scopes: [],
+      }),
+    );
     return `${header}.${payload}.${this.#sign(`${header}.${payload}`)}`;
   }
 

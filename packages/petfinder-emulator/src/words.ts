@@ -19,8 +19,22 @@ export const PET_NAMES: readonly string[] = (
 ).split(" ");
 
 export const TAGS: readonly string[] = [
-  "Playful", "Friendly", "Affectionate", "Curious", "Gentle", "Independent", "Quiet", "Cuddly",
-  "Funny", "Smart", "Loyal", "Shy", "Couch potato", "Lap cat", "Loves kisses", "Athletic",
+  "Playful",
+  "Friendly",
+  "Affectionate",
+  "Curious",
+  "Gentle",
+  "Independent",
+  "Quiet",
+  "Cuddly",
+  "Funny",
+  "Smart",
+  "Loyal",
+  "Shy",
+  "Couch potato",
+  "Lap cat",
+  "Loves kisses",
+  "Athletic",
 ];
 
 export const DESCRIPTION_OPENINGS: readonly string[] = [
@@ -35,12 +49,37 @@ export const DESCRIPTION_OPENINGS: readonly string[] = [
 ];
 
 export const ORG_WORDS: readonly string[] = [
-  "Paws", "Whiskers", "Second Chance", "Happy Tails", "Forever Home", "Rescue Ranch", "Safe Haven",
-  "Kindred Spirits", "Purrfect Match", "Furry Friends", "Hope", "New Beginnings", "Lucky Star",
-  "Gentle Hands", "Little Lions", "Harbor", "Good Shepherd", "Heartland", "Sunrise", "Open Door",
+  "Paws",
+  "Whiskers",
+  "Second Chance",
+  "Happy Tails",
+  "Forever Home",
+  "Rescue Ranch",
+  "Safe Haven",
+  "Kindred Spirits",
+  "Purrfect Match",
+  "Furry Friends",
+  "Hope",
+  "New Beginnings",
+  "Lucky Star",
+  "Gentle Hands",
+  "Little Lions",
+  "Harbor",
+  "Good Shepherd",
+  "Heartland",
+  "Sunrise",
+  "Open Door",
 ];
 
 export const ORG_KINDS: readonly string[] = [
-  "Animal Rescue", "Humane Society", "SPCA", "Animal Shelter", "Cat Rescue", "Pet Adoption Center",
-  "Rescue League", "Animal Services", "Feline Friends", "Adoption Network",
+  "Animal Rescue",
+  "Humane Society",
+  "SPCA",
+  "Animal Shelter",
+  "Cat Rescue",
+  "Pet Adoption Center",
+  "Rescue League",
+  "Animal Services",
+  "Feline Friends",
+  "Adoption Network",
 ];

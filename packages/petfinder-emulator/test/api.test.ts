@@ -3,9 +3,32 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { get, startSmall, token } from "./helpers.js";
 
 const ANIMAL_KEYS = [
-  "id", "organization_id", "url", "type", "species", "breeds", "colors", "age", "gender", "size", "coat",
-  "attributes", "environment", "tags", "name", "description", "organization_animal_id", "photos",
-  "primary_photo_cropped", "videos", "status", "status_changed_at", "published_at", "distance", "contact", "_links",
+  "id",
+  "organization_id",
+  "url",
+  "type",
+  "species",
+  "breeds",
+  "colors",
+  "age",
+  "gender",
+  "size",
+  "coat",
+  "attributes",
+  "environment",
+  "tags",
+  "name",
+  "description",
+  "organization_animal_id",
+  "photos",
+  "primary_photo_cropped",
+  "videos",
+  "status",
+  "status_changed_at",
+  "published_at",
+  "distance",
+  "contact",
+  "_links",
 ];
 
 let emulator: Emulator;
@@ -38,7 +61,9 @@ describe("token endpoint", () => {
   });
 
   test("accepts the same fields as a JSON body", async () => {
-    const t = await token(emulator, JSON.stringify({ grant_type: "client_credentials", client_id: "demo", client_secret: "demo" }), { "content-type": "application/json" });
+    const t = await token(emulator, JSON.stringify({ grant_type: "client_credentials", client_id: "demo", client_secret: "demo" }), {
+      "content-type": "application/json",
+    });
     expect((await get(emulator, "/v2/types", t)).status).toBe(200);
   });
 
@@ -126,7 +151,14 @@ describe("types and breeds", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("cache-control")).toBe("max-age=0, no-cache, no-store");
     expect(res.body.types.map((t: { name: string }) => t.name)).toEqual([
-      "Dog", "Cat", "Rabbit", "Small & Furry", "Horse", "Bird", "Scales, Fins & Other", "Barnyard",
+      "Dog",
+      "Cat",
+      "Rabbit",
+      "Small & Furry",
+      "Horse",
+      "Bird",
+      "Scales, Fins & Other",
+      "Barnyard",
     ]);
     const cat = res.body.types[1];
     expect(Object.keys(cat)).toEqual(["name", "coats", "colors", "genders", "_links"]);
@@ -350,7 +382,22 @@ describe("GET /v2/animals/{id}", () => {
 });
 
 describe("organizations", () => {
-  const ORG_KEYS = ["id", "name", "email", "phone", "address", "hours", "url", "website", "mission_statement", "adoption", "social_media", "photos", "distance", "_links"];
+  const ORG_KEYS = [
+    "id",
+    "name",
+    "email",
+    "phone",
+    "address",
+    "hours",
+    "url",
+    "website",
+    "mission_statement",
+    "adoption",
+    "social_media",
+    "photos",
+    "distance",
+    "_links",
+  ];
 
   test("lists organizations with their keys and paging, and finds one by lower-case id", async () => {
     const res = await get(emulator, "/v2/organizations?limit=5", bearer);

@@ -58,7 +58,18 @@ describe("petfinder-emulator command", () => {
     child.stdout!.on("data", (c) => (stdout += String(c)));
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
-    for (const flag of ["--host", "--port", "--seed", "--scale", "--latency-ms", "--fault-rate", "--rate-limit", "--daily-limit", "--client-id", "--client-secret"]) {
+    for (const flag of [
+      "--host",
+      "--port",
+      "--seed",
+      "--scale",
+      "--latency-ms",
+      "--fault-rate",
+      "--rate-limit",
+      "--daily-limit",
+      "--client-id",
+      "--client-secret",
+    ]) {
       expect(stdout).toContain(flag);
     }
   });

@@ -97,10 +97,14 @@ describe("faults", () => {
   });
 
   test("a short stall ends in a closed connection a client idle timeout would also catch", async () => {
-    await withFault("stall", async ({ photo }) => {
-      const res = await fetch(photo);
-      await expect(res.arrayBuffer()).rejects.toThrow();
-    }, 50);
+    await withFault(
+      "stall",
+      async ({ photo }) => {
+        const res = await fetch(photo);
+        await expect(res.arrayBuffer()).rejects.toThrow();
+      },
+      50,
+    );
   });
 
   test("early-expiry answers 401 on API routes only; token requests and photos are unaffected", async () => {

@@ -16,7 +16,7 @@ describe("rate limits", () => {
       expect(limited.body.detail).toContain("per second");
       // Neither the token endpoint, photos nor /_emulator count or get limited.
       await token(emulator);
-      const photo = (await get(emulator, "/v2/animals?limit=1", t));
+      const photo = await get(emulator, "/v2/animals?limit=1", t);
       expect(photo.status).toBe(429);
       expect((await get(emulator, "/_emulator/stats")).status).toBe(200);
       now += 1000;

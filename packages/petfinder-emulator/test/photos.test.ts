@@ -13,7 +13,10 @@ async function readTruth(e: Emulator, query = ""): Promise<TruthEntry[]> {
   const res = await fetch(`${e.url}/_emulator/truth${query}`);
   expect(res.headers.get("content-type")).toBe("application/x-ndjson");
   const text = await res.text();
-  return text.trim().split("\n").map((line) => JSON.parse(line) as TruthEntry);
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as TruthEntry);
 }
 
 async function download(url: string): Promise<Uint8Array> {
@@ -25,9 +28,11 @@ async function download(url: string): Promise<Uint8Array> {
 /** Runs `fn` over `items` with a few requests in flight. */
 async function pool<T>(items: readonly T[], fn: (item: T) => Promise<void>, width = 16): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 beforeAll(async () => {

@@ -117,4 +117,3 @@ export function normalizeBaseUrl(baseUrl: string): string {
   }
   return root;
 }
-

@@ -1,6 +1,14 @@
 import { createRateLimiter, createRedactor, type Redactor } from "@cat-harvest/http";
 import type * as v from "valibot";
-import { checkOptions, DEFAULT_BASE_URL, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TIMEOUT_MS, normalizeBaseUrl, type CallOptions, type PetfinderClientOptions } from "./client-options.js";
+import {
+  checkOptions,
+  DEFAULT_BASE_URL,
+  DEFAULT_REQUESTS_PER_SECOND,
+  DEFAULT_TIMEOUT_MS,
+  normalizeBaseUrl,
+  type CallOptions,
+  type PetfinderClientOptions,
+} from "./client-options.js";
 import { animalId, organizationId } from "./ids.js";
 import { paginate, type PageOptions } from "./paginate.js";
 import { DEFAULT_RETRY } from "./retry-options.js";
@@ -20,12 +28,7 @@ import {
   type Organization,
   type OrganizationsPage,
 } from "./schemas.js";
-import {
-  animalSearchParams,
-  organizationSearchParams,
-  type AnimalSearchParams,
-  type OrganizationSearchParams,
-} from "./search-params.js";
+import { animalSearchParams, organizationSearchParams, type AnimalSearchParams, type OrganizationSearchParams } from "./search-params.js";
 import { createTokenManager, type IssuedToken } from "./token-manager.js";
 import { requestJson, type TransportConfig } from "./transport.js";
 import { typeSlug } from "./type-slug.js";
@@ -67,7 +70,10 @@ export function createPetfinderClient(options: PetfinderClientOptions): Petfinde
   checkOptions(options);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const recentTokens: string[] = [];
-  const config = transportConfig(options, createRedactor(() => [options.clientSecret, ...recentTokens]));
+  const config = transportConfig(
+    options,
+    createRedactor(() => [options.clientSecret, ...recentTokens]),
+  );
   const endpoint = endpointsOf(baseUrl);
   const tokens = createTokenManager(() => requestToken(config, endpoint("oauth2/token"), options, recentTokens));
   const get: GetJson = (operation, url, schema, signal) => requestJson(config, { operation, method: "GET", url, schema, tokens, signal });

@@ -58,11 +58,21 @@ export function refusalError(answer: RefusedAnswer, context: RefusalContext): Pe
     return new PetfinderAuthError(`${where} answered ${status}${detail}; ${fix}.`, status, url, problem);
   }
   if (status >= 500) {
-    return new PetfinderServerError(`${where} answered ${status}${detail} after ${attempts} attempts; the server is failing, try again later.`, status, url, problem);
+    return new PetfinderServerError(
+      `${where} answered ${status}${detail} after ${attempts} attempts; the server is failing, try again later.`,
+      status,
+      url,
+      problem,
+    );
   }
   if (status === 400) return badRequestError(answer, context);
   if (status === 404) {
-    return new PetfinderNotFoundError(`${where} answered 404${detail}. Check the id or type; organizations also hide animals from the API.`, status, url, problem);
+    return new PetfinderNotFoundError(
+      `${where} answered 404${detail}. Check the id or type; organizations also hide animals from the API.`,
+      status,
+      url,
+      problem,
+    );
   }
   return new PetfinderHttpError(`${where} answered ${status}${detail}.`, status, url, problem);
 }

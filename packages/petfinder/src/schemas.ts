@@ -98,15 +98,11 @@ export const OrganizationSchema = v.looseObject({
   url: v.string(),
   website: v.optional(nullableString),
   mission_statement: v.optional(nullableString),
-  adoption: v.optional(
-    v.looseObject({ policy: v.optional(nullableString), url: v.optional(nullableString) }),
-  ),
+  adoption: v.optional(v.looseObject({ policy: v.optional(nullableString), url: v.optional(nullableString) })),
   social_media: v.optional(v.record(v.string(), nullableString)),
   photos: v.array(PhotoSchema),
   distance: v.optional(v.nullable(v.number())),
-  _links: v.optional(
-    v.looseObject({ self: v.optional(LinkSchema), animals: v.optional(LinkSchema) }),
-  ),
+  _links: v.optional(v.looseObject({ self: v.optional(LinkSchema), animals: v.optional(LinkSchema) })),
 });
 
 /** Page bookkeeping of a search. `_links` may be `{}` or (PHP-style) `[]` on a single page. */
@@ -115,12 +111,7 @@ export const PaginationSchema = v.looseObject({
   total_count: integer,
   current_page: integer,
   total_pages: integer,
-  _links: v.optional(
-    v.union([
-      v.looseObject({ previous: v.optional(LinkSchema), next: v.optional(LinkSchema) }),
-      v.array(v.unknown()),
-    ]),
-  ),
+  _links: v.optional(v.union([v.looseObject({ previous: v.optional(LinkSchema), next: v.optional(LinkSchema) }), v.array(v.unknown())])),
 });
 
 /** An animal type (Cat, Dog, ...) with the coats, colors and genders its animals may have. */
@@ -129,9 +120,7 @@ export const AnimalTypeSchema = v.looseObject({
   coats: v.array(v.string()),
   colors: v.array(v.string()),
   genders: v.array(v.string()),
-  _links: v.optional(
-    v.looseObject({ self: v.optional(LinkSchema), breeds: v.optional(LinkSchema) }),
-  ),
+  _links: v.optional(v.looseObject({ self: v.optional(LinkSchema), breeds: v.optional(LinkSchema) })),
 });
 
 /** A breed name of one type. */

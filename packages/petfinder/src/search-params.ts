@@ -71,32 +71,64 @@ export interface OrganizationSearchParams {
 type Kind = "string" | "strings" | "boolean" | "true" | "number" | "date" | "page" | "limit" | "distance";
 
 const ANIMAL_PARAMS: Record<keyof AnimalSearchParams, Kind> = {
-  type: "string", breed: "strings", size: "strings", gender: "strings", age: "strings", color: "string",
-  coat: "strings", status: "strings", name: "string", organization: "strings",
-  good_with_children: "boolean", good_with_dogs: "boolean", good_with_cats: "boolean",
-  house_trained: "true", declawed: "true", special_needs: "true",
-  location: "string", distance: "distance", before: "date", after: "date", sort: "string",
-  page: "page", limit: "limit",
+  type: "string",
+  breed: "strings",
+  size: "strings",
+  gender: "strings",
+  age: "strings",
+  color: "string",
+  coat: "strings",
+  status: "strings",
+  name: "string",
+  organization: "strings",
+  good_with_children: "boolean",
+  good_with_dogs: "boolean",
+  good_with_cats: "boolean",
+  house_trained: "true",
+  declawed: "true",
+  special_needs: "true",
+  location: "string",
+  distance: "distance",
+  before: "date",
+  after: "date",
+  sort: "string",
+  page: "page",
+  limit: "limit",
 };
 
 const ORGANIZATION_PARAMS: Record<keyof OrganizationSearchParams, Kind> = {
-  name: "string", location: "string", distance: "distance", state: "string", country: "string",
-  query: "string", sort: "string", page: "page", limit: "limit",
+  name: "string",
+  location: "string",
+  distance: "distance",
+  state: "string",
+  country: "string",
+  query: "string",
+  sort: "string",
+  page: "page",
+  limit: "limit",
 };
 
 /** Names other clients used that Petfinder silently ignores (petpy sent `animal_type`). */
 const ALIASES: Record<string, string> = {
-  animal_type: "type", types: "type", breeds: "breed", organization_id: "organization", org: "organization",
-  results_per_page: "limit", per_page: "limit", pages: "page", before_date: "before", after_date: "after",
-  goodWithChildren: "good_with_children", goodWithDogs: "good_with_dogs", goodWithCats: "good_with_cats",
-  houseTrained: "house_trained", specialNeeds: "special_needs", colour: "color",
+  animal_type: "type",
+  types: "type",
+  breeds: "breed",
+  organization_id: "organization",
+  org: "organization",
+  results_per_page: "limit",
+  per_page: "limit",
+  pages: "page",
+  before_date: "before",
+  after_date: "after",
+  goodWithChildren: "good_with_children",
+  goodWithDogs: "good_with_dogs",
+  goodWithCats: "good_with_cats",
+  houseTrained: "house_trained",
+  specialNeeds: "special_needs",
+  colour: "color",
 };
 
-function serialize(
-  what: string,
-  known: Record<string, Kind>,
-  params: object | undefined,
-): URLSearchParams {
+function serialize(what: string, known: Record<string, Kind>, params: object | undefined): URLSearchParams {
   if (params !== undefined && (typeof params !== "object" || params === null)) {
     throw new TypeError(`${what}: params must be an object, got ${params === null ? "null" : typeof params}`);
   }
@@ -107,12 +139,9 @@ function serialize(
     if (!kind) {
       // Petfinder ignores unknown parameters and answers unfiltered; refuse them here instead.
       const hint = ALIASES[key] ?? (key in known ? undefined : Object.keys(known).find((k) => k.toLowerCase() === key.toLowerCase()));
-      throw new TypeError(
-        `${what}: unknown parameter "${key}"${hint ? `; did you mean "${hint}"?` : ""} Known parameters: ${Object.keys(known).join(", ")}.`,
-      );
+      throw new TypeError(`${what}: unknown parameter "${key}"${hint ? `; did you mean "${hint}"?` : ""} Known parameters: ${Object.keys(known).join(", ")}.`);
     }
-    const bad = (expected: string) =>
-      new TypeError(`${what}: parameter "${key}" must be ${expected}, got ${JSON.stringify(value) ?? String(value)}`);
+    const bad = (expected: string) => new TypeError(`${what}: parameter "${key}" must be ${expected}, got ${JSON.stringify(value) ?? String(value)}`);
     switch (kind) {
       case "string":
         if (typeof value !== "string" || value === "") throw bad("a non-empty string");

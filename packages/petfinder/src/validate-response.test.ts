@@ -14,11 +14,26 @@ test.each([
 });
 
 const animal = {
-  id: 1, organization_id: "OR1", url: "https://x", type: "Cat", species: "Cat",
+  id: 1,
+  organization_id: "OR1",
+  url: "https://x",
+  type: "Cat",
+  species: "Cat",
   breeds: { primary: "Bengal", secondary: null, mixed: false, unknown: false },
-  colors: { primary: null, secondary: null, tertiary: null }, age: "Baby", gender: "Male", size: "Small", coat: null,
-  attributes: {}, environment: {}, tags: [], name: "Tom", description: null, photos: [{ small: "https://x/s" }],
-  status: "adoptable", contact: {}, brand_new_field: { kept: true },
+  colors: { primary: null, secondary: null, tertiary: null },
+  age: "Baby",
+  gender: "Male",
+  size: "Small",
+  coat: null,
+  attributes: {},
+  environment: {},
+  tags: [],
+  name: "Tom",
+  description: null,
+  photos: [{ small: "https://x/s" }],
+  status: "adoptable",
+  contact: {},
+  brand_new_field: { kept: true },
 };
 const page = (a: unknown) => ({ animals: [a], pagination: { count_per_page: 1, total_count: 1, current_page: 1, total_pages: 1, _links: [] } });
 

@@ -23,12 +23,7 @@ function describe(value: unknown): string {
  * Checks a parsed body against its schema. The error names the path and the URL, but never
  * the offending value: a token response's values are secrets.
  */
-export function validateResponse<S extends v.GenericSchema>(
-  schema: S,
-  body: unknown,
-  operation: string,
-  url: string,
-): v.InferOutput<S> {
+export function validateResponse<S extends v.GenericSchema>(schema: S, body: unknown, operation: string, url: string): v.InferOutput<S> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   const issues: PetfinderValidationIssue[] = result.issues.map((issue) => ({

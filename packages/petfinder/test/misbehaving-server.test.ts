@@ -71,11 +71,21 @@ describe("schema violations", () => {
 
   test.each([
     ["/v2/types", "types", { types: "cat" }, (c: ReturnType<typeof createPetfinderClient>) => c.types()],
-    ["/v2/types/cat", "type.colors[0]", { type: { name: "Cat", coats: [], colors: [1], genders: [] } }, (c: ReturnType<typeof createPetfinderClient>) => c.type("Cat")],
+    [
+      "/v2/types/cat",
+      "type.colors[0]",
+      { type: { name: "Cat", coats: [], colors: [1], genders: [] } },
+      (c: ReturnType<typeof createPetfinderClient>) => c.type("Cat"),
+    ],
     ["/v2/types/cat/breeds", "breeds[0].name", { breeds: [{ title: "Bengal" }] }, (c: ReturnType<typeof createPetfinderClient>) => c.breeds("cat")],
     ["/v2/animals/7", "animal", {}, (c: ReturnType<typeof createPetfinderClient>) => c.animal(7)],
     ["/v2/animals/7", "animal.id", { animal: animal(7, { id: "7" }) }, (c: ReturnType<typeof createPetfinderClient>) => c.animal(7)],
-    ["/v2/organizations", "pagination.count_per_page", { organizations: [], pagination: { total_pages: 1 } }, (c: ReturnType<typeof createPetfinderClient>) => c.organizations()],
+    [
+      "/v2/organizations",
+      "pagination.count_per_page",
+      { organizations: [], pagination: { total_pages: 1 } },
+      (c: ReturnType<typeof createPetfinderClient>) => c.organizations(),
+    ],
     ["/v2/organizations/OR1", "organization.name", { organization: { id: "OR1" } }, (c: ReturnType<typeof createPetfinderClient>) => c.organization("OR1")],
   ])("a bad %s body fails at %s", async (path, where, body, call) => {
     const { client } = await setup((_req, res, seen) => (seen.path.split("?")[0] === path ? json(res, 200, body) : json(res, 404, {})));
@@ -106,9 +116,12 @@ describe("authentication", () => {
   test("bad credentials give a PetfinderAuthError and never leak the secret", async () => {
     server = await startLocalServer((_req, res) =>
       json(res, 401, {
-        type: "https://www.petfinder.com/developers/v2/docs/errors/ERR-401/", status: 401, title: "invalid_client",
+        type: "https://www.petfinder.com/developers/v2/docs/errors/ERR-401/",
+        status: 401,
+        title: "invalid_client",
         detail: "Client authentication failed",
-        errors: [{ code: "invalid_client", title: "Unauthorized", message: "Client authentication failed" }], hint: null,
+        errors: [{ code: "invalid_client", title: "Unauthorized", message: "Client authentication failed" }],
+        hint: null,
       }),
     );
     const client = createPetfinderClient({ clientId: "id", clientSecret: SECRET, baseUrl: server.url });
@@ -124,7 +137,12 @@ describe("authentication", () => {
 
   test("a server that echoes the secret and the token gets them redacted", async () => {
     const { client } = await setup((_req, res, seen) =>
-      json(res, 400, { status: 400, title: "Invalid Request", detail: `bad ${SECRET} ${seen.authorization}`, "invalid-params": [{ in: "query", path: "type", message: `${SECRET} is not a type` }] }),
+      json(res, 400, {
+        status: 400,
+        title: "Invalid Request",
+        detail: `bad ${SECRET} ${seen.authorization}`,
+        "invalid-params": [{ in: "query", path: "type", message: `${SECRET} is not a type` }],
+      }),
     );
     const error = (await caught(client.animals({ type: "x" }))) as PetfinderBadRequestError;
     expect(error).toBeInstanceOf(PetfinderBadRequestError);
@@ -274,20 +292,26 @@ describe("rate limits and faults", () => {
   });
 
   test("invalid JSON every time gives PetfinderNetworkError", async () => {
-    const { client } = await setup((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end('{"types": [');
-    }, { retry: { limit: 1, baseDelayMs: 1 } });
+    const { client } = await setup(
+      (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"types": [');
+      },
+      { retry: { limit: 1, baseDelayMs: 1 } },
+    );
     const error = await caught(client.types());
     expect(error).toBeInstanceOf(PetfinderNetworkError);
     expect((error as PetfinderNetworkError).message).toMatch(/not JSON/);
   });
 
   test("a stalled body times out and gives PetfinderTimeoutError", async () => {
-    const { client } = await setup((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
-      res.write('{"types":');
-    }, { timeout: 200, retry: { limit: 1, baseDelayMs: 1 } });
+    const { client } = await setup(
+      (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write('{"types":');
+      },
+      { timeout: 200, retry: { limit: 1, baseDelayMs: 1 } },
+    );
     const error = (await caught(client.types())) as PetfinderTimeoutError;
     expect(error).toBeInstanceOf(PetfinderTimeoutError);
     expect(error.timeout).toBe(200);
@@ -307,7 +331,9 @@ describe("rate limits and faults", () => {
 
 describe("other answers", () => {
   test("404 gives PetfinderNotFoundError with the problem body", async () => {
-    const { client } = await setup((_req, res) => json(res, 404, { type: "https://www.petfinder.com/developers/v2/docs/errors/ERR-404/", status: 404, title: "Not Found", detail: "Not Found" }));
+    const { client } = await setup((_req, res) =>
+      json(res, 404, { type: "https://www.petfinder.com/developers/v2/docs/errors/ERR-404/", status: 404, title: "Not Found", detail: "Not Found" }),
+    );
     const error = (await caught(client.organization("ABC1234"))) as PetfinderNotFoundError;
     expect(error).toBeInstanceOf(PetfinderNotFoundError);
     expect(error.status).toBe(404);

@@ -20,9 +20,12 @@ const keys = (animal: AnimalLike, options = {}) => animalPhotoRows(animal, optio
 describe("animalPhotoRows", () => {
   test.each([
     ["one photo, primary only", cat(7, "Siamese", null, [pets(7, 1)]), {}, ["Siamese/7-1.jpg"]],
-    ["primary and secondary breed", cat(7, "Domestic Short Hair", "Tabby", [pets(7, 1), pets(7, 2)]), {}, [
-      "Domestic_Short_Hair/7-1.jpg", "Domestic_Short_Hair/7-2.jpg", "Tabby/7-1.jpg", "Tabby/7-2.jpg",
-    ]],
+    [
+      "primary and secondary breed",
+      cat(7, "Domestic Short Hair", "Tabby", [pets(7, 1), pets(7, 2)]),
+      {},
+      ["Domestic_Short_Hair/7-1.jpg", "Domestic_Short_Hair/7-2.jpg", "Tabby/7-1.jpg", "Tabby/7-2.jpg"],
+    ],
     ["primary breed only", cat(7, "Domestic Short Hair", "Tabby", [pets(7, 1)]), { breedFields: "primary" }, ["Domestic_Short_Hair/7-1.jpg"]],
     ["colour breeds dropped", cat(7, "Domestic Short Hair", "Tabby", [pets(7, 1)]), { dropColorBreeds: true }, ["Domestic_Short_Hair/7-1.jpg"]],
     ["colour primary dropped, real secondary kept", cat(7, "Calico", "Maine Coon", [pets(7, 1)]), { dropColorBreeds: true }, ["Maine_Coon/7-1.jpg"]],

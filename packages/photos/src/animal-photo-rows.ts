@@ -102,7 +102,8 @@ export function animalPhotoRows(animal: AnimalLike, options: AnimalPhotoRowsOpti
         reason: "no-usable-url",
         animalId: id,
         photo: index + 1,
-        detail: result.reason === "no-urls" ? `photo ${index + 1} of animal ${id} lists no URL` : `photo ${index + 1} of animal ${id} has no usable URL (${why})`,
+        detail:
+          result.reason === "no-urls" ? `photo ${index + 1} of animal ${id} lists no URL` : `photo ${index + 1} of animal ${id} has no usable URL (${why})`,
       });
       return;
     }
@@ -119,11 +120,28 @@ export function animalPhotoRows(animal: AnimalLike, options: AnimalPhotoRowsOpti
     for (const c of chosen) {
       const photo = useSlots ? c.slot! : c.position;
       if (urls.has(c.canonical)) {
-        skip({ reason: "duplicate-url", animalId: id, breed, photo, url: c.url, detail: `photo ${photo} of animal ${id} repeats an earlier URL of the same animal` });
+        skip({
+          reason: "duplicate-url",
+          animalId: id,
+          breed,
+          photo,
+          url: c.url,
+          detail: `photo ${photo} of animal ${id} repeats an earlier URL of the same animal`,
+        });
         continue;
       }
       urls.add(c.canonical);
-      rows.push({ animalId: id, photo, breed, breedField: field, folder, url: c.url, size: c.size, canonicalUrl: c.canonical, key: `${folder}/${id}-${photo}.jpg` });
+      rows.push({
+        animalId: id,
+        photo,
+        breed,
+        breedField: field,
+        folder,
+        url: c.url,
+        size: c.size,
+        canonicalUrl: c.canonical,
+        key: `${folder}/${id}-${photo}.jpg`,
+      });
     }
   }
   return rows;

@@ -116,7 +116,8 @@ export function breedFolderName(breed: string): string {
   // Only the head of a long name can show; the hash covers all of it.
   let base = writeUpForm(breed.slice(0, 4 * BREED_FOLDER_MAX_BYTES).normalize("NFC"))
     .replace(UNSAFE_CHARS, "_")
-    .replace(/_{3,}/g, "__").replace(/^[.\-_]+/, "");
+    .replace(/_{3,}/g, "__")
+    .replace(/^[.\-_]+/, "");
   // One byte kept back for the "_" that defuses a device name such as "CON.x~...".
   base = truncateUtf8(base, BREED_FOLDER_MAX_BYTES - 1 - utf8Length(suffix)).replace(/[._]+$/, "");
   if (base === "") base = "breed";

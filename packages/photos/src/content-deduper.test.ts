@@ -7,13 +7,63 @@ const B = "b".repeat(64);
 describe("createContentDeduper", () => {
   test.each([
     // [scope, calls [sha, key], expected results]
-    ["folder", [[A, "Bengal/1-1.jpg"], [A, "Bengal/2-1.jpg"]], [false, true]],
-    ["folder", [[A, "Bengal/1-1.jpg"], [A, "Manx/1-1.jpg"]], [false, false]],
-    ["global", [[A, "Bengal/1-1.jpg"], [A, "Manx/1-1.jpg"]], [false, true]],
-    ["folder", [[A, "Bengal/1-1.jpg"], [B, "Bengal/2-1.jpg"]], [false, false]],
-    ["folder", [[A, "Bengal/1-1.jpg"], [A, "Bengal/1-1.jpg"]], [false, false]],
-    ["folder", [[A, "Bengal/1-1.jpg"], [A.toUpperCase(), "Bengal/3-1.jpg"]], [false, true]],
-    ["folder", [[A, "top.jpg"], [A, "other.jpg"], [A, "Bengal/1-1.jpg"]], [false, true, false]],
+    [
+      "folder",
+      [
+        [A, "Bengal/1-1.jpg"],
+        [A, "Bengal/2-1.jpg"],
+      ],
+      [false, true],
+    ],
+    [
+      "folder",
+      [
+        [A, "Bengal/1-1.jpg"],
+        [A, "Manx/1-1.jpg"],
+      ],
+      [false, false],
+    ],
+    [
+      "global",
+      [
+        [A, "Bengal/1-1.jpg"],
+        [A, "Manx/1-1.jpg"],
+      ],
+      [false, true],
+    ],
+    [
+      "folder",
+      [
+        [A, "Bengal/1-1.jpg"],
+        [B, "Bengal/2-1.jpg"],
+      ],
+      [false, false],
+    ],
+    [
+      "folder",
+      [
+        [A, "Bengal/1-1.jpg"],
+        [A, "Bengal/1-1.jpg"],
+      ],
+      [false, false],
+    ],
+    [
+      "folder",
+      [
+        [A, "Bengal/1-1.jpg"],
+        [A.toUpperCase(), "Bengal/3-1.jpg"],
+      ],
+      [false, true],
+    ],
+    [
+      "folder",
+      [
+        [A, "top.jpg"],
+        [A, "other.jpg"],
+        [A, "Bengal/1-1.jpg"],
+      ],
+      [false, true, false],
+    ],
   ] as const)("scope %s: %j gives %j", (scope, calls, expected) => {
     const deduper = createContentDeduper({ scope });
     expect(calls.map(([sha, key]) => deduper.seen(sha, key))).toEqual(expected);

@@ -50,9 +50,7 @@ describe("CSV", () => {
     expect(counts.reduce((sum, c) => sum + c.images, 0)).toBe(49_228);
   });
 
-  test.each([
-    ['a,"b', "not closed"],
-  ])("parseCsv refuses %j", (text, message) => {
+  test.each([['a,"b', "not closed"]])("parseCsv refuses %j", (text, message) => {
     expect(() => parseCsv(text)).toThrow(message);
   });
 

@@ -83,7 +83,7 @@ export function parseCsv(text: string): string[][] {
       i++;
     }
   }
-  if (quoted) throw new TypeError("Parsing CSV failed: a quoted field is not closed; check for a stray \" in the text");
+  if (quoted) throw new TypeError('Parsing CSV failed: a quoted field is not closed; check for a stray " in the text');
   if (field !== "" || record.length > 0) {
     record.push(field);
     records.push(record);

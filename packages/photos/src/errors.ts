@@ -7,13 +7,7 @@ export class PhotosError extends CatHarvestError {
 }
 
 /** Why a photo URL was refused. */
-export type PhotoUrlProblem =
-  | "not-a-string"
-  | "empty"
-  | "unparsable"
-  | "unsupported-protocol"
-  | "has-credentials"
-  | "bad-width";
+export type PhotoUrlProblem = "not-a-string" | "empty" | "unparsable" | "unsupported-protocol" | "has-credentials" | "bad-width";
 
 /** A photo URL that cannot be used: not a URL, not http(s), credentials in it, or a nonsense `width`. */
 export class PhotoUrlError extends PhotosError {

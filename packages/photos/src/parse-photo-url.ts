@@ -47,9 +47,7 @@ export interface ParsedPhotoUrl {
 }
 
 /** The result of `tryParsePhotoUrl`: the parsed URL, or the reason it was refused. */
-export type PhotoUrlParseResult =
-  | { readonly ok: true; readonly value: ParsedPhotoUrl }
-  | { readonly ok: false; readonly error: PhotoUrlError };
+export type PhotoUrlParseResult = { readonly ok: true; readonly value: ParsedPhotoUrl } | { readonly ok: false; readonly error: PhotoUrlError };
 
 const PETS = /^\/photos\/pets\/(\d{1,15})\/(\d{1,6})(\/crop)?\/?$/;
 const ORGANIZATION = /^\/organization-photos\/(\d{1,15})\/(\d{1,6})(\/crop)?\/?$/;

@@ -8,7 +8,9 @@ export async function emulatorCommand(parsed: Extract<ParsedCommand, { command: 
   const emulator = await startEmulator(parsed.options);
   const options = resolveEmulatorOptions(parsed.options);
   io.stdout(`listening on ${emulator.url}`);
-  io.stderr(`Petfinder emulator: client id "${options.clientId}", scale ${options.scale}, seed ${options.seed}. Ground truth at ${emulator.url}/_emulator/truth. Ctrl-C stops it.`);
+  io.stderr(
+    `Petfinder emulator: client id "${options.clientId}", scale ${options.scale}, seed ${options.seed}. Ground truth at ${emulator.url}/_emulator/truth. Ctrl-C stops it.`,
+  );
   await new Promise<void>((resolve) => {
     if (io.signal.aborted) resolve();
     io.signal.addEventListener("abort", () => resolve(), { once: true });

@@ -24,9 +24,15 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
     }
     io.stdout(`Verified ${opened.description}: ${result.ok} of ${result.checked} files match metadata.jsonl.`);
     for (const key of result.missing) io.stdout(`missing: ${key}`);
-    for (const m of result.corrupted) io.stdout(`corrupted: ${m.file_name} (expected ${m.expected.bytes} bytes sha256 ${m.expected.sha256}, found ${m.actual.bytes} bytes sha256 ${m.actual.sha256})`);
+    for (const m of result.corrupted)
+      io.stdout(
+        `corrupted: ${m.file_name} (expected ${m.expected.bytes} bytes sha256 ${m.expected.sha256}, found ${m.actual.bytes} bytes sha256 ${m.actual.sha256})`,
+      );
     for (const key of result.duplicates) io.stdout(`listed twice: ${key}`);
-    if (result.unlisted.length > 0) io.stdout(`${result.unlisted.length} stored files are not listed (left by an interrupted run; the next harvest run takes them up): ${result.unlisted.slice(0, 5).join(", ")}${result.unlisted.length > 5 ? ", ..." : ""}`);
+    if (result.unlisted.length > 0)
+      io.stdout(
+        `${result.unlisted.length} stored files are not listed (left by an interrupted run; the next harvest run takes them up): ${result.unlisted.slice(0, 5).join(", ")}${result.unlisted.length > 5 ? ", ..." : ""}`,
+      );
     if (bad > 0) io.stdout(`Problems found: ${result.missing.length} missing, ${result.corrupted.length} corrupted. Run the harvest again to fetch them anew.`);
     return code;
   } finally {

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDefaultSha256, createDownloader, createPortableSha256, DEFAULT_USER_AGENT, toHex, type DownloadEvent, type DownloadResult } from "@cat-harvest/downloader";
+import {
+  createDefaultSha256,
+  createDownloader,
+  createPortableSha256,
+  DEFAULT_USER_AGENT,
+  toHex,
+  type DownloadEvent,
+  type DownloadResult,
+} from "@cat-harvest/downloader";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage } from "@cat-harvest/storage";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
@@ -44,7 +52,9 @@ async function withServer(routes: Record<string, Route>, fn: (url: string, seen:
 }
 
 const send = (res: ServerResponse, body: Uint8Array | string, type = "image/jpeg") =>
-  void res.writeHead(200, { "content-type": type, "content-length": String(typeof body === "string" ? body.length : body.byteLength), connection: "close" }).end(body);
+  void res
+    .writeHead(200, { "content-type": type, "content-length": String(typeof body === "string" ? body.length : body.byteLength), connection: "close" })
+    .end(body);
 
 export const cases: SmokeCase[] = [
   {
@@ -122,7 +132,13 @@ export const cases: SmokeCase[] = [
         const run = createDownloader({
           storage,
           onEvent: (e) => void (e.type === "started" && controller.abort(reason)),
-        }).run([{ url: `${url}/slow.jpg`, key: "x.jpg" }, { url: `${url}/slow.jpg`, key: "y.jpg" }], { signal: controller.signal });
+        }).run(
+          [
+            { url: `${url}/slow.jpg`, key: "x.jpg" },
+            { url: `${url}/slow.jpg`, key: "y.jpg" },
+          ],
+          { signal: controller.signal },
+        );
         await assert.rejects(run, (error) => error === reason);
         assert.equal(storage.objects.size, 0);
         // Let the server's delayed reply go out before it closes.
@@ -130,10 +146,12 @@ export const cases: SmokeCase[] = [
       });
     },
   },
-  ...([
-    ["read whole", {}],
-    ["streamed into storage", { maxBufferedBytes: 0 }],
-  ] as const).map(([mode, bodyMode]) => ({
+  ...(
+    [
+      ["read whole", {}],
+      ["streamed into storage", { maxBufferedBytes: 0 }],
+    ] as const
+  ).map(([mode, bodyMode]) => ({
     name: `downloader: emulator photos at fault rate 0.2 all arrive whole (${mode}), matching the truth sha256`,
     async fn() {
       const emulator = await startEmulator({ seed: 2, scale: 0.01, faultRate: 0.2, stallMs: 500 });
@@ -147,11 +165,20 @@ export const cases: SmokeCase[] = [
           text += value;
         }
         await reader.cancel();
-        const truth = text.split("\n").slice(0, 12).map((line) => JSON.parse(line) as { url: string; sha256: string; bytes: number });
+        const truth = text
+          .split("\n")
+          .slice(0, 12)
+          .map((line) => JSON.parse(line) as { url: string; sha256: string; bytes: number });
         const storage = createMemoryStorage();
-        const summary = await createDownloader({ ...bodyMode, storage, concurrency: 4, maxAttempts: 10, retryBaseDelayMs: 5, maxRetryAfterMs: 50, idleTimeoutMs: 200 }).run(
-          truth.map((t, i) => ({ url: t.url, key: `emu/${i}.jpg` })),
-        );
+        const summary = await createDownloader({
+          ...bodyMode,
+          storage,
+          concurrency: 4,
+          maxAttempts: 10,
+          retryBaseDelayMs: 5,
+          maxRetryAfterMs: 50,
+          idleTimeoutMs: 200,
+        }).run(truth.map((t, i) => ({ url: t.url, key: `emu/${i}.jpg` })));
         assert.equal(summary.stored, truth.length);
         assert.ok(summary.retries > 0, "the emulator injected faults");
         for (const [i, t] of truth.entries()) assert.equal(await hex(storage.objects.get(`emu/${i}.jpg`)!), t.sha256);

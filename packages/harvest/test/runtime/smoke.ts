@@ -13,9 +13,12 @@ export const cases: SmokeCase[] = [
       const entries = [];
       for await (const e of parseUrlList(new Response('url,label\nhttp://a.test/1.jpg,"Tabby, orange"\n').body!, "x.csv")) entries.push(e);
       assert.deepEqual(entries, [{ url: "http://a.test/1.jpg", label: "Tabby, orange", line: 2 }]);
-      await assert.rejects(async () => {
-        for await (const _ of parseUrlList(new Response("http://a.test/1.jpg\nnope\n").body!, "x.txt"));
-      }, (e: unknown) => e instanceof HarvestInputError && e.line === 2);
+      await assert.rejects(
+        async () => {
+          for await (const _ of parseUrlList(new Response("http://a.test/1.jpg\nnope\n").body!, "x.txt"));
+        },
+        (e: unknown) => e instanceof HarvestInputError && e.line === 2,
+      );
     },
   },
   {
@@ -41,7 +44,11 @@ export const cases: SmokeCase[] = [
             .map((l) => JSON.parse(l) as { url: string; sha256: string })
             .map((r) => [r.url, r.sha256]),
         );
-        const rows = new TextDecoder().decode(objects.objects.get("metadata.jsonl")).trim().split("\n").map((l) => JSON.parse(l));
+        const rows = new TextDecoder()
+          .decode(objects.objects.get("metadata.jsonl"))
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l));
         assert.equal(rows.length, summary.files);
         for (const row of rows) {
           const digest = createHash("sha256").update(objects.objects.get(row.file_name)!).digest("hex");

@@ -6,7 +6,10 @@ export const cases: SmokeCase[] = [
   {
     name: "http: backoff, Retry-After, sleep, rate ceiling and redaction",
     async fn() {
-      assert.equal(backoffDelay(3, 100, 10_000, () => 0.5), 200);
+      assert.equal(
+        backoffDelay(3, 100, 10_000, () => 0.5),
+        200,
+      );
       assert.equal(parseRetryAfter("2"), 2000);
       const controller = new AbortController();
       const waiting = sleep(60_000, controller.signal);

@@ -22,7 +22,11 @@ async function harvestOne(url: string): Promise<void> {
   const bytes = new Uint8Array(await photo.arrayBuffer());
   assert.deepEqual([bytes[0], bytes[1], bytes[bytes.length - 2], bytes[bytes.length - 1]], [0xff, 0xd8, 0xff, 0xd9]);
   const truth = await (await fetch(`${url}/_emulator/truth?type=cat&size=full`)).text();
-  const entry = truth.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { url: string; sha256: string }).find((e) => e.url === photoUrl)!;
+  const entry = truth
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { url: string; sha256: string })
+    .find((e) => e.url === photoUrl)!;
   assert.equal(createHash("sha256").update(bytes).digest("hex"), entry.sha256);
 }
 

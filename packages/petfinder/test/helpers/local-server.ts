@@ -23,7 +23,7 @@ export interface LocalServer {
 /** A purpose-built HTTP server on loopback that misbehaves exactly as a test needs. */
 export async function startLocalServer(handler: Handler): Promise<LocalServer> {
   const requests: SeenRequest[] = [];
-  const server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const seen: SeenRequest = {
@@ -38,7 +38,9 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
     } catch (error) {
       if (!res.headersSent) json(res, 599, { detail: String(error) });
     }
-  });
+  };
+  // Every failure is answered inside serve, so the promise never rejects.
+  const server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -68,13 +70,30 @@ export function token(res: ServerResponse, value: string, expiresIn = 3600): voi
 /** A valid animal as the v2 API lists it. */
 export function animal(id: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id, organization_id: "OR1", url: `https://www.petfinder.com/cat/x-${id}/`, type: "Cat", species: "Cat",
+    id,
+    organization_id: "OR1",
+    url: `https://www.petfinder.com/cat/x-${id}/`,
+    type: "Cat",
+    species: "Cat",
     breeds: { primary: "Bengal", secondary: null, mixed: false, unknown: false },
-    colors: { primary: null, secondary: null, tertiary: null }, age: "Young", gender: "Female", size: "Small", coat: "Short",
+    colors: { primary: null, secondary: null, tertiary: null },
+    age: "Young",
+    gender: "Female",
+    size: "Small",
+    coat: "Short",
     attributes: { spayed_neutered: true, house_trained: true, declawed: false, special_needs: false, shots_current: true },
-    environment: { children: null, dogs: null, cats: true }, tags: [], name: `Cat ${id}`, description: null,
-    organization_animal_id: null, photos: [], primary_photo_cropped: null, videos: [], status: "adoptable",
-    status_changed_at: "2024-11-07T03:27:19+0000", published_at: "2024-11-07T03:27:19+0000", distance: null,
+    environment: { children: null, dogs: null, cats: true },
+    tags: [],
+    name: `Cat ${id}`,
+    description: null,
+    organization_animal_id: null,
+    photos: [],
+    primary_photo_cropped: null,
+    videos: [],
+    status: "adoptable",
+    status_changed_at: "2024-11-07T03:27:19+0000",
+    published_at: "2024-11-07T03:27:19+0000",
+    distance: null,
     contact: { email: null, phone: null, address: { address1: null, address2: null, city: "Salem", state: "OR", postcode: "97301", country: "US" } },
     _links: { self: { href: `/v2/animals/${id}` } },
     ...extra,

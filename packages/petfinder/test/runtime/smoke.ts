@@ -1,12 +1,7 @@
 // The same client code under Bun and Deno (run by `npm run test:runtimes`, against dist/).
 import assert from "node:assert/strict";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
-import {
-  PetfinderAuthError,
-  PetfinderNotFoundError,
-  createPetfinderClient,
-  type PetfinderRequestEvent,
-} from "@cat-harvest/petfinder";
+import { PetfinderAuthError, PetfinderNotFoundError, createPetfinderClient, type PetfinderRequestEvent } from "@cat-harvest/petfinder";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
 type EmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
@@ -84,8 +79,12 @@ export const cases: SmokeCase[] = [
     async fn() {
       const ids = async (url: string, options: { timeout?: number } = {}) => {
         const client = createPetfinderClient({
-          clientId: "demo", clientSecret: "demo", baseUrl: url, requestsPerSecond: Infinity,
-          retry: { limit: 8, baseDelayMs: 5, maxDelayMs: 50 }, ...options,
+          clientId: "demo",
+          clientSecret: "demo",
+          baseUrl: url,
+          requestsPerSecond: Infinity,
+          retry: { limit: 8, baseDelayMs: 5, maxDelayMs: 50 },
+          ...options,
         });
         const out: number[] = [];
         for await (const cat of client.searchAnimals({ type: "cat", limit: 5 }, { maxPages: 12 })) out.push(cat.id);

@@ -39,7 +39,11 @@ export const cases: SmokeCase[] = [
   {
     name: "photos: turns animals into rows under each breed, written out as breeds.csv",
     async fn() {
-      const animals: AnimalLike[] = [1, 2].map((id) => ({ id, breeds: { primary: "Domestic Short Hair", secondary: id === 1 ? "Tabby" : null }, photos: [{ full: `${CF}/photos/pets/${id}/1/?bust=${id}` }] }));
+      const animals: AnimalLike[] = [1, 2].map((id) => ({
+        id,
+        breeds: { primary: "Domestic Short Hair", secondary: id === 1 ? "Tabby" : null },
+        photos: [{ full: `${CF}/photos/pets/${id}/1/?bust=${id}` }],
+      }));
       const keys = animals.flatMap((animal) => animalPhotoRows(animal).map((row) => row.key));
       assert.deepEqual(keys, ["Domestic_Short_Hair/1-1.jpg", "Tabby/1-1.jpg", "Domestic_Short_Hair/2-1.jpg"]);
       const counts = [
