@@ -106,30 +106,20 @@ export function methodNotAllowed(allow: string): JsonReply {
 
 /** 429 over the per-second rate limit. */
 export function rateLimited(limit: number): JsonReply {
-  return reply(
-    429,
-    "application/problem+json",
-    {
-      type: "https://httpstatus.es/429",
-      status: 429,
-      title: "Too Many Requests",
-      detail: `Rate limit exceeded: more than ${limit} requests per second. Retry after 1 second.`,
-    },
-    { "retry-after": "1" },
-  );
+  return tooManyRequests(`Rate limit exceeded: more than ${limit} requests per second. Retry after 1 second.`, 1);
 }
 
 /** 429 over the daily quota. */
 export function quotaExceeded(limit: number, retryAfterSeconds: number): JsonReply {
+  return tooManyRequests(`Quota exceeded: the daily limit of ${limit} requests is used up. It resets at 12:00am UTC.`, retryAfterSeconds);
+}
+
+/** A 429 problem as the real API sends it, with the Retry-After that tells when to come back. */
+function tooManyRequests(detail: string, retryAfterSeconds: number): JsonReply {
   return reply(
     429,
     "application/problem+json",
-    {
-      type: "https://httpstatus.es/429",
-      status: 429,
-      title: "Too Many Requests",
-      detail: `Quota exceeded: the daily limit of ${limit} requests is used up. It resets at 12:00am UTC.`,
-    },
+    { type: "https://httpstatus.es/429", status: 429, title: "Too Many Requests", detail },
     { "retry-after": String(retryAfterSeconds) },
   );
 }
