@@ -13,6 +13,11 @@ export { selectPhotoUrl, type PhotoVariants, type SelectPhotoUrlOptions, type Se
 export { fromV1Photos, type V1Photo } from "./from-v1-photos.js";
 export { BREED_FOLDER_HASH_MARK, BREED_FOLDER_MAX_BYTES, breedFolderName } from "./breed-folder-name.js";
 export { COLOR_BREEDS, isColorBreed } from "./color-breeds.js";
+export { BREED_SOURCES, type BreedSource, type SourceBreed } from "./breed-source.js";
+export { breedKey, canonicalBreed, canonicalBreeds, type CanonicalBreed } from "./canonical-breed.js";
+export { PETFINDER_CAT_BREEDS } from "./petfinder-cat-breeds.js";
+export { RESCUEGROUPS_CAT_BREEDS } from "./rescuegroups-cat-breeds.js";
+export { THECATAPI_BREEDS } from "./thecatapi-breeds.js";
 export type { AnimalLike, PhotoRow, PhotoSkip, PhotoSkipReason } from "./types.js";
 export { animalPhotoRows, type AnimalPhotoRowsOptions } from "./animal-photo-rows.js";
 export { createContentDeduper, type ContentDeduper, type ContentDeduperOptions } from "./content-deduper.js";
