@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { TEST_BREEDS, animalResource, errorDocument, listDocument, pictureResource, type TestAnimal, type TestBreed } from "./v5-data.js";
+import { TEST_BREEDS, animalResource, errorDocument, listDocument, pictureResource, type TestAnimal, type TestBreed } from "./v5-data.ts";
 
 export interface SeenRequest {
   readonly method: string;
@@ -45,8 +45,8 @@ export interface RescueGroupsTestServer {
   readonly apiKey: string;
   readonly requests: readonly SeenRequest[];
   /** Answers the next `times` matching requests with `fault`. */
-  fault(fault: Fault, times?: number): void;
-  stop(): Promise<void>;
+  readonly fault: (fault: Fault, times?: number) => void;
+  readonly stop: () => Promise<void>;
 }
 
 const JSON_API = "application/vnd.api+json";
