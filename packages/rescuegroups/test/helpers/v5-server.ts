@@ -37,6 +37,8 @@ export interface RescueGroupsTestServerOptions {
   readonly animals?: readonly TestAnimal[];
   /** How pictures' sizes are written unless a picture says: `{ url }` objects or plain strings. @default "object" */
   readonly pictureShape?: "object" | "string";
+  /** The port on 127.0.0.1. @default 0 (any free port) */
+  readonly port?: number;
 }
 
 export interface RescueGroupsTestServer {
@@ -81,7 +83,7 @@ export async function startRescueGroupsTestServer(options: RescueGroupsTestServe
   const server = createServer(
     (req, res) => void serve(req, res).catch((error: unknown) => send(req, res, 599, errorDocument(599, "test server", String(error)))),
   );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v5`,
