@@ -3,6 +3,7 @@ import {
   PhotoUrlError,
   breedCountsToCsv,
   breedFolderName,
+  canonicalBreed,
   canonicalPhotoUrl,
   animalPhotoRows,
   createContentDeduper,
@@ -54,6 +55,19 @@ export const cases: SmokeCase[] = [
       const dedupe = createContentDeduper();
       assert.equal(dedupe.isDuplicate("ab".repeat(32), { key: "Tabby/1-1.jpg" }), false);
       assert.equal(dedupe.isDuplicate("ab".repeat(32), { key: "Tabby/9-1.jpg" }), true);
+    },
+  },
+  {
+    name: "photos: one canonical breed across Petfinder, RescueGroups and The Cat API",
+    fn() {
+      assert.deepEqual(canonicalBreed("thecatapi", "siam"), canonicalBreed("petfinder", "Siamese"));
+      assert.deepEqual(canonicalBreed("rescuegroups", "Sphynx (hairless cat)"), {
+        name: "Sphynx / Hairless Cat",
+        folder: "Sphynx__Hairless_Cat",
+        colour: false,
+      });
+      assert.equal(canonicalBreed("rescuegroups", "TABBY").colour, true);
+      assert.equal(canonicalBreed("petfinder", "Khao Plong").folder, "Khao_Plong");
     },
   },
 ];
