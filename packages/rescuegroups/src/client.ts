@@ -62,10 +62,12 @@ export function createRescueGroupsClient(options: RescueGroupsClientOptions): Re
     catBreeds: (opts) => allBreeds(config, baseUrl, opts?.signal),
     catsPage,
     catPages,
-    async *searchCats(params, opts) {
-      for await (const page of catPages(params, opts)) yield* page.data;
-    },
+    searchCats: (params, opts) => recordsOf(catPages(params, opts)),
   };
+}
+
+async function* recordsOf<T>(pages: AsyncIterable<RescueGroupsPage<T>>): AsyncGenerator<T> {
+  for await (const page of pages) yield* page.data;
 }
 
 function transportConfig(options: RescueGroupsClientOptions): TransportConfig {

@@ -50,6 +50,16 @@ describe("cat search", () => {
     });
   });
 
+  test("bad parameters throw a TypeError at the call, before any request", async () => {
+    await withServer({ animals: cats }, async ({ client, server }) => {
+      expect(() => client.searchCats({ limit: 500 })).toThrow(/limit as a whole number from 1 to 250/);
+      expect(() => client.catPages({ breedId: "Siamese" })).toThrow(TypeError);
+      expect(() => client.catPages({}, { maxPages: -1 })).toThrow(/maxPages/);
+      await expect(client.catsPage({ page: 0 })).rejects.toThrow(TypeError);
+      expect(server.requests).toEqual([]);
+    });
+  });
+
   test("without filters the search is a GET with no body", async () => {
     await withServer({ animals: cats }, async ({ client, server }) => {
       const page = await client.catsPage();
