@@ -131,3 +131,54 @@ describe("a re-run of a finished .tar.gz killed with SIGKILL", () => {
     expect((await cli(["verify", dest])).code).toBe(0);
   });
 });
+
+describe("verify beside a harvest writing the same .tar.gz", () => {
+  test("never changes the archive: after the harvest, GNU tar and Python read it whole", async () => {
+    const dest = join(tmp, "busy.tar.gz");
+    const args = (breeds: string) => ["--api-url", emulator.url, "--breeds", breeds, "--out", dest, "--concurrency", "2"];
+    const first = await cli(args("Bengal"));
+    expect(first.code, first.stderr).toBe(0);
+
+    const harvest = start(BUN, [CLI, ...args("Bengal,Siamese")], { env: demoEnv(), cwd: tmp });
+    let running = true;
+    void harvest.done.finally(() => (running = false));
+    let verifies = 0;
+    while (running) {
+      const result = await cli(["verify", dest]);
+      // Beside a writer, verify sees the archive as it was when it opened; it may also meet a
+      // commit half-done and fail. Either way it must not write.
+      expect([0, 1, 3], result.stderr).toContain(result.code);
+      verifies++;
+    }
+    const harvested = await harvest.done;
+    expect(harvested.code, harvested.stderr).toBe(0);
+    expect(verifies).toBeGreaterThan(1);
+
+    const listing = await run("tar", ["-tzf", dest]);
+    expect(listing.stderr).toBe("");
+    expect(listing.code).toBe(0);
+    const out = join(tmp, "busy-x");
+    await mkdir(out);
+    execFileSync("tar", ["-xzf", dest, "-C", out]);
+    const rows = await expectMatchesTruth(readFromFolder(out), await fetchTruth(emulator.url));
+    expect(new Set(rows.map((row) => row.breed))).toEqual(new Set(["Bengal", "Siamese"]));
+    const listed = await metadataOfArchive(dest, "busy");
+    expect(listed.sort()).toEqual(rows.map((row) => row.file_name).sort());
+    const python = execFileSync("python3", ["-W", "error", "-c", PYTHON_READ_ALL, dest], { encoding: "utf8" });
+    expect(Number(python)).toBeGreaterThan(rows.length);
+    expect((await cli(["verify", dest])).code).toBe(0);
+  });
+});
+
+/** Reads every member of the archive whole with Python's tarfile; prints how many. */
+const PYTHON_READ_ALL = `
+import sys, tarfile, warnings
+warnings.simplefilter("error")
+count = 0
+with tarfile.open(sys.argv[1], "r:gz") as archive:
+    for member in archive:
+        if member.isfile():
+            archive.extractfile(member).read()
+            count += 1
+print(count)
+`;

@@ -95,8 +95,7 @@ async function walk(source: TarSource, path: string): Promise<{ entries: Logical
   return { entries, end: chainStart };
 }
 
-const NOT_AN_ARCHIVE =
-  "it is not a tar archive (it does not start with a tar header or the end-of-archive marker), so it is not one this tool wrote; choose another path";
+const NOT_AN_ARCHIVE = "it is not a tar archive (it does not start with a tar header or the end-of-archive marker), so it is not one this tool wrote";
 
 /**
  * The first block decides whether the file is a tar archive at all: a header with a valid
@@ -105,10 +104,10 @@ const NOT_AN_ARCHIVE =
  * overwritten.
  */
 async function checkArchiveStart(source: TarSource, first: Uint8Array, path: string): Promise<void> {
-  if (first.length < BLOCK) throw new TarArchiveError(path, NOT_AN_ARCHIVE, 0);
+  if (first.length < BLOCK) throw new TarArchiveError(path, NOT_AN_ARCHIVE);
   if (!isZeroBlock(first)) return;
   const second = await source.read(BLOCK);
-  if (second.length < BLOCK || !isZeroBlock(second)) throw new TarArchiveError(path, NOT_AN_ARCHIVE, 0);
+  if (second.length < BLOCK || !isZeroBlock(second)) throw new TarArchiveError(path, NOT_AN_ARCHIVE);
 }
 
 /** Bytes read at once while scanning: headers and small members come from one read. */
