@@ -62,12 +62,18 @@ const photosServed = async (url: string) => {
   return stats.routes["GET photo"]?.["200"] ?? 0;
 };
 
+/** A .tar.gz in `tmp` that one harvest of Bengal finished, and the arguments of a harvest into it. */
+async function finishedArchive(name: string): Promise<{ dest: string; args: (breeds: string) => string[] }> {
+  const dest = join(tmp, name);
+  const args = (breeds: string) => ["--api-url", emulator.url, "--breeds", breeds, "--out", dest, "--concurrency", "2"];
+  const first = await cli(args("Bengal"));
+  expect(first.code, first.stderr).toBe(0);
+  return { dest, args };
+}
+
 describe("a re-run of a finished .tar.gz killed with SIGKILL", () => {
   test("leaves, at every moment, an archive whose metadata.jsonl lists every file stored before", async () => {
-    const dest = join(tmp, "finished.tar.gz");
-    const args = (breeds: string) => ["--api-url", emulator.url, "--breeds", breeds, "--out", dest, "--concurrency", "2"];
-    const first = await cli(args("Bengal"));
-    expect(first.code, first.stderr).toBe(0);
+    const { dest, args } = await finishedArchive("finished.tar.gz");
     const earlier = await metadataOfArchive(dest, "finished");
     expect(earlier.length).toBeGreaterThan(5);
     // A no-op re-run that ends changes nothing: the data set files it writes are those stored.
@@ -134,10 +140,7 @@ describe("a re-run of a finished .tar.gz killed with SIGKILL", () => {
 
 describe("verify beside a harvest writing the same .tar.gz", () => {
   test("never changes the archive: after the harvest, GNU tar and Python read it whole", async () => {
-    const dest = join(tmp, "busy.tar.gz");
-    const args = (breeds: string) => ["--api-url", emulator.url, "--breeds", breeds, "--out", dest, "--concurrency", "2"];
-    const first = await cli(args("Bengal"));
-    expect(first.code, first.stderr).toBe(0);
+    const { dest, args } = await finishedArchive("busy.tar.gz");
 
     const harvest = start(BUN, [CLI, ...args("Bengal,Siamese")], { env: demoEnv(), cwd: tmp });
     let running = true;

@@ -3,6 +3,7 @@ import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { createTarStorage } from "@cat-harvest/storage-tar";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -34,26 +35,18 @@ const photos = [
 ] as const;
 
 /** Stores the photos, and unless `interrupted`, the metadata.jsonl listing them, as a harvest does. */
-async function fillArchive(path: string, interrupted: boolean): Promise<void> {
-  const storage = createTarStorage({ path });
+async function storeDataset(storage: StorageAdapter, interrupted: boolean): Promise<void> {
   const lines: string[] = [];
   for (const [key, bytes] of photos) {
     await storage.put(key, bytes);
-    lines.push(
-      JSON.stringify({
-        file_name: key,
-        breed: "Bengal",
-        animal_id: 1,
-        photo: 1,
-        source_url: `http://x/${key}`,
-        bytes: bytes.byteLength,
-        sha256: sha256(bytes),
-      }),
-    );
+    const row = { file_name: key, breed: "Bengal", animal_id: 1, photo: 1, source_url: `http://x/${key}`, bytes: bytes.byteLength, sha256: sha256(bytes) };
+    lines.push(JSON.stringify(row));
   }
   if (!interrupted) await storage.put("metadata.jsonl", new TextEncoder().encode(lines.join("\n") + "\n"));
   await storage.close();
 }
+
+const fillArchive = (path: string, interrupted: boolean) => storeDataset(createTarStorage({ path }), interrupted);
 
 describe.each([".tar", ".tar.gz"])("verify on a %s", (extension) => {
   test("with bytes after its end (a writer's unfinished entry) leaves every byte as it was", async () => {
@@ -95,24 +88,7 @@ describe("verify on a folder", () => {
   test("leaves a harvest's temporary files alone and creates nothing beside the folder", async () => {
     const parent = join(base, `parent-${counter++}`);
     const root = join(parent, "cats");
-    const storage = await createFsStorage({ root });
-    const lines: string[] = [];
-    for (const [key, bytes] of photos) {
-      await storage.put(key, bytes);
-      lines.push(
-        JSON.stringify({
-          file_name: key,
-          breed: "Bengal",
-          animal_id: 1,
-          photo: 1,
-          source_url: `http://x/${key}`,
-          bytes: bytes.byteLength,
-          sha256: sha256(bytes),
-        }),
-      );
-    }
-    await storage.put("metadata.jsonl", new TextEncoder().encode(lines.join("\n") + "\n"));
-    await storage.close();
+    await storeDataset(await createFsStorage({ root }), false);
     // What a harvest writing right now has on disk: a photo under a temporary name.
     await writeFile(join(root, "Bengal", ".3-1.jpg.a1b2c3d4e5f6.part"), "half a photo");
     const result = await verify(root);
