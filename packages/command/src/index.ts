@@ -11,7 +11,7 @@ export { helpText, USAGE } from "./help-text.js";
 export { SUBCOMMANDS, type FlagSpec, type SubcommandSpec } from "./subcommands.js";
 export type { CommandIO, Env, ProgressView } from "./command-io.js";
 export { createLineProgressView } from "./line-progress-view.js";
-export { openDestination, type OpenedDestination } from "./open-destination.js";
+export { openDestination, type OpenDestinationOptions, type OpenedDestination } from "./open-destination.js";
 export { s3SettingsFromEnv } from "./s3-settings-from-env.js";
 export { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
 export { STORAGE_S3_PACKAGE } from "./load-storage-s3.js";

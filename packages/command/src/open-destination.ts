@@ -26,6 +26,15 @@ export interface OpenedDestination {
   close(): Promise<void>;
 }
 
+export interface OpenDestinationOptions {
+  /**
+   * Open DEST only to read it (`verify`): every adapter opens with `readOnly: true`, so
+   * nothing in DEST (or beside it) is created, repaired, truncated or removed.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
+
 /** `cats.tar.gz` -> `cats`, `./cat_breeds/` -> `cat_breeds`. */
 function stem(path: string): string {
   return basename(resolve(path)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "dataset";
@@ -40,7 +49,8 @@ function stem(path: string): string {
  * @example
  * const { storage, cache } = await openDestination("cats.tar.gz", process.env);
  */
-export async function openDestination(dest: string, env: Env = {}): Promise<OpenedDestination> {
+export async function openDestination(dest: string, env: Env = {}, options: OpenDestinationOptions = {}): Promise<OpenedDestination> {
+  const readOnly = options.readOnly ?? false;
   const destination = parseDestination(dest);
   // Absolute, so the user sees exactly where the data set is.
   const description = describeDestination(destination.kind === "s3" ? destination : { ...destination, path: resolve(destination.path) });
@@ -51,7 +61,7 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
   if (destination.kind === "s3") {
     const settings = s3SettingsFromEnv(env);
     const { createS3Storage } = await loadStorageS3();
-    const storage = await createS3Storage({ bucket: destination.bucket, prefix: destination.prefix, ...settings }).catch(wrap);
+    const storage = await createS3Storage({ bucket: destination.bucket, prefix: destination.prefix, ...settings, readOnly }).catch(wrap);
     return {
       destination,
       description,
@@ -62,9 +72,9 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
       },
     };
   }
-  await checkWritableParent(dest, destination.path);
+  if (!readOnly) await checkWritableParent(dest, destination.path);
   const cacheRoot = dirname(resolve(destination.path));
-  const cacheStorage = await createFsStorage({ root: cacheRoot, fsync: "metadata", removeTemporaryFiles: false }).catch(wrap);
+  const cacheStorage = await createFsStorage({ root: cacheRoot, fsync: "metadata", removeTemporaryFiles: false, readOnly }).catch(wrap);
   const cache = { storage: cacheStorage, key: `${stem(destination.path)}.records.jsonl.gz` };
   let storage: StorageAdapter | undefined;
   return {
@@ -75,8 +85,8 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
       try {
         storage ??=
           destination.kind === "fs"
-            ? await createFsStorage({ root: destination.path, fsync: "metadata" })
-            : createTarStorage({ path: destination.path, gzip: destination.gzip, fsync: false });
+            ? await createFsStorage({ root: destination.path, fsync: "metadata", readOnly })
+            : await openArchive(destination.path, destination.gzip, readOnly);
         return storage;
       } catch (error) {
         return wrap(error);
@@ -87,4 +97,16 @@ export async function openDestination(dest: string, env: Env = {}): Promise<Open
       await cacheStorage.close().catch(() => {});
     },
   };
+}
+
+/** The archive adapter, opened (and scanned) now, so a file that is not an archive is refused as DEST before any work. */
+async function openArchive(path: string, gzip: boolean, readOnly: boolean): Promise<StorageAdapter> {
+  const storage = createTarStorage({ path, gzip, fsync: false, readOnly });
+  try {
+    await storage.ready();
+  } catch (error) {
+    await storage.close().catch(() => {});
+    throw error;
+  }
+  return storage;
 }

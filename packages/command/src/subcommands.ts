@@ -71,7 +71,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "verify",
     usage: "cat-harvest verify DEST [flags]",
-    summary: "Re-hash every stored file of DEST against metadata.jsonl.",
+    summary: "Re-hash every stored file of DEST against metadata.jsonl. Read-only: DEST is never changed, so it is safe beside a running harvest.",
     flags: [JSON_FLAG, HELP_FLAG],
   },
 ];

@@ -76,7 +76,7 @@ describe("openDataset", () => {
     expect(b.claimContent(sha(new Uint8Array([1, 2, 3])), "Other/9-1.jpg")).toBeUndefined();
   });
 
-  test("on a medium without replace it takes the metadata files off and adopts unlisted objects", async () => {
+  test("on a medium without replace it leaves the metadata files in place until finish supersedes them, and adopts unlisted objects", async () => {
     const objects = new Map<string, Uint8Array>();
     const first = reopenable(objects, false);
     const a = await openDataset(first);
@@ -85,7 +85,9 @@ describe("openDataset", () => {
     const storage = reopenable(new Map(first.objects), false);
     await storage.put("Bengal/2-1.jpg", new Uint8Array([2, 2]));
     const b = await openDataset(storage);
-    expect([...storage.objects.keys()].sort()).toEqual(["Bengal/1-1.jpg", "Bengal/2-1.jpg"]);
+    // A kill from here on still leaves the earlier metadata whole (issue 13, item 7).
+    expect([...storage.objects.keys()].sort()).toEqual(["Bengal/1-1.jpg", "Bengal/2-1.jpg", "breeds.csv", "failures.jsonl", "metadata.jsonl"]);
+    expect(jsonl(storage, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg"]);
     expect(b.state("Bengal/2-1.jpg")).toEqual({ state: "adopt" });
     const row = await b.adopt("Bengal/2-1.jpg", { file_name: "Bengal/2-1.jpg", breed: "Bengal", animal_id: 2, photo: 1, source_url: "http://x/2" });
     expect(row).toMatchObject({ bytes: 2, sha256: sha(new Uint8Array([2, 2])) });

@@ -1,5 +1,5 @@
 import { breedCountsToCsv, createContentDeduper } from "@cat-harvest/photos";
-import { StorageError, type StorageAdapter } from "@cat-harvest/storage";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import {
   BREEDS_FILE,
   DATASET_FILES,
@@ -146,25 +146,6 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     }
   }
 
-  // An archive cannot replace its metadata files: take them off its tail now and write them
-  // again at close. Until then the archive holds only photos, each complete.
-  if (!replace) {
-    for (const name of [...DATASET_FILES].reverse()) {
-      signal?.throwIfAborted();
-      if (!(await storage.stat(name))) continue;
-      try {
-        await storage.delete(name);
-      } catch (error) {
-        if (StorageError.isInstance(error)) {
-          throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; write into a new destination", {
-            cause: error,
-          });
-        }
-        throw error;
-      }
-    }
-  }
-
   let unlisted = 0;
   for (const key of present.keys()) if (!stored.has(key)) unlisted++;
 
@@ -248,12 +229,14 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     },
     async finish() {
       await checkpointing?.catch(() => {});
+      // supersede: an archive keeps its earlier copies (whole, listing every file stored
+      // before this run) until these are whole after them; an unchanged file is not rewritten.
       const meta = metadataBody();
-      await storage.put(METADATA_FILE, meta.body, { size: meta.size, contentType: "application/jsonl" });
+      await storage.put(METADATA_FILE, meta.body, { size: meta.size, contentType: "application/jsonl", supersede: true });
       const fails = encodeLines([...failures.values(), ...previousFailures.values()]);
-      await storage.put(FAILURES_FILE, fails.body, { size: fails.size, contentType: "application/jsonl" });
+      await storage.put(FAILURES_FILE, fails.body, { size: fails.size, contentType: "application/jsonl", supersede: true });
       const csv = new TextEncoder().encode(breedCountsToCsv(dataset.counts()));
-      await storage.put(BREEDS_FILE, csv, { size: csv.byteLength, contentType: "text/csv" });
+      await storage.put(BREEDS_FILE, csv, { size: csv.byteLength, contentType: "text/csv", supersede: true });
       await storage.close();
     },
   };

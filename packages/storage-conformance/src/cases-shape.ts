@@ -10,7 +10,7 @@ export function describeShapeCases<A extends StorageAdapter>(context: SuiteConte
       const adapter = await open();
       expect(typeof adapter.name).toBe("string");
       expect(adapter.name.length).toBeGreaterThan(0);
-      expect({ ...adapter.capabilities }).toEqual({ read: caps.read, list: caps.list, replace: caps.replace });
+      expect({ ...adapter.capabilities }).toEqual({ read: caps.read, list: caps.list, replace: caps.replace, write: caps.write });
     });
   });
 }

@@ -9,6 +9,8 @@ import { describeReplacingCases } from "./cases-replacing.js";
 import { describeDeletingCases } from "./cases-deleting.js";
 import { describeFailedPutsCases } from "./cases-failed-puts.js";
 import { describeCloseCases } from "./cases-close.js";
+import { describeReadOnlyCases } from "./cases-read-only.js";
+import { describeSupersedingCases } from "./cases-superseding.js";
 import { createSuiteContext } from "./suite-context.js";
 
 export interface DescribeStorageAdapterOptions<A extends StorageAdapter = StorageAdapter> {
@@ -23,6 +25,12 @@ export interface DescribeStorageAdapterOptions<A extends StorageAdapter = Storag
    * (`stat`/`list` for resume).
    */
   readonly reopen?: (closed: A) => StorageAdapter | Promise<StorageAdapter>;
+  /**
+   * Opens the same medium read-only (`readOnly: true`) after `closed` was closed. Given, the
+   * suite checks that it declares `write: false`, reads what was stored, and refuses `put`
+   * and `delete` with `StorageCapabilityError` while the medium stays as it was.
+   */
+  readonly openReadOnly?: (closed: A) => StorageAdapter | Promise<StorageAdapter>;
   /**
    * Reads what is physically on the medium after `closed` was closed: every object or
    * file under the adapter's root, keyed by its relative path, temporary files included.
@@ -56,7 +64,7 @@ export interface DescribeStorageAdapterOptions<A extends StorageAdapter = Storag
  *
  * @example
  * describeStorageAdapter("memory", () => createMemoryStorage(), {
- *   capabilities: { read: true, list: true, replace: true },
+ *   capabilities: { read: true, list: true, replace: true, write: true },
  * });
  */
 export function describeStorageAdapter<A extends StorageAdapter>(name: string, factory: () => A | Promise<A>, options: DescribeStorageAdapterOptions<A>): void {
@@ -70,8 +78,10 @@ export function describeStorageAdapter<A extends StorageAdapter>(name: string, f
     describeHostileKeysCases(context);
     describeResumeQueriesCases(context);
     describeReplacingCases(context);
+    describeSupersedingCases(context);
     describeDeletingCases(context);
     describeFailedPutsCases(context);
     describeCloseCases(context);
+    describeReadOnlyCases(context);
   });
 }

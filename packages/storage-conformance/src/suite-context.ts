@@ -17,6 +17,8 @@ export interface SuiteContext<A extends StorageAdapter> {
   readonly inspect: DescribeStorageAdapterOptions<A>["inspect"];
   /** A fresh adapter, closed after the case. */
   readonly open: () => Promise<A>;
+  /** The same medium opened read-only after `closed` was closed (`options.openReadOnly`), closed after the case. */
+  readonly openReadOnly: ((closed: A) => Promise<StorageAdapter>) | undefined;
   /** The same medium opened again after `closed` was closed (needs `options.reopen`), closed after the case. */
   readonly openAgain: (closed: A) => Promise<StorageAdapter>;
   /** The stored bytes through `get`, or `undefined` where the medium cannot read. */
@@ -44,6 +46,13 @@ export function createSuiteContext<A extends StorageAdapter>(factory: () => A | 
     opened.push(adapter);
     return adapter;
   };
+  const openReadOnly = options.openReadOnly
+    ? async (closed: A): Promise<StorageAdapter> => {
+        const adapter = await options.openReadOnly!(closed);
+        opened.push(adapter);
+        return adapter;
+      }
+    : undefined;
   afterEach(async () => {
     const all = opened.splice(0);
     await Promise.allSettled(all.map((adapter) => adapter.close()));
@@ -82,6 +91,7 @@ export function createSuiteContext<A extends StorageAdapter>(factory: () => A | 
     inspect,
     open,
     openAgain,
+    openReadOnly,
     readBack,
     listAll,
     expectStored,

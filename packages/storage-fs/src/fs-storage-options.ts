@@ -31,6 +31,13 @@ export interface FsStorageOptions {
    * @default true
    */
   readonly removeTemporaryFiles?: boolean;
+  /**
+   * Open the folder only to read it: it must exist, nothing is created or removed (no
+   * temporary-file cleanup, whatever `removeTemporaryFiles` says), `put` and `delete`
+   * reject with `StorageCapabilityError`, and `capabilities.write` is false.
+   * @default false
+   */
+  readonly readOnly?: boolean;
 }
 
 const DEFAULT_IS_METADATA = (key: string) => /\.(jsonl|csv|json)$/i.test(key);
@@ -43,6 +50,7 @@ export interface ResolvedFsStorageOptions {
   /** Whether a put or delete of `key` is made durable (fsync), by `fsync` and `isMetadata`. */
   readonly durable: (key: string) => boolean;
   readonly removeTemporaryFiles: boolean;
+  readonly readOnly: boolean;
 }
 
 export function resolveFsStorageOptions(options: FsStorageOptions): ResolvedFsStorageOptions {
@@ -54,10 +62,13 @@ export function resolveFsStorageOptions(options: FsStorageOptions): ResolvedFsSt
   if (!FSYNC_MODES.includes(fsync)) throw new TypeError(`createFsStorage: options.fsync must be "always", "metadata" or "never", got ${JSON.stringify(fsync)}`);
   const isMetadata = options.isMetadata ?? DEFAULT_IS_METADATA;
   if (typeof isMetadata !== "function") throw new TypeError("createFsStorage: options.isMetadata must be a function (key) => boolean");
+  const readOnly = options.readOnly ?? false;
+  if (typeof readOnly !== "boolean") throw new TypeError(`createFsStorage: options.readOnly must be a boolean, got ${typeof readOnly}`);
   return {
+    readOnly,
     root: options.root,
     fsync,
     durable: (key) => fsync === "always" || (fsync === "metadata" && isMetadata(key)),
-    removeTemporaryFiles: options.removeTemporaryFiles !== false,
+    removeTemporaryFiles: options.removeTemporaryFiles !== false && !readOnly,
   };
 }

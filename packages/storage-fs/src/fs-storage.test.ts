@@ -35,8 +35,9 @@ afterAll(async () => {
 });
 
 describeStorageAdapter<FsStorage>("fs", () => createFsStorage({ root: freshRoot() }), {
-  capabilities: { read: true, list: true, replace: true },
+  capabilities: { read: true, list: true, replace: true, write: true },
   reopen: (closed) => createFsStorage({ root: closed.root }),
+  openReadOnly: (closed) => createFsStorage({ root: closed.root, readOnly: true }),
   inspect: (closed) => readTree(closed.root),
 });
 

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import {
   checkPutArguments,
   type PutOptions,
+  readOnlyError,
   type StorageAdapter,
   type StorageBody,
   StorageClosedError,
@@ -28,12 +29,15 @@ export interface FsStorage extends StorageAdapter {
   readonly fsync: FsyncMode;
   /** How many temporary files from an earlier, killed run were removed on open. */
   readonly removedTemporaryFiles: number;
+  /** Whether it was opened with `readOnly: true`. */
+  readonly readOnly: boolean;
 }
 
 /**
  * Opens a folder as storage: creates it when missing, removes temporary files a killed run
  * left, and returns an adapter whose puts write to a temporary name beside the target and
- * rename it into place, so no partial file ever carries a final name.
+ * rename it into place, so no partial file ever carries a final name. With `readOnly: true`
+ * it only reads an existing folder and changes nothing.
  *
  * @example
  * const storage = await createFsStorage({ root: "./cat_breeds" });
@@ -41,8 +45,8 @@ export interface FsStorage extends StorageAdapter {
  * await storage.close();
  */
 export async function createFsStorage(options: FsStorageOptions): Promise<FsStorage> {
-  const { fsync, durable, ...resolved } = resolveFsStorageOptions(options);
-  const root = await openRoot(resolved.root);
+  const { fsync, durable, readOnly, ...resolved } = resolveFsStorageOptions(options);
+  const root = await openRoot(resolved.root, readOnly);
   const removedTemporaryFiles = resolved.removeTemporaryFiles ? await removeTemporaryFiles(root) : 0;
   const place: RootFolder = { root, known: new KnownFolders() };
   let closed = false;
@@ -53,14 +57,20 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
 
   return {
     name: "fs",
-    capabilities: { read: true, list: true, replace: true },
+    capabilities: { read: true, list: true, replace: !readOnly, write: !readOnly },
     root,
     fsync,
     removedTemporaryFiles,
+    readOnly,
 
     async put(key: string, body: StorageBody, options?: PutOptions) {
       checkPutArguments("fs", key, body, options);
       const segments = checkKey(key);
+      if (readOnly) {
+        const error = readOnlyError("fs", `put ${JSON.stringify(key)}`);
+        if (body instanceof ReadableStream && !body.locked) await body.cancel(error).catch(() => {});
+        throw error;
+      }
       ensureOpen("put");
       options?.signal?.throwIfAborted();
       const task = writeObject(place, key, segments, body, options, durable(key));
@@ -103,6 +113,7 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
 
     async delete(key: string) {
       checkKey(key);
+      if (readOnly) throw readOnlyError("fs", `delete ${JSON.stringify(key)}`);
       ensureOpen("delete");
       const found = await locateFile(place, key, "delete");
       if (!found) return false;

@@ -63,6 +63,12 @@ export interface S3StorageOptions {
    * @default true
    */
   readonly verifyAccess?: boolean;
+  /**
+   * Open the prefix only to read it: `put` and `delete` reject with `StorageCapabilityError`
+   * before any request, and `capabilities.write` is false.
+   * @default false
+   */
+  readonly readOnly?: boolean;
 }
 
 /** The options checked, with defaults filled in. */
@@ -76,6 +82,7 @@ export interface ResolvedS3StorageOptions {
   readonly endpoint: string | undefined;
   /** The strings of static credentials, to keep out of every message. */
   readonly secrets: string[];
+  readonly readOnly: boolean;
 }
 
 /** Checks `createS3Storage`'s options: `StorageOptionError` for a missing bucket, `TypeError` for a bad value. */
@@ -93,7 +100,9 @@ export function resolveS3StorageOptions(options: S3StorageOptions): ResolvedS3St
   const queueSize = options.queueSize ?? 4;
   if (!Number.isSafeInteger(queueSize) || queueSize < 1)
     throw new TypeError(`createS3Storage: options.queueSize must be a positive integer, got ${String(options.queueSize)}`);
-  return { bucket: options.bucket, prefix, partSize, queueSize, endpoint: endpointOrigin(options.endpoint), secrets: secretsOf(options.credentials) };
+  const readOnly = options.readOnly ?? false;
+  if (typeof readOnly !== "boolean") throw new TypeError(`createS3Storage: options.readOnly must be a boolean, got ${typeof readOnly}`);
+  return { bucket: options.bucket, prefix, partSize, queueSize, endpoint: endpointOrigin(options.endpoint), secrets: secretsOf(options.credentials), readOnly };
 }
 
 function normalisePrefix(prefix: string | undefined): string {

@@ -62,8 +62,9 @@ afterAll(async () => {
 });
 
 describeStorageAdapter<S3Storage>("s3 (s3rver through the AWS SDK)", () => open(), {
-  capabilities: { read: true, list: true, replace: true },
+  capabilities: { read: true, list: true, replace: true, write: true },
   reopen: (closed) => createS3Storage({ bucket: closed.bucket, prefix: closed.prefix, ...connection() }),
+  openReadOnly: (closed) => createS3Storage({ bucket: closed.bucket, prefix: closed.prefix, ...connection(), readOnly: true }),
   inspect: (closed) => readPrefix(closed.prefix),
   concurrency: 8,
   // s3rver streams every PUT straight into the object's one file, so two concurrent PUTs on a

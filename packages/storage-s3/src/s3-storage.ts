@@ -2,6 +2,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import {
   checkPutArguments,
   type PutOptions,
+  readOnlyError,
   type StorageAdapter,
   type StorageBody,
   StorageClosedError,
@@ -21,6 +22,8 @@ export interface S3Storage extends StorageAdapter {
   readonly prefix: string;
   /** The SDK client in use. */
   readonly client: S3Client;
+  /** Whether it was opened with `readOnly: true`. */
+  readonly readOnly: boolean;
   /**
    * Checks that the bucket exists and the credentials are accepted. Rejects with
    * `S3BucketNotFoundError` or `S3CredentialsError` (or `S3StorageError`) naming the fix.
@@ -40,7 +43,7 @@ export interface S3Storage extends StorageAdapter {
 export async function createS3Storage(options: S3StorageOptions): Promise<S3Storage> {
   const bucket = await openBucket(options, resolveS3StorageOptions(options));
   const { client, sdk, ownsClient } = bucket;
-  const { prefix } = bucket.options;
+  const { prefix, readOnly } = bucket.options;
   let closed = false;
   const ensureOpen = (operation: string) => {
     if (closed) throw new StorageClosedError("s3", operation);
@@ -49,7 +52,8 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
 
   const storage: S3Storage = {
     name: "s3",
-    capabilities: { read: true, list: true, replace: true },
+    capabilities: { read: true, list: true, replace: !readOnly, write: !readOnly },
+    readOnly,
     bucket: bucket.options.bucket,
     prefix,
     client,
@@ -61,6 +65,11 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
 
     async put(key: string, body: StorageBody, putOptions?: PutOptions) {
       checkPutArguments("s3", key, body, putOptions);
+      if (readOnly) {
+        const error = readOnlyError("s3", `put ${JSON.stringify(key)}`);
+        if (body instanceof ReadableStream && !body.locked) await body.cancel(error).catch(() => {});
+        throw error;
+      }
       ensureOpen("put");
       putOptions?.signal?.throwIfAborted();
       const task = uploadObject(bucket, key, body, putOptions);
@@ -100,6 +109,7 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
 
     async delete(key: string) {
       validateKey(key);
+      if (readOnly) throw readOnlyError("s3", `delete ${JSON.stringify(key)}`);
       ensureOpen("delete");
       // DeleteObject succeeds for a missing key too; HeadObject tells whether there was one.
       if ((await headObject(bucket, key, "delete")) === null) return false;

@@ -11,13 +11,19 @@ export interface NewEntry {
   readonly size: number;
   readonly body: ReadableStream<Uint8Array> | Uint8Array;
   readonly signal: AbortSignal | undefined;
+  /**
+   * Asked once the whole entry is written, before it is committed: `true` drops it instead
+   * (a superseding body identical to the stored copy), leaving the archive as it was.
+   */
+  readonly unchanged?: () => boolean;
 }
 
 /**
  * Appends one entry to a .tar; the archive stays valid throughout, and the entry appears
  * with one small write. On failure the end marker is put back and what follows it dropped.
+ * Resolves `null` when `entry.unchanged` dropped it.
  */
-export async function appendTarEntry(archive: OpenArchive, entry: NewEntry, fsync: boolean): Promise<EntryLocation> {
+export async function appendTarEntry(archive: OpenArchive, entry: NewEntry, fsync: boolean): Promise<EntryLocation | null> {
   const { file } = archive;
   const start = archive.tail;
   // The first 1,024 bytes replace the current end marker, so they are written last.
@@ -34,6 +40,11 @@ export async function appendTarEntry(archive: OpenArchive, entry: NewEntry, fsyn
   };
   try {
     await packEntry(entry.key, entry.size, entry.body, writeAfterHead, entry.signal, new Date());
+    if (entry.unchanged?.()) {
+      // Never committed: the end marker at start is still in place.
+      await file.truncate(start + 1024);
+      return null;
+    }
     await flushIf(fsync, file);
     await writeAt(file, head, start);
     await flushIf(fsync, file);

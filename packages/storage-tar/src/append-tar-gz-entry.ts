@@ -1,4 +1,4 @@
-import type { FileHandle } from "node:fs/promises";
+import type { ArchiveFile } from "./archive-file.js";
 import type { NewEntry } from "./append-tar-entry.js";
 import { ByteQueue } from "./byte-queue.js";
 import { TAIL_MEMBER_SIZE, emptyMember, gzipMember, tailMember } from "./gzip-member.js";
@@ -17,8 +17,9 @@ const END_MARKER = 1024;
  * Appends one entry to a .tar.gz as gzip members written after the tail member; then a new
  * tail member, and one write turns the old tail into an empty member, which makes the entry
  * part of the archive. On failure the old tail is put back and what follows it dropped.
+ * Resolves `null` when `entry.unchanged` dropped it.
  */
-export async function appendTarGzEntry(archive: OpenArchive, entry: NewEntry, options: { fsync: boolean; gzipLevel: number }): Promise<EntryLocation> {
+export async function appendTarGzEntry(archive: OpenArchive, entry: NewEntry, options: { fsync: boolean; gzipLevel: number }): Promise<EntryLocation | null> {
   const { file } = archive;
   const start = archive.tail;
   const members = new MemberWriter(file, start + TAIL_MEMBER_SIZE, options.gzipLevel);
@@ -32,6 +33,11 @@ export async function appendTarGzEntry(archive: OpenArchive, entry: NewEntry, op
     await packEntry(entry.key, entry.size, entry.body, compress, entry.signal, new Date());
     const rest = pending.take(pending.length - END_MARKER);
     if (rest.byteLength > 0) await members.write(rest);
+    if (entry.unchanged?.()) {
+      // Never committed: the old tail member at start is still in place.
+      await file.truncate(start + TAIL_MEMBER_SIZE);
+      return null;
+    }
     await writeAt(file, tailMember(), members.position);
     await flushIf(options.fsync, file);
     await writeAt(file, emptyMember(), start);
@@ -57,7 +63,7 @@ class MemberWriter {
   readonly #members: Array<{ offset: number; from: number }> = [];
 
   constructor(
-    private readonly file: FileHandle,
+    private readonly file: ArchiveFile,
     start: number,
     private readonly level: number,
   ) {

@@ -16,7 +16,7 @@ async function finish(session: TarSession): Promise<void> {
     // An adapter closed before any write still leaves a valid (empty) archive.
     const archive = await session.archive().catch(() => undefined);
     if (!archive) return;
-    await archive.file.sync();
+    if (!session.options.readOnly) await archive.file.sync();
     await archive.file.close();
   } finally {
     session.closed = true;

@@ -1,10 +1,11 @@
-import { StorageCapabilityError, StorageClosedError, validateKey } from "@cat-harvest/storage";
+import { readOnlyError, StorageCapabilityError, StorageClosedError, validateKey } from "@cat-harvest/storage";
 import { removeLastEntry } from "./remove-last-entry.js";
 import { ensureOpen, type TarSession } from "./tar-session.js";
 
-/** A delete: only the entry stored last can go (`StorageCapabilityError` otherwise); `false` when there is none under `key`. */
+/** A delete: only the entry stored last can go (`StorageCapabilityError` otherwise, and always when read-only); `false` when there is none under `key`. */
 export async function deleteEntry(session: TarSession, key: string): Promise<boolean> {
   validateKey(key);
+  if (session.options.readOnly) throw readOnlyError("tar", `delete ${JSON.stringify(key)}`);
   ensureOpen(session, "delete");
   const archive = await session.archive();
   const release = await session.lane.acquire();

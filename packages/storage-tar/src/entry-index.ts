@@ -36,9 +36,15 @@ export class EntryIndex {
     this.#track(entry, 1);
   }
 
-  /** Throws unless `key` is new and fits beside the stored keys as a file. */
-  checkNew(key: string): void {
-    if (this.#byKey.has(key)) throw new StorageKeyExistsError("tar", key);
+  /**
+   * Throws unless `key` is new and fits beside the stored keys as a file. With `supersede`,
+   * a stored key is fine too: a newer copy will hide it.
+   */
+  checkNew(key: string, options?: { supersede?: boolean }): void {
+    if (this.#byKey.has(key)) {
+      if (options?.supersede) return;
+      throw new StorageKeyExistsError("tar", key);
+    }
     if (this.#folders.has(key)) {
       const under = [...this.#byKey.keys()].find((k) => k.startsWith(`${key}/`)) ?? `${key}/`;
       throw new TarKeyConflictError(key, under);

@@ -88,3 +88,46 @@ export class TarKeyConflictError extends TarStorageError {
     this.conflictsWith = conflictsWith;
   }
 }
+
+/** What to do about a system error code met while writing the archive, for messages. */
+const WRITE_FIXES: Record<string, string> = {
+  ENOSPC: "free some disk space (or choose an archive path on another disk) and run again",
+  EDQUOT: "raise the disk quota or free some space, and run again",
+  EFBIG: "the file system cannot hold a file this large; choose an archive path on another file system",
+  EIO: "the disk reported an input/output error; check it, or choose an archive path on another disk",
+  EROFS: "the file system is read-only; choose a writable archive path",
+  EACCES: "make the archive writable for this user, or choose another path",
+  EPERM: "make the archive writable for this user, or choose another path",
+};
+
+/**
+ * The file system refused a write to the archive (a full disk, say). The entry was not
+ * stored; every entry stored before is kept, and the archive is valid as it is.
+ */
+export class TarWriteError extends TarStorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage-tar.TarWriteError");
+  override name = "TarWriteError" as const;
+  readonly path: string;
+  readonly key: string;
+  /** The system error code, e.g. `ENOSPC`, when there was one. */
+  readonly code: string | undefined;
+  constructor(path: string, key: string, cause: unknown) {
+    const code = systemErrorCode(cause);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const fix = (code && WRITE_FIXES[code]) ?? "check the disk and run again";
+    super(
+      `tar storage could not store ${JSON.stringify(key)} in the archive ${path}: ${reason}. Fix: ${fix}; ` +
+        `every entry stored before is kept, and the next run continues the archive.`,
+      { cause },
+    );
+    this.path = path;
+    this.key = key;
+    this.code = code;
+  }
+}
+
+/** The `code` of a Node system error (`ENOSPC`...), or `undefined`. */
+export function systemErrorCode(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}

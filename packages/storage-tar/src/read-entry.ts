@@ -1,4 +1,4 @@
-import type { FileHandle } from "node:fs/promises";
+import type { ArchiveFile } from "./archive-file.js";
 import { StorageClosedError } from "@cat-harvest/storage";
 import { TarArchiveError } from "./errors.js";
 import { readMember } from "./gzip-member.js";
@@ -10,7 +10,7 @@ const READ_CHUNK = 64 * 1024;
 
 /** Where an entry is read from, and whether the adapter has closed the file meanwhile. */
 export interface EntrySource {
-  readonly file: FileHandle;
+  readonly file: ArchiveFile;
   /** The archive's path, for messages. */
   readonly path: string;
   readonly isClosed: () => boolean;

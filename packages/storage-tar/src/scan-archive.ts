@@ -62,6 +62,7 @@ async function walk(source: TarSource, path: string): Promise<{ entries: Logical
   for (;;) {
     const at = source.position;
     const block = await source.read(BLOCK);
+    if (at === 0) await checkArchiveStart(source, block, path);
     if (block.length < BLOCK) break;
     if (isZeroBlock(block)) break;
     const header = parseHeader(block);
@@ -92,6 +93,21 @@ async function walk(source: TarSource, path: string): Promise<{ entries: Logical
     pax = {};
   }
   return { entries, end: chainStart };
+}
+
+const NOT_AN_ARCHIVE = "it is not a tar archive (it does not start with a tar header or the end-of-archive marker), so it is not one this tool wrote";
+
+/**
+ * The first block decides whether the file is a tar archive at all: a header with a valid
+ * checksum (checked by the walk), or the end-of-archive marker of an empty archive (two zero
+ * blocks). Anything shorter or else is refused, whatever its size, so no other file is ever
+ * overwritten.
+ */
+async function checkArchiveStart(source: TarSource, first: Uint8Array, path: string): Promise<void> {
+  if (first.length < BLOCK) throw new TarArchiveError(path, NOT_AN_ARCHIVE);
+  if (!isZeroBlock(first)) return;
+  const second = await source.read(BLOCK);
+  if (second.length < BLOCK || !isZeroBlock(second)) throw new TarArchiveError(path, NOT_AN_ARCHIVE);
 }
 
 /** Bytes read at once while scanning: headers and small members come from one read. */
@@ -138,10 +154,15 @@ export async function scanTar(readFile: ReadAt, length: number, path: string): P
   };
 }
 
-/** Scans a .tar.gz file of `length` bytes made of one or more gzip members. */
-export async function scanTarGz(readFile: ReadAt, length: number, path: string): Promise<ScanResult> {
+/**
+ * Scans a .tar.gz file of `length` bytes made of one or more gzip members. `appending`: find
+ * where new entries go, refusing an archive whose end lies inside a gzip member (one written
+ * by another tool); a reader skips that.
+ */
+export async function scanTarGz(readFile: ReadAt, length: number, path: string, options: { appending: boolean }): Promise<ScanResult> {
   const source = new GzMemberSource(readAhead(readFile, length), length, path);
   const walked = await walk(source, path);
   const entries = walked.entries.map((entry) => locateGzEntry(source, entry));
+  if (!options.appending) return { entries, end: source.nextOffset, tailInPlace: false };
   return { entries, ...gzAppendPoint(source, walked.end, path) };
 }

@@ -24,7 +24,7 @@ export function createTarSession(options: ResolvedTarStorageOptions): TarSession
   const index = new EntryIndex();
   let opening: Promise<OpenArchive> | undefined;
   const load = async () => {
-    const { state, entries } = await openArchive(options.path, options.gzip);
+    const { state, entries } = await openArchive(options);
     for (const entry of entries) index.append(entry);
     return state;
   };

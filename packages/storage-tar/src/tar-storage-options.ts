@@ -1,4 +1,5 @@
 import { StorageOptionError } from "@cat-harvest/storage";
+import { openArchiveFile, type OpenArchiveFile } from "./archive-file.js";
 
 /** Bodies without `options.size` are buffered up to this many bytes by default (64 MiB). */
 export const DEFAULT_MAX_ENTRY_SIZE = 64 * 1024 * 1024;
@@ -33,6 +34,22 @@ export interface TarStorageOptions {
    * @default 6
    */
   readonly gzipLevel?: number;
+  /**
+   * Open the archive only to read it: the file is opened with a read-only handle and never
+   * changed (no repair of an interrupted end, no truncation, no folder created); `put` and
+   * `delete` reject with `StorageCapabilityError`, and `capabilities.write` is false. The
+   * file must exist. Bytes after the archive's end marker (a writer's unfinished entry) are
+   * ignored.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /**
+   * Opens the archive file. For tests (a handle whose writes fail, to see a full disk) and
+   * special files; it is called with `"r"` when `readOnly`, else `"r+"`, then `"w+"` to
+   * create a missing file.
+   * @default (path, flags) => open(path, flags) from node:fs/promises
+   */
+  readonly openFile?: OpenArchiveFile;
 }
 
 /** The options with their defaults filled in. */
@@ -42,6 +59,8 @@ export interface ResolvedTarStorageOptions {
   readonly maxEntrySize: number;
   readonly fsync: boolean;
   readonly gzipLevel: number;
+  readonly readOnly: boolean;
+  readonly openFile: OpenArchiveFile;
 }
 
 /** Checks `createTarStorage`'s options (`StorageOptionError` for a missing path, `TypeError` otherwise) and fills in defaults. */
@@ -60,5 +79,9 @@ export function resolveTarStorageOptions(options: TarStorageOptions): ResolvedTa
   if (!Number.isInteger(gzipLevel) || gzipLevel < 0 || gzipLevel > 9) {
     throw new TypeError(`createTarStorage: gzipLevel must be an integer from 0 to 9, got ${String(gzipLevel)}`);
   }
-  return { path, gzip, maxEntrySize, fsync: options.fsync ?? true, gzipLevel };
+  const readOnly = options.readOnly ?? false;
+  if (typeof readOnly !== "boolean") throw new TypeError(`createTarStorage: readOnly must be a boolean, got ${typeof readOnly}`);
+  const openFile = options.openFile ?? openArchiveFile;
+  if (typeof openFile !== "function") throw new TypeError("createTarStorage: openFile must be a function (path, flags) => Promise<FileHandle>");
+  return { path, gzip, maxEntrySize, fsync: options.fsync ?? true, gzipLevel, readOnly, openFile };
 }

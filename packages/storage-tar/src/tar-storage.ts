@@ -12,8 +12,10 @@ export interface TarStorage extends StorageAdapter {
   readonly path: string;
   /** Whether the archive is gzip-compressed. */
   readonly gzip: boolean;
+  /** Whether it was opened with `readOnly: true`. */
+  readonly readOnly: boolean;
   /**
-   * Opens (and for an existing archive, scans and repairs the tail of) the file now.
+   * Opens (and for an existing archive, scans and, unless read-only, repairs the tail of) the file now.
    * Every other method does this on first use; call it to surface a `TarArchiveError` early.
    */
   ready(): Promise<void>;
@@ -22,8 +24,9 @@ export interface TarStorage extends StorageAdapter {
 /**
  * Creates a storage adapter that appends entries to one tar (or tar.gz) file. Many
  * concurrent `put`s take turns; after every entry the file is a complete archive; an
- * existing archive is continued. `capabilities.replace` is false, and `delete` only
- * removes the entry at the archive's end.
+ * existing archive is continued. `capabilities.replace` is false (a `supersede` put appends
+ * a newer copy), and `delete` only removes the entry at the archive's end. With
+ * `readOnly: true` the file is only read, never changed.
  *
  * @example
  * const storage = createTarStorage({ path: "out/cats.tar.gz" });
@@ -36,9 +39,10 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
   const { index } = session;
   return {
     name: "tar",
-    capabilities: { read: true, list: true, replace: false },
+    capabilities: { read: true, list: true, replace: false, write: !session.options.readOnly },
     path,
     gzip,
+    readOnly: session.options.readOnly,
     async ready() {
       await session.archive();
     },

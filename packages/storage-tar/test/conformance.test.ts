@@ -18,8 +18,9 @@ afterAll(async () => {
 
 for (const extension of [".tar", ".tar.gz"]) {
   describeStorageAdapter<TarStorage>(extension, () => createTarStorage({ path: join(base, `archive-${counter++}${extension}`) }), {
-    capabilities: { read: true, list: true, replace: false },
+    capabilities: { read: true, list: true, replace: false, write: true },
     reopen: (closed) => createTarStorage({ path: closed.path }),
+    openReadOnly: (closed) => createTarStorage({ path: closed.path, readOnly: true }),
     // What a user's tools see: GNU tar extracts it with nothing on stderr (Python's tarfile is checked in archive-readers.test.ts).
     inspect: (closed) => gnuTarExtract(closed.path, closed.gzip),
   });

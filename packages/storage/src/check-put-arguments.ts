@@ -3,7 +3,7 @@ import { validateKey } from "./validate-key.js";
 
 /**
  * The argument checks every adapter's `put` starts with: a safe key (`StorageKeyError`), a
- * body that is a stream or bytes, and a whole, non-negative `size` (`TypeError`). Returns the key.
+ * body that is a stream or bytes, a whole, non-negative `size` and a boolean `supersede` (`TypeError`). Returns the key.
  */
 export function checkPutArguments(adapter: string, key: string, body: StorageBody, options?: PutOptions): string {
   validateKey(key);
@@ -13,6 +13,10 @@ export function checkPutArguments(adapter: string, key: string, body: StorageBod
   const size = options?.size;
   if (size !== undefined && !(Number.isSafeInteger(size) && size >= 0)) {
     throw new TypeError(`${adapter} storage put(${JSON.stringify(key)}): options.size must be a whole number of bytes >= 0, got ${String(size)}`);
+  }
+  const supersede = options?.supersede;
+  if (supersede !== undefined && typeof supersede !== "boolean") {
+    throw new TypeError(`${adapter} storage put(${JSON.stringify(key)}): options.supersede must be a boolean, got ${typeof supersede}`);
   }
   return key;
 }

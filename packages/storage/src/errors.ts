@@ -42,6 +42,11 @@ export class StorageCapabilityError extends StorageError {
   }
 }
 
+/** `put` or `delete` on an adapter opened with `readOnly: true`; nothing was changed. */
+export function readOnlyError(adapter: string, operation: string): StorageCapabilityError {
+  return new StorageCapabilityError(adapter, operation, "it was opened read-only (readOnly: true), so nothing on the medium is changed");
+}
+
 /** A call after `close()`. */
 export class StorageClosedError extends StorageError {
   static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageClosedError");

@@ -19,7 +19,7 @@ export function createMemoryStorage(): MemoryStorage {
   };
   return {
     name: "memory",
-    capabilities: { read: true, list: true, replace: true },
+    capabilities: { read: true, list: true, replace: true, write: true },
     objects,
     async put(key: string, body: StorageBody, options?: PutOptions) {
       validateKey(key);

@@ -19,17 +19,34 @@ export interface PutOptions {
   readonly size?: number;
   /** A MIME type, for stores that keep one (S3). */
   readonly contentType?: string;
+  /**
+   * On a medium that cannot replace objects (`capabilities.replace` false: an archive), store
+   * the body as a newer copy of a stored key instead of rejecting with `StorageKeyExistsError`.
+   * The older copy stays on the medium until the newer one is whole, so a crash never leaves
+   * the key without a copy; then `stat`, `get` and `list` answer with the newer one, as GNU
+   * tar and Python's tarfile do (the last copy wins). A body byte-identical to the stored copy
+   * is not stored again. Where `replace` is true, an ordinary put.
+   * @default false
+   */
+  readonly supersede?: boolean;
 }
 
 /** What a storage medium can do beyond storing new objects. */
 export interface StorageCapabilities {
+  /**
+   * `put` and `delete` may change the medium. False for an adapter opened read-only
+   * (`readOnly: true`): every write method rejects with `StorageCapabilityError`, and
+   * opening it changed nothing (no repair, no truncation, no temporary files).
+   */
+  readonly write: boolean;
   /** `get` returns stored bodies. */
   readonly read: boolean;
   /** `list` enumerates stored objects. */
   readonly list: boolean;
   /**
-   * `put` on a key that is already stored replaces it. Where false (an archive), such a
-   * put rejects with `StorageKeyExistsError`.
+   * `put` on a key that is already stored replaces it. Where false (an archive, or a
+   * read-only adapter), such a put rejects with `StorageKeyExistsError` unless it passes
+   * `supersede: true` (see `PutOptions`).
    */
   readonly replace: boolean;
 }
@@ -49,7 +66,7 @@ export interface StorageAdapter {
   /**
    * Stores `body` under `key`, resolving only once the object is durably stored. When
    * the body stream errors or the signal aborts, it rejects and no object, partial or
-   * whole, is left under `key`.
+   * whole, is left under `key`. A read-only adapter rejects with `StorageCapabilityError`.
    */
   put(key: string, body: StorageBody, options?: PutOptions): Promise<void>;
   /** The stored object's info, or `null` when nothing is stored under `key`. */
@@ -60,7 +77,8 @@ export interface StorageAdapter {
   list(prefix?: string): AsyncIterable<StoredObjectInfo>;
   /**
    * Removes the object; resolves `false` when there was none. Archives can only remove
-   * entries at their end and throw `StorageCapabilityError` otherwise.
+   * entries at their end and throw `StorageCapabilityError` otherwise; a read-only adapter
+   * always does.
    */
   delete(key: string): Promise<boolean>;
   /**

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import { verifyDataset } from "@cat-harvest/harvest";
+import { METADATA_FILE, verifyDataset } from "@cat-harvest/harvest";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkDest } from "../check-dest.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandDestinationError } from "../errors.js";
@@ -13,9 +14,12 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
   if (destination.kind !== "s3" && !(await stat(destination.path).catch(() => undefined))) {
     throw new CommandDestinationError(parsed.dest, "it does not exist");
   }
-  const opened = await openDestination(parsed.dest, io.env);
+  // Read-only: verify never changes what it checks, even beside a harvest writing into it.
+  const opened = await openDestination(parsed.dest, io.env, { readOnly: true });
   try {
-    const result = await verifyDataset(await opened.openStorage(), { signal: io.signal });
+    const storage = await opened.openStorage();
+    await checkHasMetadata(storage, parsed.dest, destination.kind);
+    const result = await verifyDataset(storage, { signal: io.signal });
     const bad = result.missing.length + result.corrupted.length + result.duplicates.length;
     const code = bad === 0 ? EXIT_OK : EXIT_PARTIAL;
     if (parsed.json) {
@@ -38,4 +42,21 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * A DEST without metadata.jsonl: an archive gets it only at the end of a run, so one that
+ * holds files was interrupted before; a folder or prefix may be that, or no data set at all.
+ */
+async function checkHasMetadata(storage: StorageAdapter, dest: string, kind: "fs" | "tar" | "s3"): Promise<void> {
+  if (await storage.stat(METADATA_FILE)) return;
+  const first = await storage.list()[Symbol.asyncIterator]().next();
+  if (first.done) throw new CommandDestinationError(dest, `it holds no files and no ${METADATA_FILE}, so there is no data set to verify`);
+  const fix = "run the same harvest again to finish it (the files already stored are kept), then verify";
+  throw new CommandDestinationError(
+    dest,
+    kind === "tar"
+      ? `the archive holds files but no ${METADATA_FILE}: its harvest was interrupted before the metadata was written (an archive gets it at the end of a run); ${fix}`
+      : `it holds files but no ${METADATA_FILE}: if a harvest into it was interrupted before writing it, ${fix}; otherwise it is not a cat-harvest data set`,
+  );
 }

@@ -86,3 +86,28 @@ export async function readArchiveBothWays(path: string, gzip: boolean): Promise<
   if (!same) throw new Error(`GNU tar and python3 disagree about ${path}: ${[...gnu.keys()].join(",")} vs ${[...fromPython.keys()].join(",")}`);
   return gnu;
 }
+
+/**
+ * Like `readArchiveBothWays`, for an archive that may hold a name more than once (a
+ * `supersede` put): GNU tar's extraction and Python's tarfile must both end with the last
+ * copy of each name. Returns the files and how many copies of each name there are.
+ */
+export async function readArchiveLastCopies(path: string, gzip: boolean): Promise<{ files: Map<string, Uint8Array>; copies: Map<string, number> }> {
+  const [gnu, python] = await Promise.all([gnuTarExtract(path, gzip), pythonEntries(path)]);
+  const lastFromPython = new Map(python);
+  const copies = new Map<string, number>();
+  for (const [name] of python) copies.set(name, (copies.get(name) ?? 0) + 1);
+  const same =
+    gnu.size === lastFromPython.size &&
+    [...gnu].every(([name, bytes]) => Buffer.from(bytes).equals(Buffer.from(lastFromPython.get(name) ?? new Uint8Array([1]))));
+  if (!same) throw new Error(`GNU tar and python3 disagree about the last copies in ${path}`);
+  return { files: gnu, copies };
+}
+
+/** The SHA-256 of a file's bytes, to show it was not changed. */
+export async function fileSha256(path: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
+}
