@@ -1,3 +1,4 @@
+import { checkFaultKinds, checkFaultRate, checkInteger, checkScale, checkText } from "@cat-harvest/emulator-kit";
 import { FAULT_KINDS, type FaultKind } from "./faults.js";
 
 /** Options of `startEmulator` (and the `petfinder-emulator` command's flags). */
@@ -85,12 +86,7 @@ export interface EmulatorOptions {
 /** Options with every default filled in. */
 export type ResolvedEmulatorOptions = Required<EmulatorOptions>;
 
-function integer(name: string, value: unknown, min: number, max: number, hint: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new TypeError(`startEmulator: option ${name} must be an integer from ${min} to ${max}; got ${String(value)}. ${hint}`);
-  }
-  return value;
-}
+const FN = "startEmulator";
 
 /** Fills in defaults and checks every option, throwing a TypeError that names the bad one. */
 export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
@@ -111,28 +107,19 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     warmUp: options.warmUp ?? false,
     now: options.now ?? Date.now,
   };
-  integer("seed", o.seed, 0, Number.MAX_SAFE_INTEGER, "Pass e.g. seed: 1.");
-  if (typeof o.scale !== "number" || !(o.scale > 0 && o.scale <= 20)) {
-    throw new TypeError(
-      `startEmulator: option scale must be a number in (0, 20]; got ${String(o.scale)}. Scale 1 is the write-up's size; tests use 0.01 to 0.05.`,
-    );
-  }
-  if (typeof o.host !== "string" || o.host === "") throw new TypeError('startEmulator: option host must be a non-empty string such as "127.0.0.1".');
-  integer("port", o.port, 0, 65535, "Use 0 for a free port.");
-  integer("latencyMs", o.latencyMs, 0, 600_000, "Use 0 for no added latency.");
-  if (typeof o.faultRate !== "number" || !(o.faultRate >= 0 && o.faultRate <= 1)) {
-    throw new TypeError(`startEmulator: option faultRate must be a probability from 0 to 1; got ${String(o.faultRate)}.`);
-  }
-  if (!Array.isArray(o.faultKinds) || o.faultKinds.some((k) => !FAULT_KINDS.includes(k))) {
-    throw new TypeError(`startEmulator: option faultKinds must list some of ${FAULT_KINDS.join(", ")}; got ${JSON.stringify(o.faultKinds)}.`);
-  }
-  integer("rateLimit", o.rateLimit, 0, 1_000_000_000, "Use 0 for no per-second limit.");
-  integer("dailyLimit", o.dailyLimit, 0, 1_000_000_000, "Use 0 for no daily limit.");
-  if (typeof o.clientId !== "string" || o.clientId === "") throw new TypeError('startEmulator: option clientId must be a non-empty string, e.g. "demo".');
-  if (typeof o.clientSecret !== "string" || o.clientSecret === "")
-    throw new TypeError('startEmulator: option clientSecret must be a non-empty string, e.g. "demo".');
-  integer("tokenTtlSeconds", o.tokenTtlSeconds, 1, 31_536_000, "The real API uses 3600.");
-  integer("stallMs", o.stallMs, 0, 3_600_000, "The default is 20000.");
+  checkInteger(FN, "seed", o.seed, 0, Number.MAX_SAFE_INTEGER, "Pass e.g. seed: 1.");
+  checkScale(FN, o.scale, 20, "Scale 1 is the write-up's size; tests use 0.01 to 0.05.");
+  checkText(FN, "host", o.host, ' such as "127.0.0.1"');
+  checkInteger(FN, "port", o.port, 0, 65535, "Use 0 for a free port.");
+  checkInteger(FN, "latencyMs", o.latencyMs, 0, 600_000, "Use 0 for no added latency.");
+  checkFaultRate(FN, o.faultRate);
+  checkFaultKinds(FN, o.faultKinds, FAULT_KINDS);
+  checkInteger(FN, "rateLimit", o.rateLimit, 0, 1_000_000_000, "Use 0 for no per-second limit.");
+  checkInteger(FN, "dailyLimit", o.dailyLimit, 0, 1_000_000_000, "Use 0 for no daily limit.");
+  checkText(FN, "clientId", o.clientId, ', e.g. "demo"');
+  checkText(FN, "clientSecret", o.clientSecret, ', e.g. "demo"');
+  checkInteger(FN, "tokenTtlSeconds", o.tokenTtlSeconds, 1, 31_536_000, "The real API uses 3600.");
+  checkInteger(FN, "stallMs", o.stallMs, 0, 3_600_000, "The default is 20000.");
   if (typeof o.warmUp !== "boolean") throw new TypeError("startEmulator: option warmUp must be true or false.");
   if (typeof o.now !== "function") throw new TypeError("startEmulator: option now must be a function returning milliseconds, like Date.now.");
   return o;
