@@ -53,7 +53,10 @@ export function hostForUrl(host: string): string {
  * carrying out latency and wire faults (resets, bodies cut short, stalls). The handler is
  * created once the origin (with its port) is known, as emulators put it in their URLs.
  */
-export async function serveEmulator(options: ServeOptions, createHandler: (origin: string) => (request: EmulatorRequest) => EmulatorResponse): Promise<ServedEmulator> {
+export async function serveEmulator(
+  options: ServeOptions,
+  createHandler: (origin: string) => (request: EmulatorRequest) => EmulatorResponse,
+): Promise<ServedEmulator> {
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let handler: ((request: EmulatorRequest) => EmulatorResponse) | undefined;
