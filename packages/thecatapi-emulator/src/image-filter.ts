@@ -22,6 +22,12 @@ function list(search: URLSearchParams, name: string): string[] | undefined {
     .filter(Boolean);
 }
 
+/** The index of a breed id, or -2 for an unknown one (-1 marks images without a breed). */
+function breedIndex(id: string): number {
+  const b = BREED_TABLE.findIndex((row) => row[0] === id);
+  return b < 0 ? -2 : b;
+}
+
 /** The filter a query asks for: `breed_ids`, `has_breeds`, `mime_types` (the `breeds` parameter is ignored, as by the real API). */
 export function parseImageFilter(search: URLSearchParams): ImageFilter {
   const ids = list(search, "breed_ids");
@@ -31,7 +37,7 @@ export function parseImageFilter(search: URLSearchParams): ImageFilter {
   const hasBreeds = ["1", "true"].includes((search.get("has_breeds") ?? "").toLowerCase());
   return {
     hasBreeds,
-    ...(ids ? { breeds: ids.map((id) => BREED_TABLE.findIndex((b) => b[0] === id)) } : {}),
+    ...(ids ? { breeds: ids.map(breedIndex) } : {}),
     ...(mimes && mimes.length > 0 ? { formats: mimes } : {}),
   };
 }
