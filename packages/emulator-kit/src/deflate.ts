@@ -4,6 +4,8 @@
  * PNG bytes (and the truth's sha256) of an emulator depend on its seed alone.
  */
 
+import { ByteBuffer } from "./byte-buffer.js";
+
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 const DIST_BASE = [
@@ -13,20 +15,9 @@ const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 
 const WINDOW = 32768;
 const MAX_CHAIN = 24;
 
-class BitWriter {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
+class BitWriter extends ByteBuffer {
   #buffer = 0;
   #count = 0;
-
-  byte(b: number): void {
-    if (this.length === this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2);
-      bigger.set(this.bytes);
-      this.bytes = bigger;
-    }
-    this.bytes[this.length++] = b;
-  }
 
   /** `count` bits of `value`, least significant first. */
   bits(value: number, count: number): void {
@@ -131,5 +122,5 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
   out.flush();
   const check = adler32(data);
   for (const shift of [24, 16, 8, 0]) out.byte((check >>> shift) & 0xff);
-  return out.bytes.slice(0, out.length);
+  return out.written();
 }

@@ -24,3 +24,7 @@ export type { ServedEmulator, ServeOptions } from "./serve.js";
 export { checkFaultKinds, checkFaultRate, checkInteger, checkScale, checkText } from "./option-checks.js";
 export { CliUsageError, COMMON_FLAGS, commonFlagValues, joinNegativeValues, numberFlag, parseFlags } from "./cli-flags.js";
 export type { CommonFlagValues, FlagSpec } from "./cli-flags.js";
+export { checkCommonOptions, commonDefaults } from "./common-options.js";
+export type { CommonEmulatorOptions } from "./common-options.js";
+export { runEmulatorCommand } from "./run-command.js";
+export type { EmulatorCommand } from "./run-command.js";

@@ -10,6 +10,7 @@ export type { BreedObject } from "./breed-object.js";
 export type { ImageObject } from "./api-core.js";
 export { KEYLESS_MAX_LIMIT } from "./image-search.js";
 export { truthEntries } from "./truth.js";
+export { readTruth } from "./read-truth.js";
 export type { TruthEntry } from "./truth.js";
 export { catApiEmulatorHelp, HELP, parseCatApiCliArgs } from "./cli-args.js";
 export { CliUsageError } from "@cat-harvest/emulator-kit/cli-flags";

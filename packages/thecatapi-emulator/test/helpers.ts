@@ -1,4 +1,6 @@
-import { type CatApiEmulator, type CatApiEmulatorOptions, startCatApiEmulator, type TruthEntry } from "@cat-harvest/thecatapi-emulator";
+import { type CatApiEmulator, type CatApiEmulatorOptions, startCatApiEmulator } from "@cat-harvest/thecatapi-emulator";
+
+export { readTruth } from "@cat-harvest/thecatapi-emulator";
 
 /** Starts a small emulator for a test file (no rate limit unless asked). */
 export function startSmall(options: CatApiEmulatorOptions = {}): Promise<CatApiEmulator> {
@@ -20,14 +22,4 @@ export async function get<T = any>(
     // Not JSON: keep the text.
   }
   return { status: res.status, headers: res.headers, body: body as T };
-}
-
-/** The truth's entries, optionally narrowed by a query ("?breed_ids=beng"). */
-export async function readTruth(emulator: CatApiEmulator, query = ""): Promise<TruthEntry[]> {
-  const text = await (await fetch(`${emulator.url}/_emulator/truth${query}`)).text();
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as TruthEntry);
 }

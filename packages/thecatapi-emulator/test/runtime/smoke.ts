@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { startCatApiEmulator } from "@cat-harvest/thecatapi-emulator";
+import { readTruth, startCatApiEmulator } from "@cat-harvest/thecatapi-emulator";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
 /** Pages one breed, downloads one image and checks it against the truth. */
@@ -13,12 +13,7 @@ async function pageOneBreed(url: string): Promise<void> {
   const images = (await res.json()) as Array<{ id: string; url: string; breeds: Array<{ id: string }> }>;
   assert.equal(images[0]!.breeds[0]!.id, "siam");
   const bytes = new Uint8Array(await (await fetch(images[0]!.url)).arrayBuffer());
-  const truth = await (await fetch(`${url}/_emulator/truth?breed_ids=siam`)).text();
-  const entry = truth
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as { url: string; sha256: string })
-    .find((e) => e.url === images[0]!.url)!;
+  const entry = (await readTruth({ url }, "?breed_ids=siam")).find((e) => e.url === images[0]!.url)!;
   assert.equal(createHash("sha256").update(bytes).digest("hex"), entry.sha256);
 }
 

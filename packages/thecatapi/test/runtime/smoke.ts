@@ -1,6 +1,6 @@
 // The same client code under Bun and Deno (run by `npm run test:runtimes`, against dist/).
 import assert from "node:assert/strict";
-import { startCatApiEmulator } from "@cat-harvest/thecatapi-emulator";
+import { readTruth, startCatApiEmulator } from "@cat-harvest/thecatapi-emulator";
 import { CatApiAuthError, CatApiQuotaError, catApiCandidates, createCatApiClient } from "@cat-harvest/thecatapi";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
@@ -14,11 +14,10 @@ export const cases: SmokeCase[] = [
         assert.equal((await cats.breeds()).length, 67);
         const ids: string[] = [];
         for await (const image of cats.searchImages({ breedIds: "mcoo", limit: 5 })) ids.push(image.id);
-        const truth = (await (await fetch(`${emulator.url}/_emulator/truth?breed_ids=mcoo`)).text())
-          .trim()
-          .split("\n")
-          .map((l) => (JSON.parse(l) as { image_id: string }).image_id);
-        assert.deepEqual(ids, truth);
+        assert.deepEqual(
+          ids,
+          (await readTruth(emulator, "?breed_ids=mcoo")).map((e) => e.image_id),
+        );
         const image = await cats.image(ids[0]!);
         assert.equal(catApiCandidates(image)[0]!.breed, "Maine Coon");
         await assert.rejects(createCatApiClient({ apiKey: "nope", baseUrl: emulator.apiUrl }).breeds(), (e) => CatApiAuthError.isInstance(e));
