@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { CatHarvestError } from "@cat-harvest/errors";
 
+export { COMMON_FAULT_KINDS, type CommonFaultKind } from "./faults.js";
+
 /** A command line that cannot be used; the command prints the message and exits with 2. */
 export class CliUsageError extends CatHarvestError {
   static override readonly marker: symbol = Symbol.for("@cat-harvest/emulator-kit.CliUsageError");

@@ -1,5 +1,5 @@
 import { CliUsageError, COMMON_FLAGS, commonFlagValues, numberFlag, parseFlags } from "@cat-harvest/emulator-kit/cli-flags";
-import { FAULT_KINDS, type FaultKind } from "./faults.js";
+import { FAULT_KINDS, type FaultKind } from "./fault-kinds.js";
 import type { EmulatorOptions } from "./options.js";
 
 /** The help text, for the command as `program` calls it (`cat-harvest emulator` runs the same flags). */

@@ -1,8 +1,7 @@
-import { COMMON_FAULT_KINDS, FaultPlan as KitFaultPlan } from "@cat-harvest/emulator-kit";
+import { FaultPlan as KitFaultPlan } from "@cat-harvest/emulator-kit";
+import type { FaultKind } from "./fault-kinds.js";
 
-/** The ways a request can be made to fail on purpose: the kit's, plus an early token expiry. */
-export const FAULT_KINDS = [...COMMON_FAULT_KINDS, "early-expiry"] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+export { FAULT_KINDS, type FaultKind } from "./fault-kinds.js";
 
 /** Which routes a fault can hit: the token endpoint and photos never get an early token expiry. */
 export type FaultRoute = "api" | "token" | "photo";

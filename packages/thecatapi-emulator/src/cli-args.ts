@@ -1,5 +1,6 @@
 import { CliUsageError, COMMON_FLAGS, commonFlagValues, numberFlag, parseFlags } from "@cat-harvest/emulator-kit/cli-flags";
-import { FAULT_KINDS, type CatApiEmulatorOptions, type FaultKind } from "./options.js";
+import { FAULT_KINDS, type FaultKind } from "./fault-kinds.js";
+import type { CatApiEmulatorOptions } from "./options.js";
 
 /** The help text, for the command as `program` calls it. */
 export function catApiEmulatorHelp(program = "thecatapi-emulator"): string {

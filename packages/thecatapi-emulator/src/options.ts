@@ -1,16 +1,7 @@
-import {
-  checkCommonOptions,
-  checkInteger,
-  checkScale,
-  COMMON_FAULT_KINDS,
-  type CommonEmulatorOptions,
-  type CommonFaultKind,
-  commonDefaults,
-} from "@cat-harvest/emulator-kit";
+import { checkCommonOptions, checkInteger, checkScale, type CommonEmulatorOptions, commonDefaults } from "@cat-harvest/emulator-kit";
+import { FAULT_KINDS, type FaultKind } from "./fault-kinds.js";
 
-/** The ways a request can be made to fail on purpose. */
-export const FAULT_KINDS = COMMON_FAULT_KINDS;
-export type FaultKind = CommonFaultKind;
+export { FAULT_KINDS, type FaultKind } from "./fault-kinds.js";
 
 /** Options of `startCatApiEmulator` (and the `thecatapi-emulator` command's flags). */
 export interface CatApiEmulatorOptions extends CommonEmulatorOptions<FaultKind> {
