@@ -1,7 +1,7 @@
 import { animalAttributes, animalEnvironment, animalName } from "./animal-view.js";
 import { ANIMAL_TYPES, findAnimalType } from "./catalog.js";
 import { AGES, type Dataset, GENDERS, NONE, STATUSES } from "./dataset.js";
-import { createPrng, hashString } from "./hash.js";
+import { createPrng, hashString } from "@cat-harvest/emulator-kit";
 import type { InvalidParam } from "./problems.js";
 import { ParamReader } from "./query-params.js";
 import { distanceMiles } from "./places.js";

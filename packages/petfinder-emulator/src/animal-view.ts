@@ -1,7 +1,7 @@
 import { ANIMAL_TYPES } from "./catalog.js";
 import { AGES, type Dataset, FLAG_MIXED, GENDERS, NONE, SIZES, STATUSES } from "./dataset.js";
 import { apiDate, slug, truncate } from "./format.js";
-import { hashInts, hexWords, unit } from "./hash.js";
+import { hashInts, hexWords, unit } from "@cat-harvest/emulator-kit";
 import { type PhotoObject, animalPhotos, animalUuid, primaryPhotoCropped } from "./photo-urls.js";
 import type { AddressObject } from "./organization-view.js";
 import { PLACES } from "./places.js";

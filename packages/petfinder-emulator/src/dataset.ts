@@ -1,5 +1,5 @@
 import { ANIMAL_TYPES, CAT_TYPE_INDEX } from "./catalog.js";
-import { createPrng, cumulate, hashInts, pickWeighted, unit } from "./hash.js";
+import { createPrng, cumulate, hashInts, pickWeighted, unit } from "@cat-harvest/emulator-kit";
 import { PLACES } from "./places.js";
 import { ORG_KINDS, ORG_WORDS } from "./words.js";
 

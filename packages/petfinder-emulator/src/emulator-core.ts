@@ -1,13 +1,23 @@
 import { animalObject } from "./animal-view.js";
 import { AnimalSearcher, parseAnimalSearch } from "./animal-search.js";
 import { ANIMAL_TYPES, findAnimalType } from "./catalog.js";
+import {
+  controlResponse,
+  type EmulatorResponse,
+  isControlPath,
+  isWireFault,
+  replyResponse,
+  RequestLimits,
+  StatsCounter,
+  type WireFault,
+} from "@cat-harvest/emulator-kit";
 import { type Dataset, indexOfAnimalId, photoContent, STATUSES } from "./dataset.js";
 import { FaultPlan, type FaultKind } from "./faults.js";
 import type { ResolvedEmulatorOptions } from "./options.js";
 import { parseOrganizationSearch, searchOrganizations } from "./organization-search.js";
 import { organizationObject } from "./organization-view.js";
 import { pagination } from "./pagination.js";
-import { type PhotoParts, photoParts } from "./photo-bytes.js";
+import { photoParts } from "./photo-bytes.js";
 import { PHOTO_SIZES, type PhotoSize } from "./photo-sizes.js";
 import { resolvePhotoPath } from "./photo-urls.js";
 import { distanceMiles } from "./places.js";
@@ -24,8 +34,7 @@ import {
   tokenInvalid,
   unsupportedGrant,
 } from "./problems.js";
-import { RateLimiter } from "./rate-limiter.js";
-import { StatsCounter } from "./stats.js";
+import type { EmulatorStats } from "./stats.js";
 import { TokenIssuer } from "./token.js";
 import { truthEntries, truthLine } from "./truth.js";
 
@@ -39,30 +48,18 @@ export interface CoreRequest {
   readonly body: string;
 }
 
-/** How the socket layer must misbehave while sending a response. */
-export type WireFault = "cut-short" | "stall";
-
-/** What the socket layer must send. */
-export type CoreResponse =
-  | { readonly kind: "reply"; readonly reply: JsonReply; readonly wireFault?: WireFault }
-  | { readonly kind: "photo"; readonly headers: Record<string, string>; readonly parts: PhotoParts; readonly head: boolean; readonly wireFault?: WireFault }
-  | { readonly kind: "lines"; readonly headers: Record<string, string>; readonly lines: Iterable<string> }
-  | { readonly kind: "reset" };
-
-/** Whether a path is one of the emulator's own (never delayed, limited or faulted). */
-export function isControlPath(path: string): boolean {
-  return path.startsWith("/_emulator/");
-}
+/** What the socket layer must send (the kit's responses). */
+export type CoreResponse = EmulatorResponse;
 
 /**
  * The emulator without sockets: routes a request to a response. The socket layer
  * (server.ts) reads bodies, adds latency and carries out wire faults.
  */
 export class EmulatorCore {
-  readonly stats = new StatsCounter();
+  readonly stats = new StatsCounter<Pick<EmulatorStats, "tokens">>({ tokens: 0 });
   readonly #searcher: AnimalSearcher;
   readonly #faults: FaultPlan;
-  readonly #limiter: RateLimiter;
+  readonly #limiter: RequestLimits;
   readonly #tokens: TokenIssuer;
 
   constructor(
@@ -72,7 +69,7 @@ export class EmulatorCore {
   ) {
     this.#searcher = new AnimalSearcher(data);
     this.#faults = new FaultPlan(options.seed, options.faultRate, options.faultKinds);
-    this.#limiter = new RateLimiter(options.rateLimit, options.dailyLimit);
+    this.#limiter = new RequestLimits(options.rateLimit, options.dailyLimit, "day");
     this.#tokens = new TokenIssuer(options.seed, options.clientId, options.clientSecret, options.tokenTtlSeconds);
   }
 
@@ -95,7 +92,7 @@ export class EmulatorCore {
     const parts = photoParts(this.data.seed, this.data.ids[content.index]!, content.photo, target.size);
     this.stats.count(route, 200);
     const response: CoreResponse = {
-      kind: "photo",
+      kind: "image",
       head: req.method === "HEAD",
       headers: {
         "content-type": "image/jpeg",
@@ -103,14 +100,14 @@ export class EmulatorCore {
         "access-control-allow-origin": "*",
       },
       parts,
-      ...(fault === "cut-short" || fault === "stall" ? { wireFault: fault } : {}),
+      ...(isWireFault(fault) ? { wireFault: fault } : {}),
     };
     return response;
   }
 
   #reply(route: string, reply: JsonReply, wireFault?: WireFault): CoreResponse {
     this.stats.count(route, reply.status);
-    return wireFault ? { kind: "reply", reply, wireFault } : { kind: "reply", reply };
+    return replyResponse(reply, wireFault);
   }
 
   /** Faults that replace the response: statuses, resets, early expiry (the caller handles the rest). */
@@ -137,27 +134,20 @@ export class EmulatorCore {
   }
 
   #control(req: CoreRequest, url: URL): CoreResponse {
-    const path = url.pathname.replace(/\/+$/, "");
-    const route = `${req.method} ${path}`;
-    if (req.method !== "GET") return this.#reply(route, methodNotAllowed("GET"));
-    if (path === "/_emulator/stats") {
-      this.stats.count(route, 200);
-      return { kind: "reply", reply: ok(this.stats.snapshot()) };
-    }
-    if (path === "/_emulator/truth") {
-      const filter = parseTruthFilter(url.searchParams);
-      if (Array.isArray(filter)) return this.#reply(route, invalidParams(filter));
-      this.stats.count(route, 200);
-      const entries = truthEntries(this.origin, this.data, filter);
-      return {
-        kind: "lines",
-        headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" },
-        lines: (function* () {
+    return controlResponse(req.method, url, {
+      stats: this.stats,
+      truth: (search) => {
+        const filter = parseTruthFilter(search);
+        if (Array.isArray(filter)) return invalidParams(filter);
+        const entries = truthEntries(this.origin, this.data, filter);
+        return (function* () {
           for (const e of entries) yield truthLine(e);
-        })(),
-      };
-    }
-    return this.#reply(route, notFound());
+        })();
+      },
+      ok,
+      methodNotAllowed,
+      notFound,
+    });
   }
 
   #api(req: CoreRequest, url: URL): CoreResponse {
@@ -177,7 +167,7 @@ export class EmulatorCore {
     const fault = routeName === "unknown" ? undefined : this.#faults.draw(req.method, req.url, isToken ? "token" : "api");
     const early = this.#earlyFault(route, fault);
     if (early) return early;
-    const wireFault = fault === "cut-short" || fault === "stall" ? fault : undefined;
+    const wireFault = isWireFault(fault) ? fault : undefined;
 
     if (isToken) {
       if (req.method !== "POST") return this.#reply(route, methodNotAllowed("POST"));
@@ -187,7 +177,7 @@ export class EmulatorCore {
     const now = this.options.now();
     const limit = this.#limiter.check(now);
     if (!limit.ok) {
-      return this.#reply(route, limit.kind === "daily" ? quotaExceeded(this.options.dailyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
+      return this.#reply(route, limit.kind === "quota" ? quotaExceeded(this.options.dailyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
     }
     if (!this.#tokens.verify(req.authorization, now)) return this.#reply(route, tokenInvalid());
     return this.#reply(route, this.#data(segments, url.searchParams), wireFault);

@@ -1,6 +1,6 @@
 import type { Dataset, OrganizationRecord } from "./dataset.js";
 import { slug, truncate } from "./format.js";
-import { hashInts, unit } from "./hash.js";
+import { hashInts, unit } from "@cat-harvest/emulator-kit";
 import { PLACES } from "./places.js";
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;

@@ -1,5 +1,5 @@
 import { type Dataset, FLAG_NEW_PHOTO_URLS, indexOfAnimalId } from "./dataset.js";
-import { hashInts, hexWords } from "./hash.js";
+import { hashInts, hexWords } from "@cat-harvest/emulator-kit";
 import { PHOTO_WIDTHS, type PhotoSize, sizeForWidth } from "./photo-sizes.js";
 
 /** A photo object as the API lists it. */

@@ -1,3 +1,5 @@
+import type { Reply } from "@cat-harvest/emulator-kit";
+
 /** Error bodies shaped as the real API sends them (reference sections 1 and 5). */
 
 /** One entry of a 400's `invalid-params`. */
@@ -8,11 +10,7 @@ export interface InvalidParam {
 }
 
 /** A response the router produces: status, headers and a body. */
-export interface JsonReply {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
+export type JsonReply = Reply;
 
 export const API_HEADERS: Readonly<Record<string, string>> = {
   "access-control-allow-origin": "*",

@@ -1,5 +1,6 @@
 import { type Dataset, photoContent } from "./dataset.js";
-import { photoParts, photoSha256 } from "./photo-bytes.js";
+import { imageSha256 } from "@cat-harvest/emulator-kit";
+import { photoParts } from "./photo-bytes.js";
 import type { PhotoSize } from "./photo-sizes.js";
 import { photoBaseUrl, sizedPhotoUrl } from "./photo-urls.js";
 
@@ -43,7 +44,7 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
       for (const size of p === 1 ? [...ORDER, "crop" as const] : ORDER) {
         if (!sizes.includes(size)) continue;
         const parts = photoParts(data.seed, contentId, content.photo, size);
-        yield { url: sizedPhotoUrl(base, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: photoSha256(parts) };
+        yield { url: sizedPhotoUrl(base, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: imageSha256(parts) };
       }
     }
   }

@@ -5,6 +5,8 @@
  * CDN slow, so this one builds them once.
  */
 
+import { ByteBuffer } from "./byte-buffer.js";
+
 const ZIGZAG = [
   0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22,
   15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
@@ -165,20 +167,9 @@ function scaledQuant(base: readonly number[], quality: number): Uint8Array {
   return Uint8Array.from(base, (v) => Math.min(255, Math.max(1, Math.floor((v * scale + 50) / 100))));
 }
 
-class ByteWriter {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
+class ByteWriter extends ByteBuffer {
   #bitBuffer = 0;
   #bitCount = 0;
-
-  byte(b: number): void {
-    if (this.length === this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2);
-      bigger.set(this.bytes);
-      this.bytes = bigger;
-    }
-    this.bytes[this.length++] = b;
-  }
 
   word(w: number): void {
     this.byte((w >> 8) & 0xff);
@@ -313,5 +304,5 @@ export function encodeJpeg(rgba: Uint8Array, width: number, height: number, qual
   }
   out.flushBits();
   out.array([0xff, 0xd9]);
-  return out.bytes.slice(0, out.length);
+  return out.written();
 }

@@ -1,0 +1,19 @@
+import { hashInts, type ImageParts, labelledImage, noiseBytes } from "@cat-harvest/emulator-kit";
+import { type Dataset, formatOf } from "./dataset.js";
+import { templateImage } from "./image-templates.js";
+
+/** Most padding bytes per image, so file sizes vary. */
+const MAX_PADDING = 6000;
+const encoder = new TextEncoder();
+
+/**
+ * The bytes image `i` serves: its template plus a label naming the image that supplies its
+ * content (a re-upload names the original, so both are byte-identical) and seeded padding.
+ */
+export function imageParts(data: Dataset, i: number): ImageParts {
+  const c = data.content[i]!;
+  const { format } = formatOf(data.format[c]!);
+  const h = hashInts(data.seed, 0x1b, c);
+  const label = encoder.encode(`thecatapi-emulator seed=${data.seed} image=${data.ids[c]};`);
+  return labelledImage(format, templateImage(format, data.template[c]!), label, noiseBytes(hashInts(h, 7), h % MAX_PADDING));
+}

@@ -1,0 +1,17 @@
+export { startCatApiEmulator } from "./server.js";
+export type { CatApiEmulator } from "./server.js";
+export { FAULT_KINDS, resolveCatApiEmulatorOptions } from "./options.js";
+export type { CatApiEmulatorOptions, FaultKind, ResolvedCatApiEmulatorOptions } from "./options.js";
+export { CatApiEmulatorError, CatApiEmulatorListenError } from "./errors.js";
+export { createDataset, IMAGES_AT_SCALE_1, imageSize } from "./dataset.js";
+export type { Dataset } from "./dataset.js";
+export { BREED_TABLE } from "./breed-table.js";
+export type { BreedObject } from "./breed-object.js";
+export type { ImageObject } from "./api-core.js";
+export { KEYLESS_MAX_LIMIT } from "./image-search.js";
+export { truthEntries } from "./truth.js";
+export { readTruth } from "./read-truth.js";
+export type { TruthEntry } from "./truth.js";
+export { catApiEmulatorHelp, HELP, parseCatApiCliArgs } from "./cli-args.js";
+export { CliUsageError } from "@cat-harvest/emulator-kit/cli-flags";
+export type { RequestStats } from "@cat-harvest/emulator-kit";

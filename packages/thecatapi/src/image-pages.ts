@@ -1,0 +1,69 @@
+import type { Image } from "./schemas.js";
+import type { ImageSearchParams } from "./search-params.js";
+import type { Pagination } from "./pagination.js";
+
+/** One page of a search. */
+export interface ImagePage {
+  readonly images: Image[];
+  /** The page asked for, from 0. */
+  readonly page: number;
+  /** From the answer's headers; `undefined` when the API did not page (no key). */
+  readonly pagination: Pagination | undefined;
+}
+
+/** Limits of a paged search. */
+export interface PageOptions {
+  /**
+   * Stop after this many pages.
+   * @default Infinity
+   */
+  maxPages?: number;
+  /**
+   * Stop after this many images; the last page is cut to fit.
+   * @default Infinity
+   */
+  maxRecords?: number;
+  /** Cancels the iteration; the pending `next()` rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The page size used while iterating when the caller gives no `limit` (the most the API honours with a key). */
+export const ITERATION_PAGE_SIZE = 25;
+
+function checkLimit(name: string, value: number | undefined): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== "number" || Number.isNaN(value) || value < 0 || (Number.isFinite(value) && !Number.isInteger(value))) {
+    throw new TypeError(`${name} must be a whole number >= 0 or Infinity, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Pages a search in order, one request when the consumer asks for the next page. Stops at the
+ * last page (by `Pagination-Count` and `Pagination-Limit`), an empty page, a limit, or after the
+ * first page when the API does not page (no key).
+ */
+export function paginateImages(
+  fetchPage: (params: ImageSearchParams, signal: AbortSignal | undefined) => Promise<ImagePage>,
+  params: ImageSearchParams,
+  options: PageOptions = {},
+): AsyncIterable<ImagePage> {
+  const maxPages = checkLimit("maxPages", options.maxPages);
+  const maxRecords = checkLimit("maxRecords", options.maxRecords);
+  const { signal } = options;
+  return {
+    async *[Symbol.asyncIterator]() {
+      let records = 0;
+      for (let page = params.page ?? 0, pages = 0; pages < maxPages && records < maxRecords; page++, pages++) {
+        signal?.throwIfAborted();
+        const result = await fetchPage({ ...params, page }, signal);
+        const room = maxRecords - records;
+        const images = result.images.length > room ? result.images.slice(0, room) : result.images;
+        records += images.length;
+        yield images === result.images ? result : { ...result, images };
+        const p = result.pagination;
+        if (!p || result.images.length === 0 || (page + 1) * p.limit >= p.count) return;
+      }
+    },
+  };
+}
