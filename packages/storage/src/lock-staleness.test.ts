@@ -30,7 +30,7 @@ describe("lock records", () => {
     expect(parseLockRecord(bytes)).toEqual(holder);
   });
 
-  test.each([["", "{", "null", '{"token":"t"}', '{"token":"t","pid":"1","host":"h","startedAt":"x","heartbeatAt":"2026-01-01T00:00:00Z"}']])(
+  test.each(["", "{", "null", '{"token":"t"}', '{"token":"t","pid":"1","host":"h","startedAt":"x","heartbeatAt":"2026-01-01T00:00:00Z"}'])(
     "%j is not a lock record",
     (text) => {
       expect(parseLockRecord(new TextEncoder().encode(text))).toBeUndefined();
