@@ -27,7 +27,7 @@ export function createS3LockStore(bucket: S3Bucket): LockStore {
       if (isNotFound(error)) return null;
       return failure(bucket, "read the lock", Key)(error);
     }
-    },
+  };
   return {
     location: `s3://${Bucket}/${Key}`,
     async create(record) {
