@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { verifyDataset } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
+import { activeRunOf } from "../destination-lock.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandDestinationError } from "../errors.js";
 import { EXIT_OK, EXIT_PARTIAL } from "../exit-codes.js";
@@ -15,6 +16,8 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
   }
   const opened = await openDestination(parsed.dest, io.env);
   try {
+    const writer = await activeRunOf(opened);
+    if (writer) io.stderr(`Note: a run is writing into ${opened.description} (${writer}); what it stores meanwhile may show as missing or unlisted.`);
     const result = await verifyDataset(await opened.openStorage(), { signal: io.signal });
     const bad = result.missing.length + result.corrupted.length + result.duplicates.length;
     const code = bad === 0 ? EXIT_OK : EXIT_PARTIAL;
