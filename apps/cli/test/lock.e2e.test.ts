@@ -38,7 +38,8 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>): P
 }
 
 /** `pid 1234 on host-a since 2026-11-28T09:01:02Z (heartbeat 3 s ago)`, as the refusal names the run. */
-const holderPattern = (pid: number | undefined) => new RegExp(`in use by pid ${pid} on ${hostname()} since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(heartbeat \\d+ s ago\\)`);
+const holderPattern = (pid: number | undefined) =>
+  new RegExp(`in use by pid ${pid} on ${hostname()} since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(heartbeat \\d+ s ago\\)`);
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx turbo run build --filter=cat-harvest...\` first`);
@@ -118,7 +119,13 @@ describe("a lock left behind", () => {
       const dest = join(tmp, name);
       const victim = startCli(args(dest));
       await waitFor("the run's lock", () => existsSync(lockOf(dest)));
-      await waitFor("a few photos", async () => ((await fetch(`${emulator.url}/_emulator/stats`).then((r) => r.json())) as { routes: Record<string, Record<string, number>> }).routes["GET photo"]?.["200"]! > 0);
+      await waitFor(
+        "a few photos",
+        async () =>
+          (((await fetch(`${emulator.url}/_emulator/stats`).then((r) => r.json())) as { routes: Record<string, Record<string, number>> }).routes["GET photo"]?.[
+            "200"
+          ] ?? 0) > 0,
+      );
       victim.child.kill("SIGKILL");
       expect((await victim.done).signal).toBe("SIGKILL");
       expect(JSON.parse(await readFile(lockOf(dest), "utf8"))).toMatchObject({ pid: victim.child.pid, host: hostname() });

@@ -39,11 +39,7 @@ export class CommandDestinationBusyError extends CommandDestinationError {
   /** Where the lock is: `DEST/cat-harvest.lock`, `DEST.lock` beside an archive, or the S3 object. */
   readonly lockLocation: string;
   constructor(destination: string, locked: StorageLockedError, options?: ErrorOptions) {
-    super(
-      destination,
-      `it is in use by ${locked.holderText}; wait for that run to finish, or remove ${locked.location} if it is gone`,
-      options,
-    );
+    super(destination, `it is in use by ${locked.holderText}; wait for that run to finish, or remove ${locked.location} if it is gone`, options);
     this.holder = locked.holder;
     this.lockLocation = locked.location;
   }

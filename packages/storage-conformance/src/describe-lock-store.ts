@@ -1,4 +1,12 @@
-import { acquireLock, encodeLockRecord, type LockRecord, type LockStore, parseLockRecord, StorageLockedError, StorageLockLostError } from "@cat-harvest/storage";
+import {
+  acquireLock,
+  encodeLockRecord,
+  type LockRecord,
+  type LockStore,
+  parseLockRecord,
+  StorageLockedError,
+  StorageLockLostError,
+} from "@cat-harvest/storage";
 import { describe, expect, it } from "vitest";
 
 export interface DescribeLockStoreOptions {

@@ -63,7 +63,13 @@ export function createFileLock(path: string, options: { readonly removeFolderIfC
 /** Removes `folder` and its parents up to `top`, stopping at the first that holds anything. */
 async function removeEmptyFolders(folder: string, top: string): Promise<void> {
   for (let dir = folder; dir.length >= top.length; dir = dirname(dir)) {
-    if (!(await rmdir(dir).then(() => true, () => false))) return;
+    if (
+      !(await rmdir(dir).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
   }
 }
 

@@ -10,7 +10,14 @@ let server: RunningS3rver;
 let counter = 0;
 const opened: S3Storage[] = [];
 const open = async (prefix = `run-${counter++}`) => {
-  const storage = await createS3Storage({ bucket: BUCKET, prefix, endpoint: server.endpoint, region: "us-east-1", forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+  const storage = await createS3Storage({
+    bucket: BUCKET,
+    prefix,
+    endpoint: server.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: S3RVER_CREDENTIALS,
+  });
   opened.push(storage);
   return storage;
 };

@@ -12,6 +12,7 @@ export const TAR_LOCK_SUFFIX = ".lock";
  * const lock = createTarLock({ path: "cats.tar.gz" }); // cats.tar.gz.lock
  */
 export function createTarLock(options: { readonly path: string }): LockStore {
-  if (typeof options?.path !== "string" || options.path === "") throw new TypeError('createTarLock needs options.path, the archive, e.g. { path: "cats.tar.gz" }');
+  if (typeof options?.path !== "string" || options.path === "")
+    throw new TypeError('createTarLock needs options.path, the archive, e.g. { path: "cats.tar.gz" }');
   return createFileLock(`${options.path}${TAR_LOCK_SUFFIX}`);
 }

@@ -62,7 +62,8 @@ export async function acquireLock(store: LockStore, options: AcquireLockOptions)
   const now = options.now ?? Date.now;
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  if (!(heartbeatMs > 0 && staleAfterMs > heartbeatMs)) throw new TypeError(`acquireLock: staleAfterMs (${staleAfterMs}) must exceed heartbeatMs (${heartbeatMs}) > 0`);
+  if (!(heartbeatMs > 0 && staleAfterMs > heartbeatMs))
+    throw new TypeError(`acquireLock: staleAfterMs (${staleAfterMs}) must exceed heartbeatMs (${heartbeatMs}) > 0`);
   const started = new Date(now()).toISOString();
   const record: LockRecord = {
     token: crypto.randomUUID(),

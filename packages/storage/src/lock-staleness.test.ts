@@ -3,7 +3,14 @@ import { describeLockHolder, encodeLockRecord, parseLockRecord, type LockRecord 
 import { lockStaleness } from "./lock-staleness.js";
 
 const NOW = Date.parse("2026-11-28T09:01:05.000Z");
-const holder: LockRecord = { token: "t", pid: 1234, host: "host-a", bootId: "boot-1", startedAt: "2026-11-28T09:01:02.123Z", heartbeatAt: "2026-11-28T09:01:02.000Z" };
+const holder: LockRecord = {
+  token: "t",
+  pid: 1234,
+  host: "host-a",
+  bootId: "boot-1",
+  startedAt: "2026-11-28T09:01:02.123Z",
+  heartbeatAt: "2026-11-28T09:01:02.000Z",
+};
 const ago = (ms: number) => ({ ...holder, heartbeatAt: new Date(NOW - ms).toISOString() });
 const dead = () => false;
 const alive = () => true;
