@@ -1,14 +1,16 @@
-import { mkdir, open, readFile, rmdir, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { LOCK_KEY, type LockStore } from "@cat-harvest/storage";
 import { FsStorageError } from "./errors.js";
+import { temporaryName } from "./temp-name.js";
 
 const isCode = (error: unknown, code: string) => (error as { code?: string } | null)?.code === code;
 
 /**
  * A lock held in one file at `path` (its folder is created when missing). `create` is atomic
- * (`open` with `O_CREAT | O_EXCL`); the record is written in place, a few hundred bytes in one
- * `write`, and a reader that finds it torn reads it again. No temporary file is ever made.
+ * (`open` with `O_CREAT | O_EXCL`), and a reader that finds the new file still empty reads it
+ * again; `write` (a heartbeat, a takeover) renames a whole temporary file (`.<name>.<hex>.part`,
+ * the fs adapter's kind, which it never lists and removes on open) over the lock.
  * With `removeFolderIfCreated`, `remove()` also removes the folder `create` made, when empty.
  *
  * @example
@@ -48,7 +50,15 @@ export function createFileLock(path: string, options: { readonly removeFolderIfC
       }
     },
     async write(record) {
-      await writeFile(location, record).catch(fail("write"));
+      // A whole new file renamed over the lock: two runs writing at once never mix their bytes.
+      const temporary = join(folder, temporaryName(basename(location)));
+      try {
+        await writeFile(temporary, record, { flag: "wx" });
+        await rename(temporary, location);
+      } catch (error) {
+        await unlink(temporary).catch(() => {});
+        fail("write")(error);
+      }
     },
     async remove() {
       await unlink(location).catch((error: unknown) => {
