@@ -107,6 +107,28 @@ describe("two runs into one DEST at once", () => {
   });
 });
 
+describe("the lock is released", () => {
+  test("on Ctrl-C (exit 130), and the next run resumes without taking anything over", async () => {
+    const dest = join(tmp, "interrupted");
+    const run = startCli(args(dest));
+    await waitFor("the run's lock", () => existsSync(join(dest, "cat-harvest.lock")));
+    run.child.kill("SIGINT");
+    const done = await run.done;
+    expect(done.code, done.stderr).toBe(130);
+    expect(existsSync(join(dest, "cat-harvest.lock"))).toBe(false);
+    const next = await cli(args(dest));
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain("Took over");
+  });
+
+  test("on an error after it was taken (an unknown breed, exit 2), leaving no folder the run made", async () => {
+    const dest = join(tmp, "never-made");
+    const result = await cli(["--api-url", emulator.url, "--breeds", "No Such Breed", "--out", dest]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(existsSync(dest)).toBe(false);
+  });
+});
+
 describe("a lock left behind", () => {
   for (const [kind, name, lockOf] of [
     ["folder", "killed-folder", (dest: string) => join(dest, "cat-harvest.lock")],

@@ -10,8 +10,9 @@ export const DEFAULT_HEARTBEAT_MS = 10_000;
 export const DEFAULT_STALE_AFTER_MS = 60_000;
 /** How long a takeover waits before reading the lock back (500 ms). */
 const SETTLE_MS = 500;
-/** How long to wait before reading a torn lock (one being written) again. */
+/** How long to wait before reading a torn lock (one being written) again, and how many times to read it. */
 const TORN_RETRY_MS = 200;
+const TORN_READS = 10;
 const ATTEMPTS = 4;
 
 export interface AcquireLockOptions extends LockSelf {
@@ -29,14 +30,17 @@ type Found = { readonly kind: "none" } | { readonly kind: "record"; readonly rec
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The lock as it is now; a torn one is read again once, in case it was being written. */
+/**
+ * The lock as it is now. A torn one (a run that has just created it and not yet written it, on a
+ * busy machine) is read again for up to 2 s before it counts as torn for good (a run killed there).
+ */
 async function readLock(store: LockStore): Promise<Found> {
   for (let i = 0; ; i++) {
     const bytes = await store.read();
     if (bytes === null) return { kind: "none" };
     const record = parseLockRecord(bytes);
     if (record) return { kind: "record", record };
-    if (i === 1) return { kind: "torn" };
+    if (i === TORN_READS - 1) return { kind: "torn" };
     await sleep(TORN_RETRY_MS);
   }
 }
