@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -96,3 +96,16 @@ export const readFromFolder = (root: string) => (key: string) =>
     (b) => new Uint8Array(b),
     () => undefined,
   );
+
+/**
+ * Extracts a .tar.gz with GNU tar into `out` and checks it as `expectMatchesTruth` does, and
+ * that no name is in it twice. Returns the metadata lines.
+ */
+export async function expectGnuTarMatchesTruth(archive: string, out: string, truth: Map<string, { sha256: string; bytes: number }>): Promise<MetadataLine[]> {
+  await mkdir(out);
+  execFileSync("tar", ["-xzf", archive, "-C", out]);
+  const rows = await expectMatchesTruth(readFromFolder(out), truth);
+  const names = execFileSync("tar", ["-tzf", archive], { encoding: "utf8" }).split("\n").filter(Boolean);
+  if (names.length !== new Set(names).size) throw new Error(`${archive} holds a name twice`);
+  return rows;
+}

@@ -22,4 +22,12 @@ export { EXIT_CODES_HELP } from "./exit-codes-help.js";
 export { formatDuration, formatProgressLine } from "./format-progress.js";
 export { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
 export { FLAG_OF_OPTION, inFlagLanguage } from "./flag-language.js";
-export { CommandCredentialsError, CommandDestinationError, CommandError, CommandMissingPackageError, CommandUsageError } from "./errors.js";
+export {
+  CommandCredentialsError,
+  CommandDestinationBusyError,
+  CommandDestinationError,
+  CommandError,
+  CommandMissingPackageError,
+  CommandUsageError,
+} from "./errors.js";
+export { destinationLockStore } from "./destination-lock.js";

@@ -1,5 +1,5 @@
 import { breedCountsToCsv, createContentDeduper } from "@cat-harvest/photos";
-import type { StorageAdapter } from "@cat-harvest/storage";
+import { LOCK_KEY, type StorageAdapter } from "@cat-harvest/storage";
 import {
   BREEDS_FILE,
   DATASET_FILES,
@@ -103,7 +103,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   const present = new Map<string, number>();
   const datasetFiles = new Set<string>(DATASET_FILES);
   for await (const info of storage.list()) {
-    if (datasetFiles.has(info.key) || info.key.startsWith(`${INTERNAL_PREFIX}/`)) continue;
+    if (datasetFiles.has(info.key) || info.key === LOCK_KEY || info.key.startsWith(`${INTERNAL_PREFIX}/`)) continue;
     present.set(info.key, info.size);
   }
 

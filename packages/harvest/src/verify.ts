@@ -1,4 +1,4 @@
-import type { StorageAdapter } from "@cat-harvest/storage";
+import { LOCK_KEY, type StorageAdapter } from "@cat-harvest/storage";
 import { DATASET_FILES, METADATA_FILE, metadataRowProblem, type MetadataRow } from "./dataset-files.js";
 import { INTERNAL_PREFIX } from "./dataset.js";
 import { HarvestDatasetError } from "./errors.js";
@@ -94,7 +94,7 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
 
   const unlisted: string[] = [];
   if (storage.capabilities.list) {
-    const own = new Set<string>(DATASET_FILES);
+    const own = new Set<string>([...DATASET_FILES, LOCK_KEY]);
     for await (const info of storage.list()) {
       if (!listed.has(info.key) && !own.has(info.key) && !info.key.startsWith(`${INTERNAL_PREFIX}/`)) unlisted.push(info.key);
     }

@@ -1,6 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import {
   checkPutArguments,
+  type LockStore,
   type PutOptions,
   readOnlyError,
   type StorageAdapter,
@@ -13,6 +14,7 @@ import { headObject } from "./head-object.js";
 import { listObjects } from "./list-objects.js";
 import { failure, isNotFound, openBucket } from "./s3-bucket.js";
 import { resolveS3StorageOptions, type S3StorageOptions } from "./s3-storage-options.js";
+import { createS3LockStore } from "./s3-lock.js";
 import { uploadObject } from "./upload-object.js";
 
 /** The S3 adapter: a `StorageAdapter` plus where it writes and an access check. */
@@ -29,6 +31,11 @@ export interface S3Storage extends StorageAdapter {
    * `S3BucketNotFoundError` or `S3CredentialsError` (or `S3StorageError`) naming the fix.
    */
   verifyAccess(): Promise<void>;
+  /**
+   * The data set's lock, `<prefix>/cat-harvest.lock`, for `acquireLock` from `@cat-harvest/storage`:
+   * created with a conditional write (`If-None-Match: *`).
+   */
+  readonly lock: LockStore;
 }
 
 /**
@@ -57,6 +64,7 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
     bucket: bucket.options.bucket,
     prefix,
     client,
+    lock: createS3LockStore(bucket),
 
     async verifyAccess() {
       ensureOpen("verifyAccess");

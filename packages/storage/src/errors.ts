@@ -1,4 +1,5 @@
 import { CatHarvestError } from "@cat-harvest/errors";
+import { describeLockHolder, type LockRecord } from "./lock-record.js";
 
 /**
  * The base of every error this package and its adapters throw. Each class has its own
@@ -64,5 +65,41 @@ export class StorageOptionError extends StorageError {
   constructor(adapter: string, option: string, hint: string) {
     super(`${adapter} storage needs the option "${option}": ${hint}`);
     this.option = option;
+  }
+}
+
+/** A data set's lock is held by another run that is alive (or not yet known to be dead). */
+export class StorageLockedError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageLockedError");
+  override name = "StorageLockedError" as const;
+  /** Where the lock is (a path, an s3:// URL). */
+  readonly location: string;
+  /** The run holding it, or `undefined` when the lock could not be read. */
+  readonly holder: LockRecord | undefined;
+  /** The holder in words: `pid 1234 on host-a since 2026-11-28T09:01:02Z (heartbeat 3 s ago)`. */
+  readonly holderText: string;
+  constructor(location: string, holder: LockRecord | undefined, now: number) {
+    const holderText = holder ? describeLockHolder(holder, now) : "another run";
+    super(`${location} is held by ${holderText}; wait for that run to finish, or remove ${location} if it is gone`);
+    this.location = location;
+    this.holder = holder;
+    this.holderText = holderText;
+  }
+}
+
+/** A held lock was taken over by another run (or removed): this run must stop writing. */
+export class StorageLockLostError extends StorageError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/storage.StorageLockLostError");
+  override name = "StorageLockLostError" as const;
+  readonly location: string;
+  /** The run that holds it now, or `undefined` when the lock is gone or unreadable. */
+  readonly holder: LockRecord | undefined;
+  constructor(location: string, holder: LockRecord | undefined, now: number) {
+    super(
+      `${location} ${holder ? `was taken over by ${describeLockHolder(holder, now)}` : "was removed"} while this run held it ` +
+        "(its heartbeat may have stalled for too long); this run stopped writing",
+    );
+    this.location = location;
+    this.holder = holder;
   }
 }

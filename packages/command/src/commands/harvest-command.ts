@@ -1,5 +1,6 @@
 import { harvest, type HarvestSummary } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
+import { lockDestination, type DestinationLock } from "../destination-lock.js";
 import type { CommandIO } from "../command-io.js";
 import { inFlagLanguage } from "../flag-language.js";
 import { progressOptions, progressViewFor } from "../line-progress-view.js";
@@ -19,9 +20,17 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
   checkDest("out", out); // A bad DEST fails before anything starts.
   const api = await openApi(parsed, io, parsed.scale);
   let opened: OpenedDestination;
+  let lock: DestinationLock;
   try {
     opened = await openDestination(out, io.env);
   } catch (error) {
+    await api.stop();
+    throw error;
+  }
+  try {
+    lock = await lockDestination(opened, out, io); // Before anything is written.
+  } catch (error) {
+    await opened.close();
     await api.stop();
     throw error;
   }
@@ -42,7 +51,7 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
       ...(parsed.size !== undefined ? { size: parsed.size } : {}),
       ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
       refresh: parsed.refresh,
-      signal: io.signal,
+      signal: lock.signal,
       ...progressOptions(view),
     }).catch((error: unknown) => {
       throw inFlagLanguage(error);
@@ -50,7 +59,9 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
   } finally {
     view?.stop();
     await opened.close();
+    await lock.release();
     await api.stop();
   }
+  lock.throwIfLost();
   return reportSummary(summary, opened.description, parsed.json, io);
 }

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { METADATA_FILE, verifyDataset } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkDest } from "../check-dest.js";
+import { activeRunOf } from "../destination-lock.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandDestinationError } from "../errors.js";
 import { EXIT_OK, EXIT_PARTIAL } from "../exit-codes.js";
@@ -17,6 +18,8 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
   // Read-only: verify never changes what it checks, even beside a harvest writing into it.
   const opened = await openDestination(parsed.dest, io.env, { readOnly: true });
   try {
+    const writer = await activeRunOf(opened);
+    if (writer) io.stderr(`Note: a run is writing into ${opened.description} (${writer}); what it stores meanwhile may show as missing or unlisted.`);
     const storage = await opened.openStorage();
     await checkHasMetadata(storage, parsed.dest, destination.kind);
     const result = await verifyDataset(storage, { signal: io.signal });
