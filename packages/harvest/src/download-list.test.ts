@@ -61,6 +61,37 @@ describe("downloadList with credentials in URLs", () => {
   });
 });
 
+test("a re-run rewrites rows of earlier versions without the credentials they held", async () => {
+  const storage = createMemoryStorage();
+  const put = (key: string, text: string) => storage.put(key, new TextEncoder().encode(text));
+  const bytes = png(7);
+  const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex");
+  await storage.put("unlabelled/a.png", bytes);
+  const row = {
+    file_name: "unlabelled/a.png",
+    breed: "unlabelled",
+    animal_id: null,
+    photo: null,
+    source_url: `http://ann:s3cret@${base}/7.png`,
+    bytes: bytes.byteLength,
+    sha256,
+  };
+  await put("metadata.jsonl", `${JSON.stringify(row)}\n`);
+  const failure = {
+    source_url: `http://ann:s3cret@${base}/8.png`,
+    breed: "unlabelled",
+    animal_id: null,
+    reason: "network",
+    attempts: 1,
+    detail: `GET http://ann:s3cret@${base}/8.png failed`,
+  };
+  await put("failures.jsonl", `${JSON.stringify(failure)}\n`);
+  await downloadList({ input: streamOf(""), inputName: "urls.txt", storage });
+  expect(text(storage, "metadata.jsonl")).toContain(`"source_url":"http://${base}/7.png"`);
+  expect(text(storage, "failures.jsonl")).toContain(`"source_url":"http://${base}/8.png"`);
+  expect(text(storage, "metadata.jsonl") + text(storage, "failures.jsonl")).not.toContain("s3cret");
+});
+
 describe("downloadList with over-long lines", () => {
   test("records a 10 MB line and an over-long URL once each, by their start, and stores the rest", async () => {
     const long = `http://${base}/${"x".repeat(10_000_000)}`;
