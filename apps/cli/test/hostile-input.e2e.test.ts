@@ -26,7 +26,7 @@ let host: string;
 const cli = (args: string[]) => run(BUN, [CLI, ...args], { cwd: tmp });
 
 /** A PNG that differs by `seed`: header, IHDR and IEND, as the downloader checks them. */
-function png(seed: number): Uint8Array {
+function png(seed: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(45);
   out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52], 0);
   new DataView(out.buffer).setUint32(16, seed);

@@ -11,7 +11,7 @@ const PASSWORD = "s3cret+pa ss";
 const passwordForms = [PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(`${USER}:${PASSWORD}`).toString("base64"), "s3cret"];
 
 /** A PNG that differs by `seed`: header, IHDR and IEND, as the downloader checks them. */
-function png(seed: number): Uint8Array {
+function png(seed: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(45);
   out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52], 0);
   new DataView(out.buffer).setUint32(16, seed);
