@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { BUN, CLI, DENO, DENO_SCRIPT, run } from "./run-process.js";
+import { makePng } from "../../../packages/downloader/test/helpers/images.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -25,15 +26,8 @@ let server: Server;
 let host: string;
 const cli = (args: string[]) => run(BUN, [CLI, ...args], { cwd: tmp });
 
-/** A PNG that differs by `seed`: header, IHDR and IEND, as the downloader checks them. */
-function png(seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(45);
-  out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52], 0);
-  new DataView(out.buffer).setUint32(16, seed);
-  new DataView(out.buffer).setUint32(20, 1);
-  out.set([8, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82], 24);
-  return out;
-}
+/** A small PNG that differs by `seed` (its width), as the downloader checks PNGs. */
+const png = (seed: number) => new Uint8Array(makePng(seed, 1));
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` in apps/cli first`);

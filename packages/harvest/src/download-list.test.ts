@@ -4,21 +4,15 @@ import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { downloadList } from "./download-list.js";
 import { MAX_LIST_URL_CHARS } from "./url-list.js";
+import { makePng } from "../../downloader/test/helpers/images.js";
 
 const USER = "ann";
 const PASSWORD = "s3cret+pa ss";
 /** Every form a password takes in a URL, a header or JSON. */
 const passwordForms = [PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(`${USER}:${PASSWORD}`).toString("base64"), "s3cret"];
 
-/** A PNG that differs by `seed`: header, IHDR and IEND, as the downloader checks them. */
-function png(seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(45);
-  out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52], 0);
-  new DataView(out.buffer).setUint32(16, seed);
-  new DataView(out.buffer).setUint32(20, 1);
-  out.set([8, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82], 24);
-  return out;
-}
+/** A small PNG that differs by `seed` (its width), as the downloader checks PNGs. */
+const png = (seed: number) => new Uint8Array(makePng(seed, 1));
 
 let server: Server;
 let base: string;
