@@ -1,7 +1,7 @@
 // cat-harvest as a Deno script: the same harvest as the Bun CLI, with only the permissions
 // it needs. It reads the arguments and a few environment variables and calls
 // @cat-harvest/command; nothing of the pipeline lives here. See README.md for the commands.
-import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/command";
+import { createPipeOutput, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, runCommand } from "@cat-harvest/command";
 
 /** The variables read, each only when --allow-env grants it. */
 const ENV_NAMES = [
@@ -25,13 +25,16 @@ function readEnv(): Record<string, string | undefined> {
   return env;
 }
 
-const encoder = new TextEncoder();
-const write = (stream: typeof Deno.stdout | typeof Deno.stderr) => (line: string) => {
-  const bytes = encoder.encode(`${line}\n`);
-  for (let done = 0; done < bytes.length;) done += stream.writeSync(bytes.subarray(done));
-};
-
 const controller = new AbortController();
+// `deno run ... verify DEST | head -1`: once the reader is gone, stop quietly, as Unix tools do.
+const output = createPipeOutput(() => controller.abort(new Error("the output's reader went away")));
+const encoder = new TextEncoder();
+const write = (stream: typeof Deno.stdout | typeof Deno.stderr) => (line: string) =>
+  output.write(() => {
+    const bytes = encoder.encode(`${line}\n`);
+    for (let done = 0; done < bytes.length;) done += stream.writeSync(bytes.subarray(done));
+  });
+
 let stops = 0;
 const stop = (signal: Deno.Signal) => () => {
   if (++stops > 1) Deno.exit(EXIT_INTERRUPTED);
@@ -49,4 +52,4 @@ const code = await runCommand(Deno.args, {
   version: "deno-script",
   programName: "deno run ... harvest.ts",
 });
-Deno.exit(code);
+Deno.exit(output.closed ? EXIT_BROKEN_PIPE : code);

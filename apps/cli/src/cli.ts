@@ -3,7 +3,7 @@
 // environment and the terminal, and hands everything to @cat-harvest/command. Nothing of the
 // pipeline lives here.
 import process from "node:process";
-import { EXIT_INTERRUPTED, runCommand } from "@cat-harvest/command";
+import { createPipeOutput, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, runCommand } from "@cat-harvest/command";
 import { createProgressBar } from "./progress-bar.js";
 
 declare const CAT_HARVEST_VERSION: string | undefined;
@@ -22,13 +22,18 @@ const stop = (signal: string) => {
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
+// `cat-harvest verify DEST | head -1`: once the reader is gone, stop quietly, as Unix tools do.
+const output = createPipeOutput(() => controller.abort(new Error("the output's reader went away")));
+process.stdout.on("error", output.fail);
+process.stderr.on("error", output.fail);
+
 const code = await runCommand(process.argv.slice(2), {
   env: process.env,
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+  stdout: (line) => output.write(() => process.stdout.write(`${line}\n`)),
+  stderr: (line) => output.write(() => process.stderr.write(`${line}\n`)),
   signal: controller.signal,
   ...(process.stderr.isTTY ? { createProgressView: () => createProgressBar(process.stderr) } : {}),
   version: typeof CAT_HARVEST_VERSION === "string" ? CAT_HARVEST_VERSION : "0.0.0-dev",
   programName: "cat-harvest",
 });
-process.exit(code);
+process.exit(output.closed ? EXIT_BROKEN_PIPE : code);

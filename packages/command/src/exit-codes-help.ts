@@ -5,4 +5,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   2    bad command line (flag, value, DEST, unknown breed); nothing done
   3    partial: some photos failed or the daily quota ran out; run again to continue
        (verify: problems found)
-  130  interrupted by Ctrl-C / SIGTERM; run again to resume`;
+  130  interrupted by Ctrl-C / SIGTERM; run again to resume
+  141  stopped: the output's reader went away (piped into head); run again to resume`;

@@ -12,3 +12,5 @@ export const EXIT_USAGE = 2;
 export const EXIT_PARTIAL = 3;
 /** Stopped by Ctrl-C (SIGINT) or SIGTERM after writing what was stored; run again to resume. */
 export const EXIT_INTERRUPTED = 130;
+/** Stopped because the output's reader went away (`| head`): 128 + SIGPIPE, as for a Unix tool it kills. */
+export const EXIT_BROKEN_PIPE = 141;

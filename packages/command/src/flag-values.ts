@@ -5,11 +5,15 @@ export function fail(option: string, message: string, command?: string): never {
   throw new CommandUsageError(option, `${message}. Run \`cat-harvest ${command ? `${command} ` : ""}--help\` for usage.`);
 }
 
-/** A whole number from `min` to `max`, or undefined when the flag is absent. */
+// Plain decimal digits only: `Number()` would also take 0x10, 1e3, 0b1 and Infinity.
+const DIGITS = /^[0-9]+$/;
+const DECIMAL = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
+
+/** A whole number from `min` to `max`, written in decimal digits, or undefined when the flag is absent. */
 export function integer(command: string, option: string, raw: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (String(raw).trim() === "" || !Number.isInteger(value) || value < min || value > max) {
+  if (!DIGITS.test(String(raw).trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
     fail(
       option,
       `--${option} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, got ${JSON.stringify(raw)}`,
@@ -19,11 +23,11 @@ export function integer(command: string, option: string, raw: unknown, min: numb
   return value;
 }
 
-/** A number from `min` to `max`, or undefined when the flag is absent. */
+/** A number from `min` to `max`, written as decimal digits with an optional fraction (`0.5`), or undefined when the flag is absent. */
 export function decimal(command: string, option: string, raw: unknown, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (String(raw).trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+  if (!DECIMAL.test(String(raw).trim()) || !Number.isFinite(value) || value < min || value > max) {
     fail(option, `--${option} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`, command);
   }
   return value;

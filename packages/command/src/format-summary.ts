@@ -1,4 +1,5 @@
 import type { BreedCount } from "@cat-harvest/harvest";
+import { printable } from "./printable.js";
 
 /** `1234567` -> `1.2 MB`. */
 export function formatBytes(bytes: number): string {
@@ -13,9 +14,13 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** The per-breed table (the write-up's value_counts), with a total line. */
-export function formatBreedTable(counts: readonly BreedCount[]): string {
-  if (counts.length === 0) return "(no images stored)";
+/**
+ * The per-breed table (the write-up's value_counts), with a total line. Names are `printable`
+ * (a newline or an escape sequence in a label shows as `\n`, `\u001b`), so the columns line up.
+ */
+export function formatBreedTable(given: readonly BreedCount[]): string {
+  if (given.length === 0) return "(no images stored)";
+  const counts = given.map((c) => ({ ...c, breed: printable(c.breed), folder: printable(c.folder) }));
   const total = counts.reduce((sum, c) => sum + c.images, 0);
   const totalLabel = `total (${counts.length} breed${counts.length === 1 ? "" : "s"})`;
   const breedWidth = Math.max(totalLabel.length, ...counts.map((c) => c.breed.length));

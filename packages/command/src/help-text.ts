@@ -5,7 +5,9 @@ import { SUBCOMMANDS, type FlagSpec, type SubcommandSpec } from "./subcommands.j
 const DEST_HELP = `DEST: a folder (./cat_breeds), an archive (cats.tar, cats.tar.gz) or s3://bucket/prefix
 (s3:// needs the @cat-harvest/storage-s3 package installed beside the command).`;
 
+// The first two lines are the Petfinder credentials, which download does not use.
 const ENV_HELP = `Credentials: PETFINDER_CLIENT_ID and PETFINDER_CLIENT_SECRET (or the flags); --demo needs none.
+Prefer the variable for the secret: a --client-secret value is visible to other users of the machine (ps).
 S3: the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
 AWS_ENDPOINT_URL for S3-compatible stores).`;
 
@@ -16,7 +18,7 @@ function flagLine(flag: FlagSpec): string {
 
 function subcommandHelp(spec: SubcommandSpec): string {
   const notes =
-    spec.name === "verify" ? DEST_HELP : spec.name === "download" ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(1).join("\n")}` : `${DEST_HELP}\n${ENV_HELP}`;
+    spec.name === "verify" ? DEST_HELP : spec.name === "download" ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(2).join("\n")}` : `${DEST_HELP}\n${ENV_HELP}`;
   return `${spec.summary}\n\nUsage: ${spec.usage}\n\n${spec.flags.map(flagLine).join("\n")}\n\n${notes}\n\n${EXIT_CODES_HELP}`;
 }
 

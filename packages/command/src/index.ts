@@ -17,8 +17,10 @@ export { describeDestination, parseDestination, type Destination } from "./parse
 export { STORAGE_S3_PACKAGE } from "./load-storage-s3.js";
 export { DEMO_SCALE } from "./open-api.js";
 export { DEFAULT_OUT, DEMO_OUT } from "./commands/harvest-command.js";
-export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
+export { EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";
 export { EXIT_CODES_HELP } from "./exit-codes-help.js";
+export { createPipeOutput, isBrokenPipe, type PipeOutput } from "./broken-pipe.js";
+export { printable, printableLines } from "./printable.js";
 export { formatDuration, formatProgressLine } from "./format-progress.js";
 export { formatBreedTable, formatBytes, formatReasons } from "./format-summary.js";
 export { FLAG_OF_OPTION, inFlagLanguage } from "./flag-language.js";

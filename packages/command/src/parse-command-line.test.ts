@@ -52,6 +52,8 @@ describe("parseCommandLine", () => {
     [["help", "verify"], { command: "help", topic: "verify" }],
     [["--help"], { command: "help", topic: "harvest" }],
     [["help"], { command: "help" }],
+    [["--demo", "--scale", ".5", "--json", "--json"], { command: "harvest", demo: true, type: "cat", json: true, refresh: false, scale: 0.5 }],
+    [["--concurrency", "08"], { command: "harvest", demo: false, type: "cat", json: false, refresh: false, concurrency: 8 }],
   ])("reads %j", (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual(expected);
   });
@@ -76,6 +78,16 @@ describe("parseCommandLine", () => {
     [["download", "--input", "a.txt", "--out", "x", "--concurrency", "-1"], "concurrency", "from 1 to 256"],
     [["emulator", "--port", "-5"], "port", "--port must be an integer from 0 to 65535"],
     [["help", "fetch"], "command", 'No help for "fetch"'],
+    [["--concurrency", "0x10"], "concurrency", '--concurrency must be a whole number from 1 to 256, got "0x10"'],
+    [["--per-breed", "1e3"], "per-breed", '"1e3"'],
+    [["--cap", "0b11"], "cap", '"0b11"'],
+    [["--cap", "+5"], "cap", '"+5"'],
+    [["--per-breed", "Infinity"], "per-breed", '"Infinity"'],
+    [["--demo", "--scale", "1e-2"], "scale", '"1e-2"'],
+    [["--out", "a", "--out", "b"], "out", "--out (-o) is given more than once; give it once"],
+    [["--out", "a", "-o", "b"], "out", "--out (-o) is given more than once"],
+    [["--client-secret", "s3cret-1", "--client-secret", "s3cret-2"], "client-secret", "--client-secret is given more than once"],
+    [["download", "--input", "a.txt", "--input", "b.txt", "--out", "x"], "input", "--input (-i) is given more than once"],
   ])("refuses %j", (argv, option, message) => {
     let error: unknown;
     try {
@@ -88,4 +100,8 @@ describe("parseCommandLine", () => {
     expect((error as Error).message).toContain(message);
     expect((error as Error).message).toMatch(/cat-harvest( [a-z]+)? --help/);
   });
+});
+
+test("a repeated secret is refused without echoing either value", () => {
+  expect(() => parseCommandLine(["--client-secret", "s3cret-1", "--client-secret", "s3cret-2"])).toThrow(/^(?!.*s3cret).*$/s);
 });

@@ -46,18 +46,28 @@ function readFlags(spec: SubcommandSpec, args: readonly string[], positionals = 
   for (const f of spec.flags)
     options[f.name] = { type: f.value ? "string" : "boolean", ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
   const valueFlags = spec.flags.filter((f) => f.value).map((f) => f.name);
-  let result: { values: Values; positionals: string[] };
+  let result: { values: Values; positionals: string[]; tokens: Array<{ kind: string; name?: string }> };
   try {
-    result = parseArgs({ args: joinNegativeValues(args, valueFlags), options, allowPositionals: positionals > 0, strict: true }) as {
-      values: Values;
-      positionals: string[];
-    };
+    result = parseArgs({ args: joinNegativeValues(args, valueFlags), options, allowPositionals: positionals > 0, strict: true, tokens: true }) as typeof result;
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     return fail("arguments", message.replace(/\.$/, ""), spec.name === "harvest" ? undefined : spec.name);
   }
   if (result.positionals.length > positionals) fail("arguments", `Unexpected argument ${JSON.stringify(result.positionals[positionals])}`, spec.name);
+  refuseRepeated(spec, result.tokens);
   return result;
+}
+
+/** A flag that takes one value, given twice, is refused: which of the two was meant is not ours to guess. */
+function refuseRepeated(spec: SubcommandSpec, tokens: ReadonlyArray<{ kind: string; name?: string }>): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || token.name === undefined) continue;
+    const flag = spec.flags.find((f) => f.name === token.name);
+    if (!flag?.value || flag.multiple) continue;
+    if (seen.has(flag.name)) fail(flag.name, `--${flag.name}${flag.short ? ` (-${flag.short})` : ""} is given more than once; give it once`, spec.name);
+    seen.add(flag.name);
+  }
 }
 
 function apiFlags(command: string, v: Values): ApiFlags {

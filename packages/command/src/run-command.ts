@@ -9,32 +9,51 @@ import { CommandError, CommandUsageError } from "./errors.js";
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { helpText } from "./help-text.js";
 import { parseCommandLine, type ParsedCommand } from "./parse-command-line.js";
+import { printableIO } from "./printable.js";
 
 /**
  * Parses `argv` and runs the command, resolving with the exit code (see `EXIT_*`). Errors are
- * reported on `io.stderr`, never thrown; secrets never appear in what is written.
+ * reported on `io.stderr`, never thrown, and with `--json` also as one JSON object on
+ * `io.stdout` (`{"error": {"name", "message", "flag"?}, "exitCode"}`); secrets never appear in
+ * what is written, and every control character in it is escaped (`printable`).
  *
  * @example
  * process.exitCode = await runCommand(process.argv.slice(2), { env: process.env, stdout: console.log, stderr: console.error, signal });
  */
-export async function runCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+export async function runCommand(argv: readonly string[], given: CommandIO): Promise<number> {
+  const io = printableIO(given);
   let parsed: ParsedCommand;
   try {
     parsed = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`error: ${(error as Error).message}`);
-    return EXIT_USAGE;
+    return report(error, EXIT_USAGE, asksForJson(argv), io);
   }
+  const json = "json" in parsed && parsed.json;
   try {
     return await dispatch(parsed, io);
   } catch (error) {
     if (io.signal.aborted && !HarvestError.isInstance(error) && !CommandError.isInstance(error)) {
-      io.stderr("Interrupted.");
-      return EXIT_INTERRUPTED;
+      return report(new Error("Interrupted."), EXIT_INTERRUPTED, json, io, "Interrupted.");
     }
-    io.stderr(`error: ${describeError(error)}`);
-    return CommandUsageError.isInstance(error) ? EXIT_USAGE : EXIT_FAILURE;
+    return report(error, CommandUsageError.isInstance(error) ? EXIT_USAGE : EXIT_FAILURE, json, io);
   }
+}
+
+/** Whether a command line that could not be parsed asked for `--json` (before any `--`). */
+function asksForJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+/** Tells of the error that ends the run (on stderr, and as JSON on stdout with `--json`); returns `exitCode`. */
+function report(error: unknown, exitCode: number, json: boolean, io: CommandIO, text = `error: ${describeError(error)}`): number {
+  io.stderr(text);
+  if (json) {
+    const name = error instanceof Error ? error.name : "Error";
+    const flag = CommandUsageError.isInstance(error) ? { flag: error.option } : {};
+    io.stdout(JSON.stringify({ error: { name, message: describeError(error), ...flag }, exitCode }));
+  }
+  return exitCode;
 }
 
 function dispatch(parsed: ParsedCommand, io: CommandIO): Promise<number> {

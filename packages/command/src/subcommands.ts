@@ -24,7 +24,11 @@ const API_FLAGS: readonly FlagSpec[] = [
   { name: "type", value: "TYPE", help: "animal type (default cat)" },
   { name: "api-url", value: "URL", help: "Petfinder API base URL (default https://api.petfinder.com)" },
   { name: "client-id", value: "ID", help: "Petfinder client id (default: PETFINDER_CLIENT_ID)" },
-  { name: "client-secret", value: "SECRET", help: "Petfinder client secret (default: PETFINDER_CLIENT_SECRET)" },
+  {
+    name: "client-secret",
+    value: "SECRET",
+    help: "Petfinder client secret (default: PETFINDER_CLIENT_SECRET; prefer it: ps shows flags to other users)",
+  },
 ];
 
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };

@@ -13,7 +13,7 @@ export function acceptFormat(attempt: AttemptContext, inspection: BodyInspection
   const type = response.headers.get("content-type") ?? "no Content-Type";
   const what = format === null ? `not a ${[...formats].join("/")} image` : `a ${format} image, which formats excludes`;
   throw attempt.fail(
-    attempt.error("not-an-image", `GET ${attempt.url} answered ${attempt.status} (${type}) with ${what}; it starts ${preview(inspection.head)}`, {
+    attempt.error("not-an-image", `GET ${attempt.shownUrl} answered ${attempt.status} (${type}) with ${what}; it starts ${preview(inspection.head)}`, {
       status: attempt.status,
     }),
   );

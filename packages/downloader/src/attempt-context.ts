@@ -1,3 +1,4 @@
+import { publicUrl, splitUrlCredentials } from "@cat-harvest/http";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { AbortScope } from "./abort-scope.js";
 import { describeNetworkError } from "./describe-network-error.js";
@@ -50,8 +51,10 @@ export class AttemptContext {
   readonly controller = new AbortController();
   /** The first failure; every later one is reported as this. */
   failure: DownloadJobError | undefined = undefined;
-  /** The URL of the latest request, after redirects. */
+  /** The URL of the latest request, after redirects, without user name and password. */
   url: string;
+  /** The `Authorization` header the URL's user name and password make, sent to their origin only. */
+  authorization: string | undefined;
   /** The final response's status. */
   status = 0;
   /** Content-Length of the body, when announced and not compressed. */
@@ -82,21 +85,35 @@ export class AttemptContext {
     this.scope = scope;
     this.onBytes = onBytes;
     this.onReceived = onReceived;
-    this.url = job.url;
+    ({ url: this.url, authorization: this.authorization } = splitUrlCredentials(job.url));
+    const shown = publicUrl(job.url);
     this.#unsubscribe = scope.onAbort(() => this.controller.abort(scope.signal.reason));
     this.#totalTimer = setTimeout(
-      () => this.fail(this.error("timeout-total", `GET ${job.url} took longer than ${settings.totalTimeoutMs} ms in all (totalTimeoutMs)`)),
+      () => this.fail(this.error("timeout-total", `GET ${shown} took longer than ${settings.totalTimeoutMs} ms in all (totalTimeoutMs)`)),
       settings.totalTimeoutMs,
     );
     this.#connectTimer = setTimeout(
-      () => this.fail(this.error("timeout-connect", `GET ${job.url} sent no response headers within ${settings.connectTimeoutMs} ms (connectTimeoutMs)`)),
+      () => this.fail(this.error("timeout-connect", `GET ${shown} sent no response headers within ${settings.connectTimeoutMs} ms (connectTimeoutMs)`)),
       settings.connectTimeoutMs,
     );
   }
 
-  /** A failure of this attempt; the job's URL and key are filled in. */
+  /** The latest request's URL as messages show it: no credentials (`publicUrl`). */
+  get shownUrl(): string {
+    return publicUrl(this.url);
+  }
+
+  /** Goes on to a redirect's target; the credentials go along only to their own origin. */
+  redirectTo(next: URL): void {
+    const previous = new URL(this.url).origin;
+    const split = splitUrlCredentials(next.href);
+    this.url = split.url;
+    if (split.authorization !== undefined || next.origin !== previous) this.authorization = split.authorization;
+  }
+
+  /** A failure of this attempt; the job's URL (without credentials) and key are filled in. */
   error(reason: FailureReason, message: string, details?: FailureDetails): DownloadJobError {
-    return new DownloadJobError(reason, message, { url: this.job.url, key: this.job.key, ...details });
+    return new DownloadJobError(reason, message, { url: publicUrl(this.job.url), key: this.job.key, ...details });
   }
 
   /** Records `failure` unless one came first, aborts the attempt, and returns the first. */
@@ -119,7 +136,7 @@ export class AttemptContext {
     if (DownloadJobError.isInstance(thrown) || DuplicateHookError.isInstance(thrown)) return thrown;
     if (this.scope.signal.aborted) return this.scope.signal.reason;
     const { expected, received } = this;
-    const { url } = this.job;
+    const url = publicUrl(this.job.url);
     if (expected !== undefined && received < expected) {
       return this.fail(
         this.error("truncated", `GET ${url} body ended after ${received} of ${expected} bytes (${describeNetworkError(thrown)})`, { cause: thrown }),

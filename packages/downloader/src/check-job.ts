@@ -1,3 +1,4 @@
+import { publicUrl } from "@cat-harvest/http";
 import { type StorageAdapter, StorageError, validateKey } from "@cat-harvest/storage";
 import { failedResult } from "./job-results.js";
 import type { DownloadFailed, DownloadJob, DownloadResult } from "./types.js";
@@ -16,16 +17,16 @@ export function checkJob<M>(job: DownloadJob<M>): DownloadFailed<M> | null {
   try {
     parsed = new URL(job.url);
   } catch {
-    return failedResult(job, "invalid-url", `${JSON.stringify(job.url)} is not an absolute URL; give each job an absolute http(s) URL`, 0);
+    return failedResult(job, "invalid-url", `${JSON.stringify(publicUrl(job.url))} is not an absolute URL; give each job an absolute http(s) URL`, 0);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    return failedResult(job, "unsupported-protocol", `${job.url} uses ${parsed.protocol}; only http: and https: URLs are downloaded`, 0);
+    return failedResult(job, "unsupported-protocol", `${publicUrl(job.url)} uses ${parsed.protocol}; only http: and https: URLs are downloaded`, 0);
   }
   try {
     validateKey(job.key);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return failedResult(job, "invalid-key", `Job for ${job.url} has a refused key: ${message}`, 0);
+    return failedResult(job, "invalid-key", `Job for ${publicUrl(job.url)} has a refused key: ${message}`, 0);
   }
   return null;
 }

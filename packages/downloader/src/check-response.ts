@@ -9,7 +9,8 @@ import type { DownloadJobError } from "./errors.js";
  */
 export function refuseResponse(attempt: AttemptContext, response: Response): DownloadJobError | null {
   const { status } = response;
-  const { url, settings } = attempt;
+  const { settings } = attempt;
+  const url = attempt.shownUrl;
   attempt.status = status;
   if (status < 200 || status > 299) {
     return attempt.error(`http-${status}`, `GET ${url} answered ${status}${response.statusText ? ` ${response.statusText}` : ""}`, {
@@ -27,7 +28,7 @@ export function refuseResponse(attempt: AttemptContext, response: Response): Dow
 
 /** The failure for a body with no bytes. */
 export function emptyBody(attempt: AttemptContext): DownloadJobError {
-  return attempt.error("empty-body", `GET ${attempt.url} answered ${attempt.status} with an empty body`, { status: attempt.status });
+  return attempt.error("empty-body", `GET ${attempt.shownUrl} answered ${attempt.status} with an empty body`, { status: attempt.status });
 }
 
 /** The body's length from Content-Length, unless the body is compressed (it then decodes to another length). */

@@ -1,4 +1,4 @@
-import { backoffDelay } from "@cat-harvest/http";
+import { backoffDelay, publicUrl } from "@cat-harvest/http";
 import { type AbortScope, sleepInScope } from "./abort-scope.js";
 import { type AttemptSettings, attemptDownload } from "./attempt.js";
 import { ALWAYS_HELD, type ConnectionSlot } from "./connection-slot.js";
@@ -45,7 +45,7 @@ export async function downloadJob<M>(
     } catch (error) {
       if (scope.signal.aborted && error === scope.signal.reason) {
         const why = error instanceof Error ? error.message : String(error);
-        return failedResult(job, "aborted", `${job.url} was stopped before it was stored (${why}); nothing was left under its key`, attempt);
+        return failedResult(job, "aborted", `${publicUrl(job.url)} was stopped before it was stored (${why}); nothing was left under its key`, attempt);
       }
       if (!DownloadJobError.isInstance(error)) throw error;
       if (!error.isRetryable || attempt >= settings.maxAttempts) {

@@ -13,7 +13,7 @@ export async function finishBody(attempt: AttemptContext, inspection: BodyInspec
   const { settings, received } = attempt;
   if (settings.checkImageEnd && !inspection.isComplete(format, received)) {
     throw attempt.fail(
-      attempt.error("truncated", `GET ${attempt.url} body of ${received} bytes lacks the ${format} end marker, so it was cut short`, {
+      attempt.error("truncated", `GET ${attempt.shownUrl} body of ${received} bytes lacks the ${format} end marker, so it was cut short`, {
         status: attempt.status,
       }),
     );

@@ -1,3 +1,4 @@
+import { publicUrl } from "@cat-harvest/http";
 import type { AttemptContext } from "./attempt-context.js";
 import { discardBody } from "./discard-body.js";
 
@@ -9,7 +10,8 @@ const isHttp = (url: URL) => url.protocol === "http:" || url.protocol === "https
 /** Sends the attempt's GET to `attempt.url`, leaving redirects for `followRedirects`. */
 export function request(attempt: AttemptContext): Promise<Response> {
   const { settings } = attempt;
-  return settings.fetch(attempt.url, { redirect: "manual", signal: attempt.controller.signal, headers: settings.headers });
+  const headers = attempt.authorization === undefined ? settings.headers : { ...settings.headers, authorization: attempt.authorization };
+  return settings.fetch(attempt.url, { redirect: "manual", signal: attempt.controller.signal, headers });
 }
 
 /**
@@ -20,7 +22,7 @@ export function request(attempt: AttemptContext): Promise<Response> {
 export async function followRedirects(attempt: AttemptContext, response: Response): Promise<Response> {
   for (let hop = 1; REDIRECT_STATUSES.has(response.status); hop++) {
     await discardBody(response);
-    attempt.url = nextHop(attempt, response, hop).href;
+    attempt.redirectTo(nextHop(attempt, response, hop));
     response = await request(attempt);
   }
   return response;
@@ -28,12 +30,13 @@ export async function followRedirects(attempt: AttemptContext, response: Respons
 
 /** The URL a redirect points to, or the failure that refuses it. */
 function nextHop(attempt: AttemptContext, response: Response, hop: number): URL {
-  const { url: current } = attempt;
+  const { url } = attempt;
+  const current = attempt.shownUrl;
   const { status } = response;
   const location = response.headers.get("location");
   let next: URL | undefined;
   try {
-    next = location ? new URL(location, current) : undefined;
+    next = location ? new URL(location, url) : undefined;
   } catch {
     next = undefined;
   }
@@ -41,14 +44,18 @@ function nextHop(attempt: AttemptContext, response: Response, hop: number): URL 
     throw attempt.error("redirect-invalid", `GET ${current} answered ${status} without a usable Location header (${JSON.stringify(location)})`, { status });
   }
   if (!isHttp(next)) {
-    throw attempt.error("redirect-unsupported-protocol", `GET ${current} redirects to ${next.protocol} (${next.href}); only http: and https: are followed`, {
-      status,
-    });
+    throw attempt.error(
+      "redirect-unsupported-protocol",
+      `GET ${current} redirects to ${next.protocol} (${publicUrl(next.href)}); only http: and https: are followed`,
+      {
+        status,
+      },
+    );
   }
   if (hop > attempt.settings.maxRedirects) {
     throw attempt.error(
       "too-many-redirects",
-      `GET ${attempt.job.url} redirected more than ${attempt.settings.maxRedirects} times (maxRedirects); last hop ${next.href}`,
+      `GET ${publicUrl(attempt.job.url)} redirected more than ${attempt.settings.maxRedirects} times (maxRedirects); last hop ${publicUrl(next.href)}`,
       { status },
     );
   }

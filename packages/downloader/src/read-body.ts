@@ -11,7 +11,10 @@ export async function readChunk(attempt: AttemptContext, reader: ReadableStreamD
     const idle = setTimeout(
       () =>
         attempt.fail(
-          attempt.error("timeout-idle", `GET ${attempt.url} body stalled for ${settings.idleTimeoutMs} ms after ${attempt.received} bytes (idleTimeoutMs)`),
+          attempt.error(
+            "timeout-idle",
+            `GET ${attempt.shownUrl} body stalled for ${settings.idleTimeoutMs} ms after ${attempt.received} bytes (idleTimeoutMs)`,
+          ),
         ),
       settings.idleTimeoutMs,
     );
@@ -44,7 +47,7 @@ export async function readWholeBody(attempt: AttemptContext, response: Response)
       attempt.fail(
         attempt.error(
           "timeout-idle",
-          `GET ${attempt.url} body of ${expected} bytes did not arrive within ${attempt.settings.idleTimeoutMs} ms (idleTimeoutMs)`,
+          `GET ${attempt.shownUrl} body of ${expected} bytes did not arrive within ${attempt.settings.idleTimeoutMs} ms (idleTimeoutMs)`,
         ),
       ),
     attempt.settings.idleTimeoutMs,
@@ -66,5 +69,5 @@ export async function readWholeBody(attempt: AttemptContext, response: Response)
 }
 
 function truncated(attempt: AttemptContext): DownloadJobError {
-  return attempt.error("truncated", `GET ${attempt.url} body ended after ${attempt.received} of ${attempt.expected} bytes`, { status: attempt.status });
+  return attempt.error("truncated", `GET ${attempt.shownUrl} body ended after ${attempt.received} of ${attempt.expected} bytes`, { status: attempt.status });
 }

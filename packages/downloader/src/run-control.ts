@@ -1,3 +1,4 @@
+import { publicUrl } from "@cat-harvest/http";
 import { type AbortScope, createAbortScope } from "./abort-scope.js";
 import type { DownloadFailed, DownloadJob } from "./types.js";
 
@@ -65,8 +66,8 @@ export class RunControl {
   abortedResult<M>(job: DownloadJob<M>): DownloadFailed<M> {
     const fatal = this.#fatal;
     const message = fatal
-      ? `${job.url} was stopped because the run failed: ${fatal.error instanceof Error ? fatal.error.message : String(fatal.error)}`
-      : `${job.url} was aborted by the run's signal before it was stored`;
+      ? `${publicUrl(job.url)} was stopped because the run failed: ${fatal.error instanceof Error ? fatal.error.message : String(fatal.error)}`
+      : `${publicUrl(job.url)} was aborted by the run's signal before it was stored`;
     return { type: "failed", key: job.key, url: job.url, meta: job.meta, reason: "aborted", message, attempts: 0 };
   }
 

@@ -6,7 +6,7 @@ export function takeChunk(attempt: AttemptContext, inspection: BodyInspection, c
   const received = (attempt.received += chunk.byteLength);
   const { maxBytes } = attempt.settings;
   if (received > maxBytes) {
-    throw attempt.fail(attempt.error("too-large", `GET ${attempt.url} body passed maxBytes ${maxBytes}`, { status: attempt.status }));
+    throw attempt.fail(attempt.error("too-large", `GET ${attempt.shownUrl} body passed maxBytes ${maxBytes}`, { status: attempt.status }));
   }
   inspection.update(chunk);
   attempt.onBytes(chunk.byteLength, received, attempt.expected);

@@ -1,3 +1,4 @@
+import { publicUrl } from "@cat-harvest/http";
 import type { Dataset } from "./dataset.js";
 import { createPhotoDecider, type PhotoDeciderOptions } from "./decide-photo.js";
 import { DUPLICATE_REASON } from "./failure-row.js";
@@ -26,14 +27,20 @@ export function createPhotoAdmitter(
   return async (candidate) => {
     const decision = decide(candidate);
     const { key } = decision;
-    const about = { source_url: candidate.url, breed: candidate.breed, animal_id: candidate.recordId, attempts: 0, file_name: key };
+    const about = { source_url: publicUrl(candidate.url), breed: candidate.breed, animal_id: candidate.recordId, attempts: 0, file_name: key };
     switch (decision.action) {
       case "store":
       case "repair":
         counters.queued++;
         return { url: candidate.url, key, meta: candidate };
       case "adopt":
-        await dataset.adopt(key, { file_name: key, breed: candidate.breed, animal_id: candidate.recordId, photo: candidate.photo, source_url: candidate.url });
+        await dataset.adopt(key, {
+          file_name: key,
+          breed: candidate.breed,
+          animal_id: candidate.recordId,
+          photo: candidate.photo,
+          source_url: publicUrl(candidate.url),
+        });
         counters.existing++;
         return undefined;
       case "skip":

@@ -12,7 +12,7 @@ import {
   type MetadataRow,
 } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
-import { duplicateOf, readFailureRow } from "./failure-row.js";
+import { duplicateOf, readFailureRow, withPublicUrl } from "./failure-row.js";
 import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readJsonLines } from "./read-lines.js";
 
@@ -123,7 +123,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     })) {
       const problem = metadataRowProblem(value);
       if (problem) throw new HarvestDatasetError(METADATA_FILE, `line ${line}: ${problem}; move the file away to start the data set afresh`);
-      const row = value as MetadataRow;
+      const row = withPublicUrl(value as MetadataRow); // rows of earlier versions may hold credentials
       if (present.get(row.file_name) === row.bytes) {
         stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes });
         content.seen(row.sha256, row.file_name);

@@ -1,4 +1,6 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
+import type { FailureRow } from "./dataset-files.js";
+import type { HarvestLineTooLongError } from "./errors.js";
 import { createPhotoAdmitter } from "./admit-photo.js";
 import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 import type { HarvestSummary } from "./harvest.js";
@@ -25,11 +27,18 @@ export function listEntryCandidate(entry: UrlListEntry): PhotoCandidate {
   return { url: entry.url, breed: entry.label ?? UNLABELLED, recordId: null, photo: null };
 }
 
+/** The failures.jsonl line of a list line skipped for its length: its excerpt stands for the URL. */
+export function tooLongFailure(error: HarvestLineTooLongError): FailureRow {
+  return { source_url: error.excerpt, breed: error.label ?? UNLABELLED, animal_id: null, reason: error.reason, attempts: 0, detail: error.message };
+}
+
 /**
  * Downloads any URL list into a data set with the same layout as a harvest: each label is a
  * folder (`unlabelled` without one), files are named by `urlFileName`, and metadata.jsonl,
  * failures.jsonl and breeds.csv (label, folder, images) are written. Resumes like a harvest,
- * with the same decisions (`createPhotoDecider`), without a cap.
+ * with the same decisions (`createPhotoDecider`), without a cap. A line or URL over its limit
+ * (`MAX_LIST_LINE_CHARS`, `MAX_LIST_URL_CHARS`) is not fetched: it is a failure
+ * (`line-too-long`, `url-too-long`, quoted by its start) and the run goes on.
  *
  * @example
  * await downloadList({ input: Readable.toWeb(createReadStream("urls.csv")), inputName: "urls.csv", storage });
@@ -44,8 +53,14 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
   const admit = createPhotoAdmitter(dataset, progress);
   let finished = false;
   try {
+    const onTooLong = (error: HarvestLineTooLongError) => {
+      dataset.fail(tooLongFailure(error));
+      progress.failed++;
+      options.onLog?.(error.message);
+      report();
+    };
     async function* jobs(): AsyncGenerator<PhotoJob> {
-      for await (const entry of parseUrlList(options.input, options.inputName)) {
+      for await (const entry of parseUrlList(options.input, options.inputName, undefined, { onTooLong })) {
         progress.records++;
         const candidate = listEntryCandidate(entry);
         folders.add(place(candidate).folder);

@@ -69,7 +69,7 @@ export class HarvestUnknownBreedError extends HarvestError {
 /** A URL list with a line that cannot be read. */
 export class HarvestInputError extends HarvestError {
   static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestInputError");
-  override name = "HarvestInputError" as const;
+  override name: string = "HarvestInputError";
   readonly file: string;
   /** 1-based line number, or 0 when the problem is the file as a whole. */
   readonly line: number;
@@ -77,6 +77,35 @@ export class HarvestInputError extends HarvestError {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${problem}`, options);
     this.file = file;
     this.line = line;
+  }
+}
+
+/** Why a line of a URL list was too long to use: the whole line, or its URL. */
+export type LineTooLongReason = "line-too-long" | "url-too-long";
+
+/**
+ * A URL list line longer than `limit` characters (`reason: "line-too-long"`), or a URL longer
+ * than its limit (`"url-too-long"`). Only `excerpt`, its start, is kept.
+ */
+export class HarvestLineTooLongError extends HarvestInputError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestLineTooLongError");
+  override name = "HarvestLineTooLongError" as const;
+  readonly reason: LineTooLongReason;
+  /** The line's (or the URL's) length in characters. */
+  readonly length: number;
+  readonly limit: number;
+  /** Its start, without credentials (see `excerpt`). */
+  readonly excerpt: string;
+  /** The line's label, when it was read. */
+  readonly label: string | undefined;
+  constructor(file: string, line: number, reason: LineTooLongReason, init: { length: number; limit: number; excerpt: string; label?: string | undefined }) {
+    const what = reason === "url-too-long" ? "the url" : "the line";
+    super(file, line, `${what} is ${init.length} characters long, over the ${init.limit}-character limit; it starts ${JSON.stringify(init.excerpt)}`);
+    this.reason = reason;
+    this.length = init.length;
+    this.limit = init.limit;
+    this.excerpt = init.excerpt;
+    this.label = init.label;
   }
 }
 

@@ -24,6 +24,23 @@ describe("readFailureRow", () => {
     expect(readFailureRow(line)).toBeUndefined();
   });
 
+  test("a row of an earlier version comes back without the credentials its URL held", () => {
+    const url = "http://ann:s3cret@x/6?token=abc";
+    expect(
+      readFailureRow({
+        ...base,
+        source_url: url,
+        reason: "network",
+        detail: `GET ${url} failed: Request cannot be constructed from a URL that includes credentials: ${url}`,
+      }),
+    ).toEqual({
+      ...base,
+      source_url: "http://x/6?token=REDACTED",
+      reason: "network",
+      detail: "GET http://x/6?token=abc failed: Request cannot be constructed from a URL that includes credentials: http://x/6?token=abc",
+    });
+  });
+
   test("duplicateOf names the stored file of a duplicate only", () => {
     expect(duplicateOf(readFailureRow({ ...base, reason: "duplicate of Bengal/1-1.jpg" })!)).toBe("Bengal/1-1.jpg");
     expect(duplicateOf({ ...base, reason: "http-404" })).toBeUndefined();

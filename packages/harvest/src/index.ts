@@ -3,11 +3,22 @@ export {
   HarvestDatasetError,
   HarvestError,
   HarvestInputError,
+  HarvestLineTooLongError,
   HarvestUnknownBreedError,
   HarvestUsageError,
   type HarvestUsageErrorOptions,
+  type LineTooLongReason,
 } from "./errors.js";
-export { parseUrlList, urlListFormat, type UrlListEntry, type UrlListFormat } from "./url-list.js";
+export {
+  MAX_LIST_LINE_CHARS,
+  MAX_LIST_URL_CHARS,
+  parseUrlList,
+  urlListFormat,
+  type ParseUrlListOptions,
+  type UrlListEntry,
+  type UrlListFormat,
+} from "./url-list.js";
+export { EXCERPT_CHARS, excerpt } from "./excerpt.js";
 export { closestNames, editDistance } from "./closest-names.js";
 export { BREEDS_FILE, DATASET_FILES, FAILURES_FILE, METADATA_FILE, countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";

@@ -1,4 +1,5 @@
 import { createDownloader, type DownloadEvent } from "@cat-harvest/downloader";
+import { publicUrl } from "@cat-harvest/http";
 import type { Dataset } from "./dataset.js";
 import { DUPLICATE_REASON } from "./failure-row.js";
 import type { CreateSha256 } from "./hash-stream.js";
@@ -49,7 +50,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
           breed: meta.breed,
           animal_id: meta.recordId,
           photo: meta.photo,
-          source_url: event.url,
+          source_url: publicUrl(event.url),
           bytes: event.bytes,
           sha256: event.sha256,
           ...(event.width !== undefined ? { width: event.width } : {}),
@@ -66,7 +67,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         // An interrupted job is not a failure of the photo: the next run takes it up.
         if (event.reason === "aborted") return;
         dataset.fail({
-          source_url: event.url,
+          source_url: publicUrl(event.url),
           breed: meta.breed,
           animal_id: meta.recordId,
           reason: event.reason,
@@ -78,7 +79,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
       } else if (event.type === "skipped" && event.reason === "duplicate") {
         const meta = event.meta!;
         dataset.fail({
-          source_url: event.url,
+          source_url: publicUrl(event.url),
           breed: meta.breed,
           animal_id: meta.recordId,
           reason: DUPLICATE_REASON,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { HarvestInputError } from "./errors.js";
-import { parseUrlList } from "./url-list.js";
+import { HarvestInputError, HarvestLineTooLongError } from "./errors.js";
+import { MAX_LIST_LINE_CHARS, MAX_LIST_URL_CHARS, parseUrlList } from "./url-list.js";
 
 const streamOf = (text: string, chunk = 7) =>
   new ReadableStream<Uint8Array>({
@@ -70,5 +70,75 @@ describe("parseUrlList", () => {
     expect(error.line).toBe(line);
     expect(error.message).toContain(problem);
     expect(error.message).toContain(name);
+  });
+});
+
+/** A list whose one line of `size` characters sits between two good lines, in 64 KiB chunks. */
+function listWithLongLine(name: string, size: number) {
+  const long = `http://ann:s3cret@a.test/${"x".repeat(size)}`;
+  const lines: Record<string, [string, string, string]> = {
+    "list.txt": ["http://a.test/1.jpg", long, "http://a.test/2.jpg"],
+    "list.csv": ["url,label", `${long},Tabby`, "http://a.test/2.jpg,Tabby"],
+    "list.jsonl": ['{"url":"http://a.test/1.jpg"}', JSON.stringify({ url: long, label: "Tabby" }), '{"url":"http://a.test/2.jpg"}'],
+  };
+  return streamOf(`${lines[name]!.join("\n")}\n`, 65_536);
+}
+
+describe("parseUrlList with over-long input", () => {
+  test.each(["list.txt", "list.csv", "list.jsonl"])("a 10 MB line in %s is reported by its start, once, and the next line is read", async (name) => {
+    const skipped: HarvestLineTooLongError[] = [];
+    const entries = [];
+    for await (const entry of parseUrlList(listWithLongLine(name, 10_000_000), name, undefined, { onTooLong: (e) => skipped.push(e) })) entries.push(entry);
+    expect(entries.map((e) => e.url)).toEqual(name === "list.csv" ? ["http://a.test/2.jpg"] : ["http://a.test/1.jpg", "http://a.test/2.jpg"]);
+    expect(skipped).toHaveLength(1);
+    const [error] = skipped;
+    expect(error).toMatchObject({ reason: "line-too-long", line: 2, limit: MAX_LIST_LINE_CHARS });
+    expect(error!.length).toBeGreaterThan(10_000_000);
+    expect(error!.excerpt.length).toBeLessThanOrEqual(81);
+    expect(error!.message.length).toBeLessThan(250);
+    expect(error!.message).not.toContain("s3cret");
+  });
+
+  test("without onTooLong a 10 MB line throws a short HarvestLineTooLongError", async () => {
+    const error = await (async () => {
+      for await (const _ of parseUrlList(listWithLongLine("list.txt", 10_000_000), "list.txt"));
+    })().then(
+      () => undefined,
+      (e: unknown) => e as HarvestInputError,
+    );
+    expect(error).toBeInstanceOf(HarvestLineTooLongError);
+    if (!error) return;
+    expect(error.line).toBe(2);
+    expect(error.message.length).toBeLessThan(250);
+  });
+
+  test("a URL over the URL limit is refused with its label, before any request, and the list goes on", async () => {
+    const skipped: HarvestLineTooLongError[] = [];
+    const url = `https://a.test/${"y".repeat(MAX_LIST_URL_CHARS)}`;
+    const entries = [];
+    for await (const entry of parseUrlList(streamOf(`url,label\n${url},Tabby\nhttp://a.test/2.jpg,Tabby\n`), "list.csv", undefined, {
+      onTooLong: (e) => skipped.push(e),
+    }))
+      entries.push(entry);
+    expect(entries).toEqual([{ url: "http://a.test/2.jpg", label: "Tabby", line: 3 }]);
+    expect(skipped.map((e) => [e.reason, e.line, e.label, e.length])).toEqual([["url-too-long", 2, "Tabby", url.length]]);
+  });
+
+  test("a quoted CSV field spanning lines past the limit is one over-long record; the record after it is read", async () => {
+    const skipped: HarvestLineTooLongError[] = [];
+    const block = `${"z".repeat(40_000)}\n`;
+    const csv = `url,label\nhttp://a.test/1.jpg,"${block.repeat(3)}"\nhttp://a.test/2.jpg,ok\n`;
+    const entries = [];
+    for await (const entry of parseUrlList(streamOf(csv, 4096), "list.csv", undefined, { onTooLong: (e) => skipped.push(e) })) entries.push(entry);
+    expect(entries).toEqual([{ url: "http://a.test/2.jpg", label: "ok", line: 6 }]);
+    expect(skipped.map((e) => [e.reason, e.line])).toEqual([["line-too-long", 2]]);
+  });
+
+  test("a bad line is quoted by its start only, without credentials", async () => {
+    const error = await failure(`http://a.test/1.jpg\nhttp//ann:s3cret@a.test/${"q".repeat(5000)}\n`, "list.txt");
+    expect(error.line).toBe(2);
+    expect(error.message).toContain("not an absolute URL");
+    expect(error.message).not.toContain("s3cret");
+    expect(error.message.length).toBeLessThan(200);
   });
 });
