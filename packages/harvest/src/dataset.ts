@@ -1,44 +1,47 @@
-import { breedCountsToCsv, createContentDeduper } from "@cat-harvest/photos";
+import { breedCountsToCsv } from "@cat-harvest/photos";
 import { StorageError, type StorageAdapter } from "@cat-harvest/storage";
-import {
-  BREEDS_FILE,
-  DATASET_FILES,
-  FAILURES_FILE,
-  METADATA_FILE,
-  countBreeds,
-  metadataRowProblem,
-  type BreedCount,
-  type FailureRow,
-  type MetadataRow,
-} from "./dataset-files.js";
+import { createContentClaims } from "./content-claims.js";
+import { BREEDS_FILE, DATASET_FILES, FAILURES_FILE, METADATA_FILE, STATE_FILE, countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
+import { stateLines, type StateLine } from "./dataset-state.js";
+import { encodeLines } from "./encode-lines.js";
 import { HarvestDatasetError } from "./errors.js";
-import { duplicateOf, readFailureRow } from "./failure-row.js";
-import { hashStream, type CreateSha256 } from "./hash-stream.js";
-import { readJsonLines } from "./read-lines.js";
+import { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
+import { type CreateSha256 } from "./hash-stream.js";
+import { inspectStored } from "./inspect-stored.js";
+import { createJournal, type Journal } from "./journal.js";
+import { readPreviousFailures } from "./previous-failures.js";
+import type { UnreadableLine } from "./read-metadata.js";
+import { recheckFiles } from "./recheck-files.js";
+import { scanDestination, type PresentFile } from "./scan-destination.js";
 
-/** Keys under this prefix belong to cat-harvest itself, never to the data set. */
-export const INTERNAL_PREFIX = ".cat-harvest";
 
 export interface OpenDatasetOptions {
   /**
    * How often, at most, metadata.jsonl is rewritten during a run on stores that can replace
-   * objects (folders, S3), so a killed run loses at most this much bookkeeping.
+   * objects but not append to them (S3), so a killed run loses at most this much bookkeeping.
+   * Folders append each stored file to the journal instead.
    * @default 5000
    */
   readonly checkpointMs?: number;
   readonly signal?: AbortSignal;
-  /** The SHA-256 unlisted objects are re-hashed with. @default the downloader's `createDefaultSha256` */
+  /** The SHA-256 files are re-hashed with. @default the downloader's `createDefaultSha256` */
   readonly createSha256?: CreateSha256;
 }
 
 /** What a re-run found in its destination. */
 export interface ResumeInfo {
-  /** Files listed in metadata.jsonl that are present with the listed size: never fetched again. */
+  /** Files listed (metadata.jsonl or the journal) that are present and unchanged: never fetched again. */
   readonly stored: number;
-  /** Objects present but not listed (a run killed between checkpoints): re-verified or re-downloaded. */
+  /** Objects present but not listed (a run killed before listing them, lines lost): re-hashed and kept, when whole images. */
   readonly unlisted: number;
-  /** Listed files missing or of another size: downloaded again. */
+  /** Listed files missing, of another size, or rewritten with other bytes: downloaded again. */
   readonly damaged: number;
+  /** Listed files re-hashed because their stamp changed since they were stored (or was never noted). */
+  readonly rechecked: number;
+  /** Lines of metadata.jsonl or the state file skipped as cut short or garbage (their files, if present, count as unlisted). */
+  readonly unreadableLines: number;
+  /** The first few of those lines, for a message. */
+  readonly unreadable: readonly UnreadableLine[];
   /** failures.jsonl lines of the previous run. */
   readonly previousFailures: number;
 }
@@ -46,37 +49,49 @@ export interface ResumeInfo {
 /** What a job needs, given what is stored. */
 export type StoredState =
   | { readonly state: "stored"; readonly row: MetadataRow }
-  /** Present on a medium that cannot replace it: hash it and keep it. */
+  /** Present but not listed: hash it and keep it (when it is a whole image, on a store that can replace it). */
   | { readonly state: "adopt" }
-  /** Listed with another size on a medium that cannot replace it: it stays out of the data set. */
+  /** Listed with other bytes on a medium that cannot replace it: it stays out of the data set. */
   | { readonly state: "damaged" }
   | { readonly state: "missing" };
 
+/** What `finish` dropped: later copies of content an earlier candidate's file holds. */
+export interface DroppedDuplicates {
+  readonly duplicates: number;
+  /** How many of them this run had stored. */
+  readonly storedThisRun: number;
+}
+
 /**
  * The data set being written into one storage adapter: what is stored, what failed, the
- * checkpoints of metadata.jsonl, and the three metadata files at the end.
+ * journal (or checkpoints) of what is stored, and the three metadata files at the end.
  */
 export interface Dataset {
   readonly storage: StorageAdapter;
   readonly resume: ResumeInfo;
   /** Whether `key` needs a download, can be adopted as it is, or is stored. */
   state(key: string): StoredState;
+  /** The candidate of `key` came up at `order` in the run's input (the earliest copy of some content wins). */
+  place(key: string, order: number): void;
   /**
-   * Claims content for `key`: returns the file already holding these bytes in the same
-   * folder (so the caller drops the new one as a duplicate), or `undefined` after claiming.
+   * Claims content for `key`: returns the file holding these bytes in the same folder for an
+   * earlier candidate (so the caller drops the new one as a duplicate), or `undefined` after claiming.
    */
   claimContent(sha256: string, key: string): string | undefined;
   /** Gives up a claim whose put did not complete. */
   releaseContent(sha256: string, key: string): void;
   /** Known duplicate from an earlier run: the file holding the same bytes. */
   knownDuplicate(key: string): string | undefined;
-  /** Hashes a present object (see `state` "adopt") and records it. */
-  adopt(key: string, row: Omit<MetadataRow, "bytes" | "sha256">): Promise<MetadataRow>;
+  /**
+   * Reads a present, unlisted object (see `state` "adopt") and records it; `undefined` (and
+   * nothing recorded) when it is not a whole image on a store that can replace it.
+   */
+  adopt(key: string, row: Omit<MetadataRow, "bytes" | "sha256">): Promise<MetadataRow | undefined>;
   /** Records a stored file. */
   record(row: MetadataRow): void;
   /** Records a photo that was not stored. */
   fail(row: FailureRow): void;
-  /** Rewrites metadata.jsonl when the checkpoint interval has passed (replace-capable stores only). */
+  /** Rewrites metadata.jsonl when the checkpoint interval has passed (stores that replace but cannot append). */
   checkpoint(force?: boolean): Promise<void>;
   /** Stored files per breed, most first. */
   counts(): BreedCount[];
@@ -84,7 +99,9 @@ export interface Dataset {
   failureReasons(): Map<string, number>;
   readonly storedCount: number;
   readonly storedBytes: number;
-  /** Writes metadata.jsonl, failures.jsonl and breeds.csv and closes the storage. */
+  /** Set by `finish`. */
+  readonly dropped: DroppedDuplicates;
+  /** Drops later copies of the same content, writes metadata.jsonl, failures.jsonl, breeds.csv and the state file, and closes the storage. */
   finish(): Promise<void>;
 }
 
@@ -92,144 +109,157 @@ interface StoredEntry {
   readonly line: string;
   readonly breed: string;
   readonly bytes: number;
+  readonly sha256: string;
+  /** Stored by this run. */
+  readonly fresh: boolean;
 }
+
+/** The first unreadable lines kept for a message. */
+const UNREADABLE_SHOWN = 5;
 
 /** Reads a destination's metadata (resume) and returns the data set to write into it. */
 export async function openDataset(storage: StorageAdapter, options: OpenDatasetOptions = {}): Promise<Dataset> {
   const { signal } = options;
   const checkpointMs = options.checkpointMs ?? 5000;
   const replace = storage.capabilities.replace;
+  if (!storage.capabilities.read || !storage.capabilities.list) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot list and read objects back`);
 
-  const present = new Map<string, number>();
-  const datasetFiles = new Set<string>(DATASET_FILES);
-  for await (const info of storage.list()) {
-    if (datasetFiles.has(info.key) || info.key.startsWith(`${INTERNAL_PREFIX}/`)) continue;
-    present.set(info.key, info.size);
-  }
-
+  const scan = await scanDestination(storage);
+  const { present, stamps } = scan;
   const stored = new Map<string, StoredEntry>();
-  // Byte-identical re-posts count as duplicates within a folder only: a photo filed under
-  // both of an animal's breeds keeps both copies, as the write-up counted them.
-  const content = createContentDeduper({ scope: "folder" });
-  let damaged = 0;
+  const claims = createContentClaims({ firstWins: !replace });
+  const orders = new Map<string, number>();
   const damagedKeys = new Set<string>();
+  let damaged = 0;
   let storedBytes = 0;
-  const previousFailures = new Map<string, string>(); // key (file_name or url) -> line
-  const duplicates = new Map<string, string>();
+  const keep = (row: MetadataRow, fresh: boolean) => {
+    const previous = stored.get(row.file_name);
+    if (previous) storedBytes -= previous.bytes;
+    stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes, sha256: row.sha256, fresh });
+    storedBytes += row.bytes;
+  };
 
-  if (await storage.stat(METADATA_FILE)) {
-    for await (const { value, line } of readJsonLines(await getOrThrow(storage, METADATA_FILE), (n, error) => {
-      throw new HarvestDatasetError(METADATA_FILE, `line ${n} is not JSON; move the file away to start the data set afresh`, { cause: error });
-    })) {
-      const problem = metadataRowProblem(value);
-      if (problem) throw new HarvestDatasetError(METADATA_FILE, `line ${line}: ${problem}; move the file away to start the data set afresh`);
-      const row = value as MetadataRow;
-      if (present.get(row.file_name) === row.bytes) {
-        stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes });
-        content.seen(row.sha256, row.file_name);
-        storedBytes += row.bytes;
-      } else {
-        damaged++;
-        if (present.has(row.file_name)) damagedKeys.add(row.file_name);
-      }
+  // Trusted: present with the listed size and the stamp noted when it was stored. A folder or
+  // S3 file with another stamp (or none noted) is re-hashed; an archive's entries are never
+  // rewritten in place, so there the size decides.
+  const toCheck: MetadataRow[] = [];
+  for (const row of scan.rows.values()) {
+    const file = present.get(row.file_name);
+    if (file?.size !== row.bytes) {
+      damaged++;
+      if (file) damagedKeys.add(row.file_name);
+    } else if (replace && (file.stamp === undefined || stamps.get(row.file_name) !== file.stamp)) toCheck.push(row);
+    else keep(row, false);
+  }
+  const changed = await recheckFiles(storage, toCheck, options);
+  for (const row of toCheck) {
+    if (changed.has(row.file_name)) {
+      damaged++;
+      damagedKeys.add(row.file_name);
+      stamps.delete(row.file_name);
+    } else {
+      keep(row, false);
+      stamps.set(row.file_name, present.get(row.file_name)!.stamp!);
     }
   }
-  if (await storage.stat(FAILURES_FILE)) {
-    for await (const { value } of readJsonLines(await getOrThrow(storage, FAILURES_FILE), () => {})) {
-      const row = readFailureRow(value);
-      if (!row) continue;
-      const key = row.file_name ?? row.source_url;
-      if (stored.has(key)) continue;
-      previousFailures.set(key, JSON.stringify(row));
-      const original = duplicateOf(row);
-      if (original !== undefined && row.file_name && stored.has(original)) duplicates.set(row.file_name, original);
-    }
-  }
+  for (const [key, entry] of stored) claims.add(entry.sha256, key);
 
-  // An archive cannot replace its metadata files: take them off its tail now and write them
-  // again at close. Until then the archive holds only photos, each complete.
-  if (!replace) {
-    for (const name of [...DATASET_FILES].reverse()) {
-      signal?.throwIfAborted();
-      if (!(await storage.stat(name))) continue;
-      try {
-        await storage.delete(name);
-      } catch (error) {
-        if (StorageError.isInstance(error)) {
-          throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; write into a new destination", {
-            cause: error,
-          });
-        }
-        throw error;
-      }
-    }
-  }
+  const previous = await readPreviousFailures(storage, (key) => stored.has(key));
+  if (!replace) await takeOffMetadataFiles(storage, signal);
 
   let unlisted = 0;
-  for (const key of present.keys()) if (!stored.has(key)) unlisted++;
+  for (const key of present.keys()) if (!stored.has(key) && !damagedKeys.has(key)) unlisted++;
+
+  const journal: Journal | undefined = replace && storage.append ? createJournal(storage as Parameters<typeof createJournal>[0]) : undefined;
+  // What the re-hash found goes into the journal at once: a kill now does not cost it again.
+  for (const row of toCheck) if (!changed.has(row.file_name)) journal?.add({ file_name: row.file_name, stamp: stamps.get(row.file_name)! });
 
   const failures = new Map<string, string>();
   const reasons = new Map<string, number>();
   let lastCheckpoint = Date.now();
   let checkpointing: Promise<void> | undefined;
   let dirty = false;
+  let dropped: DroppedDuplicates = { duplicates: 0, storedThisRun: 0 };
 
   const metadataBody = () => encodeLines(Array.from(stored.values(), (e) => e.line));
+  const stampOf = async (key: string): Promise<StateLine> => {
+    const info = await storage.stat(key).catch(() => null);
+    return info?.stamp === undefined ? { file_name: key } : { file_name: key, stamp: info.stamp };
+  };
 
   const dataset: Dataset = {
     storage,
-    resume: { stored: stored.size, unlisted, damaged, previousFailures: previousFailures.size },
+    resume: {
+      stored: stored.size,
+      unlisted,
+      damaged,
+      rechecked: toCheck.length,
+      unreadableLines: scan.unreadable.length,
+      unreadable: scan.unreadable.slice(0, UNREADABLE_SHOWN),
+      previousFailures: previous.failures.size,
+    },
     get storedCount() {
       return stored.size;
     },
     get storedBytes() {
       return storedBytes;
     },
+    get dropped() {
+      return dropped;
+    },
     state(key) {
       const entry = stored.get(key);
       if (entry) return { state: "stored", row: JSON.parse(entry.line) as MetadataRow };
       if (!replace && damagedKeys.has(key)) return { state: "damaged" };
-      if (!replace && present.has(key)) return { state: "adopt" };
+      if (present.has(key) && !damagedKeys.has(key)) return { state: "adopt" };
       return { state: "missing" };
     },
+    place(key, order) {
+      const entry = stored.get(key);
+      if (entry) claims.place(entry.sha256, key, order);
+      else orders.set(key, order);
+    },
     claimContent(sha256, key) {
-      return content.seen(sha256, key) ? content.firstKey(sha256, key) : undefined;
+      return claims.claim(sha256, key, orders.get(key) ?? Infinity);
     },
     releaseContent(sha256, key) {
-      content.forget(sha256, key);
+      claims.release(sha256, key);
+      orders.delete(key);
     },
     knownDuplicate(key) {
-      return duplicates.get(key);
+      return previous.duplicates.get(key);
     },
     async adopt(key, partial) {
       const body = await storage.get(key);
       if (!body) throw new HarvestDatasetError(key, "it was listed but cannot be read back");
-      const { sha256, bytes } = await hashStream(body, signal, options.createSha256);
-      const row: MetadataRow = { ...partial, file_name: key, bytes, sha256 };
-      content.seen(sha256, key);
+      const found = await inspectStored(body, signal, options.createSha256);
+      // A folder's stray file that is not a whole image is downloaded over; an archive keeps what it holds.
+      if (replace && !found.image) return undefined;
+      const dimensions = found.width !== undefined && found.height !== undefined ? { width: found.width, height: found.height } : {};
+      const row: MetadataRow = { ...partial, file_name: key, bytes: found.bytes, sha256: found.sha256, ...dimensions };
+      claims.add(found.sha256, key, orders.get(key));
       dataset.record(row);
       return row;
     },
     record(row) {
-      const previous = stored.get(row.file_name);
-      if (previous) storedBytes -= previous.bytes;
-      stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes });
-      storedBytes += row.bytes;
-      previousFailures.delete(row.file_name);
-      previousFailures.delete(row.source_url);
+      keep(row, true);
+      orders.delete(row.file_name);
+      previous.failures.delete(row.file_name);
+      previous.failures.delete(row.source_url);
       failures.delete(row.file_name);
       dirty = true;
+      journal?.add(stampOf(row.file_name).then((line) => ({ ...line, row })));
     },
     fail(given) {
       const row = readFailureRow(given) ?? given;
       const key = row.file_name ?? row.source_url;
       failures.set(key, JSON.stringify(row));
-      previousFailures.delete(key);
+      previous.failures.delete(key);
       if (duplicateOf(row) === undefined) reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
       dirty = true;
     },
     async checkpoint(force = false) {
-      if (!replace || checkpointing) return checkpointing;
+      if (!replace || journal || checkpointing) return checkpointing;
       if (!dirty || (!force && Date.now() - lastCheckpoint < checkpointMs)) return;
       dirty = false;
       lastCheckpoint = Date.now();
@@ -248,49 +278,70 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     },
     async finish() {
       await checkpointing?.catch(() => {});
+      if (replace) dropped = await dropLaterCopies();
+      await journal?.flush();
       const meta = metadataBody();
       await storage.put(METADATA_FILE, meta.body, { size: meta.size, contentType: "application/jsonl" });
-      const fails = encodeLines([...failures.values(), ...previousFailures.values()]);
+      const fails = encodeLines([...failures.values(), ...previous.failures.values()]);
       await storage.put(FAILURES_FILE, fails.body, { size: fails.size, contentType: "application/jsonl" });
       const csv = new TextEncoder().encode(breedCountsToCsv(dataset.counts()));
       await storage.put(BREEDS_FILE, csv, { size: csv.byteLength, contentType: "text/csv" });
+      if (replace) await writeStamps();
       await storage.close();
     },
   };
+
+  /** The earliest candidate's copy of each content stays; later copies are deleted and listed as its duplicates. */
+  async function dropLaterCopies(): Promise<DroppedDuplicates> {
+    let duplicates = 0;
+    let storedThisRun = 0;
+    for (const { key, keeper } of claims.losers((k, sha256) => stored.get(k)?.sha256 === sha256)) {
+      const entry = stored.get(key)!;
+      const row = JSON.parse(entry.line) as MetadataRow;
+      await storage.delete(key);
+      stored.delete(key);
+      storedBytes -= entry.bytes;
+      stamps.delete(key);
+      duplicates++;
+      if (entry.fresh) storedThisRun++;
+      dataset.fail({ source_url: row.source_url, breed: row.breed, animal_id: row.animal_id, reason: DUPLICATE_REASON, duplicate_of: keeper, attempts: 1, file_name: key });
+    }
+    return { duplicates, storedThisRun };
+  }
+
+  /** Replaces the state file (and its journal) with the stamp of every listed file, as listed now. */
+  async function writeStamps(): Promise<void> {
+    const now = new Map<string, PresentFile>();
+    for await (const info of storage.list()) if (stored.has(info.key)) now.set(info.key, { size: info.size, stamp: info.stamp });
+    const lines: StateLine[] = [];
+    for (const [key, entry] of stored) {
+      const file = now.get(key);
+      if (file?.stamp !== undefined && file.size === entry.bytes) lines.push({ file_name: key, stamp: file.stamp });
+    }
+    const bytes = new TextEncoder().encode(stateLines(lines));
+    await storage.put(STATE_FILE, bytes, { size: bytes.byteLength, contentType: "application/jsonl" });
+  }
+
   return dataset;
 }
 
-async function getOrThrow(storage: StorageAdapter, key: string): Promise<ReadableStream<Uint8Array>> {
-  if (!storage.capabilities.read) throw new HarvestDatasetError(key, `${storage.name} storage cannot read objects back`);
-  const body = await storage.get(key);
-  if (!body) throw new HarvestDatasetError(key, "it disappeared while being read");
-  return body;
-}
-
-/** The folder part of a key (`Bengal/1-1.jpg` -> `Bengal`). */
-export function folderOf(key: string): string {
-  const slash = key.lastIndexOf("/");
-  return slash === -1 ? "" : key.slice(0, slash);
-}
-
-/** Encodes lines with a trailing newline each, as a body and its length. */
-function encodeLines(lines: readonly string[]): { body: ReadableStream<Uint8Array>; size: number } {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const BATCH = 512;
-  for (let i = 0; i < lines.length; i += BATCH) {
-    const chunk = encoder.encode(lines.slice(i, i + BATCH).join("\n") + "\n");
-    chunks.push(chunk);
-    size += chunk.byteLength;
+/**
+ * An archive cannot replace its metadata files: take them off its tail now and write them
+ * again at close. Until then the archive holds only photos, each complete.
+ */
+async function takeOffMetadataFiles(storage: StorageAdapter, signal: AbortSignal | undefined): Promise<void> {
+  for (const name of [...DATASET_FILES].reverse()) {
+    signal?.throwIfAborted();
+    if (!(await storage.stat(name))) continue;
+    try {
+      await storage.delete(name);
+    } catch (error) {
+      if (StorageError.isInstance(error)) {
+        throw new HarvestDatasetError(name, "it is not at the end of the archive, so the archive cannot be resumed; write into a new destination", {
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
-  let index = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const chunk = chunks[index++];
-      if (chunk) controller.enqueue(chunk);
-      else controller.close();
-    },
-  });
-  return { body, size };
 }

@@ -10,6 +10,7 @@ import { describeDeletingCases } from "./cases-deleting.js";
 import { describeFailedPutsCases } from "./cases-failed-puts.js";
 import { describeCloseCases } from "./cases-close.js";
 import { createSuiteContext } from "./suite-context.js";
+import { describeStampCases } from "./cases-stamps.js";
 
 export interface DescribeStorageAdapterOptions<A extends StorageAdapter = StorageAdapter> {
   /**
@@ -73,5 +74,6 @@ export function describeStorageAdapter<A extends StorageAdapter>(name: string, f
     describeDeletingCases(context);
     describeFailedPutsCases(context);
     describeCloseCases(context);
+    describeStampCases(context);
   });
 }
