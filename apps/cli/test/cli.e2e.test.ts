@@ -17,6 +17,8 @@ vi.setConfig({ testTimeout: 120_000 });
 import { BUN, CLI, ROOT, expectMatchesTruth, fetchTruth, jsonLines, readFromFolder, run, start } from "./run-process.js";
 
 const BREEDS = "Bengal,Siamese";
+/** The files a folder DEST holds besides its photos. */
+const OWN_FILES = ["breeds.csv", "cat-harvest-records.jsonl.gz", "cat-harvest-state.jsonl", "failures.jsonl", "metadata.jsonl"];
 let tmp: string;
 let emulator: Emulator;
 let truth: Awaited<ReturnType<typeof fetchTruth>>;
@@ -68,9 +70,10 @@ describe("cat-harvest (Bun) into a folder", () => {
     expect(new Set(rows.map((r) => r.breed))).toEqual(new Set(["Bengal", "Siamese"]));
     const csv = await readFile(join(dest, "breeds.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("breed,folder,images");
-    // Every file on disk is listed (and the listing was checked above).
-    expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), "breeds.csv", "failures.jsonl", "metadata.jsonl"].sort());
-    expect(existsSync(join(tmp, "folder.records.jsonl.gz"))).toBe(true);
+    // Every file on disk is listed (and the listing was checked above); the records cache and
+    // the state file are inside DEST too, nothing is beside it.
+    expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), ...OWN_FILES].sort());
+    expect(existsSync(join(tmp, "folder.records.jsonl.gz"))).toBe(false);
 
     const again = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest, "--json"]);
     expect(again.code, again.stderr).toBe(0);
@@ -208,7 +211,7 @@ describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
         const rows = await expectMatchesTruth(read, slowTruth);
         if (kind === "folder") {
           // No leftovers either: no temporary or unlisted files beside the listed ones.
-          expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), "breeds.csv", "failures.jsonl", "metadata.jsonl"].sort());
+          expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), ...OWN_FILES].sort());
         }
         // Same set as a clean, uninterrupted run of the same harvest.
         const clean = await cleanReference();
