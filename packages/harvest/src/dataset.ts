@@ -55,7 +55,7 @@ export type StoredState =
   | { readonly state: "damaged" }
   | { readonly state: "missing" };
 
-/** What `finish` dropped: later copies of content an earlier candidate's file holds. */
+/** What `finish` dropped: copies of content a file of the same folder whose name sorts first holds. */
 export interface DroppedDuplicates {
   readonly duplicates: number;
   /** How many of them this run had stored. */
@@ -71,11 +71,10 @@ export interface Dataset {
   readonly resume: ResumeInfo;
   /** Whether `key` needs a download, can be adopted as it is, or is stored. */
   state(key: string): StoredState;
-  /** The candidate of `key` came up at `order` in the run's input (the earliest copy of some content wins). */
-  place(key: string, order: number): void;
   /**
-   * Claims content for `key`: returns the file holding these bytes in the same folder for an
-   * earlier candidate (so the caller drops the new one as a duplicate), or `undefined` after claiming.
+   * Claims content for `key`: returns the file holding these bytes in the same folder whose
+   * name sorts before it (so the caller drops the new one as a duplicate), or `undefined` after
+   * claiming; on an archive, the file stored first.
    */
   claimContent(sha256: string, key: string): string | undefined;
   /** Gives up a claim whose put did not complete. */
@@ -128,7 +127,6 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   const { present, stamps } = scan;
   const stored = new Map<string, StoredEntry>();
   const claims = createContentClaims({ firstWins: !replace });
-  const orders = new Map<string, number>();
   const damagedKeys = new Set<string>();
   let damaged = 0;
   let storedBytes = 0;
@@ -214,17 +212,11 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       if (present.has(key) && !damagedKeys.has(key)) return { state: "adopt" };
       return { state: "missing" };
     },
-    place(key, order) {
-      const entry = stored.get(key);
-      if (entry) claims.place(entry.sha256, key, order);
-      else orders.set(key, order);
-    },
     claimContent(sha256, key) {
-      return claims.claim(sha256, key, orders.get(key) ?? Infinity);
+      return claims.claim(sha256, key);
     },
     releaseContent(sha256, key) {
       claims.release(sha256, key);
-      orders.delete(key);
     },
     knownDuplicate(key) {
       return previous.duplicates.get(key);
@@ -237,13 +229,12 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       if (replace && !found.image) return undefined;
       const dimensions = found.width !== undefined && found.height !== undefined ? { width: found.width, height: found.height } : {};
       const row: MetadataRow = { ...partial, file_name: key, bytes: found.bytes, sha256: found.sha256, ...dimensions };
-      claims.add(found.sha256, key, orders.get(key));
+      claims.add(found.sha256, key);
       dataset.record(row);
       return row;
     },
     record(row) {
       keep(row, true);
-      orders.delete(row.file_name);
       previous.failures.delete(row.file_name);
       previous.failures.delete(row.source_url);
       failures.delete(row.file_name);
@@ -291,7 +282,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
     },
   };
 
-  /** The earliest candidate's copy of each content stays; later copies are deleted and listed as its duplicates. */
+  /** Of byte-identical files in a folder the one whose name sorts first stays; the others are deleted and listed as its duplicates. */
   async function dropLaterCopies(): Promise<DroppedDuplicates> {
     let duplicates = 0;
     let storedThisRun = 0;

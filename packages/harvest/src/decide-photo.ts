@@ -34,8 +34,6 @@ export function createPhotoDecider(dataset: Dataset, options: PhotoDeciderOption
   const place = createPhotoPlacer();
   const canReplace = dataset.storage.capabilities.replace;
   const seen = new Set<string>();
-  // Each candidate's place in the input: of byte-identical copies, the earliest is kept.
-  let order = 0;
   // Folder counts start from what is stored, so a re-run never goes over the cap.
   const inFolder = new Map<string, number>();
   for (const { folder, images } of dataset.counts()) inFolder.set(folder, images);
@@ -44,7 +42,6 @@ export function createPhotoDecider(dataset: Dataset, options: PhotoDeciderOption
     const where = place(candidate);
     if (seen.has(where.key)) return { ...where, action: "skip", why: "repeated" };
     seen.add(where.key);
-    dataset.place(where.key, order++);
     const state = dataset.state(where.key);
     if (state.state === "stored") {
       const stored = candidate.size === undefined ? undefined : tryParsePhotoUrl(state.row.source_url);

@@ -122,35 +122,32 @@ describe("stamps: what a resumed run trusts", () => {
 });
 
 describe("byte-identical copies", () => {
-  test("the candidate earliest in the input keeps the content, whichever download ended first", async () => {
+  test("the file whose name sorts first keeps the content, whichever download ended first", async () => {
     const storage = reopenable();
     const dataset = await openDataset(storage);
-    dataset.place("Bengal/1-1.jpg", 0);
-    dataset.place("Bengal/2-1.jpg", 1);
     const same = jpeg(7);
-    // The later candidate's download ends first.
+    // The copy that sorts later ends first.
     expect(dataset.claimContent(sha(same), "Bengal/2-1.jpg")).toBeUndefined();
     await storage.put("Bengal/2-1.jpg", same);
-    dataset.record({ ...row(2, same) });
+    dataset.record(row(2, same));
     expect(dataset.claimContent(sha(same), "Bengal/1-1.jpg")).toBeUndefined();
     await storage.put("Bengal/1-1.jpg", same);
-    dataset.record({ ...row(1, same) });
+    dataset.record(row(1, same));
     await dataset.finish();
     expect(dataset.dropped).toEqual({ duplicates: 1, storedThisRun: 1 });
     expect(storage.objects.has("Bengal/2-1.jpg")).toBe(false);
     expect(lines(storage, METADATA_FILE).map((l) => JSON.parse(l).file_name)).toEqual(["Bengal/1-1.jpg"]);
-    expect(lines(storage, "failures.jsonl").map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ file_name: "Bengal/2-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" })]);
+    expect(lines(storage, "failures.jsonl").map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ file_name: "Bengal/2-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }),
+    ]);
   });
 
-  test("a later candidate is a duplicate at once when the earlier one holds the content; an archive keeps the first stored", async () => {
+  test("a copy that sorts later is a duplicate at once; an archive keeps the copy stored first", async () => {
     const folder = await openDataset(reopenable());
-    folder.place("Bengal/1-1.jpg", 0);
-    folder.place("Bengal/2-1.jpg", 1);
     expect(folder.claimContent("a".repeat(64), "Bengal/1-1.jpg")).toBeUndefined();
     expect(folder.claimContent("a".repeat(64), "Bengal/2-1.jpg")).toBe("Bengal/1-1.jpg");
+    expect(folder.claimContent("a".repeat(64), "Siamese/2-1.jpg")).toBeUndefined();
     const archive = await openDataset(reopenable(new Map(), false));
-    archive.place("Bengal/1-1.jpg", 0);
-    archive.place("Bengal/2-1.jpg", 1);
     expect(archive.claimContent("a".repeat(64), "Bengal/2-1.jpg")).toBeUndefined();
     expect(archive.claimContent("a".repeat(64), "Bengal/1-1.jpg")).toBe("Bengal/2-1.jpg");
   });

@@ -125,7 +125,7 @@ export function countResults(counters: DownloadCounters, report: () => void): No
 /** The summary fields a finished run reads off its data set and counters. */
 export function datasetSummary(dataset: Dataset, counters: DownloadCounters) {
   const failureReasons: Record<string, number> = Object.fromEntries(dataset.failureReasons());
-  // Later copies of content an earlier candidate's file holds, dropped at finish.
+  // Copies of content a file that sorts first holds, dropped at finish.
   const { dropped } = dataset;
   return {
     records: counters.records,
