@@ -179,7 +179,8 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   let dirty = false;
   let dropped: DroppedDuplicates = { duplicates: 0, storedThisRun: 0 };
 
-  const metadataBody = () => encodeLines(Array.from(stored.values(), (e) => e.line));
+  // Sorted by file name (and failures by file or URL): the same data set gives the same bytes, whatever order files were stored in.
+  const metadataBody = () => encodeLines(sortedValues(stored, (e) => e.line));
   const stampOf = async (key: string): Promise<StateLine> => {
     const info = await storage.stat(key).catch(() => null);
     return info?.stamp === undefined ? { file_name: key } : { file_name: key, stamp: info.stamp };
@@ -273,7 +274,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       await journal?.flush();
       const meta = metadataBody();
       await storage.put(METADATA_FILE, meta.body, { size: meta.size, contentType: "application/jsonl" });
-      const fails = encodeLines([...failures.values(), ...previous.failures.values()]);
+      const fails = encodeLines(sortedValues(new Map([...previous.failures, ...failures]), (line) => line));
       await storage.put(FAILURES_FILE, fails.body, { size: fails.size, contentType: "application/jsonl" });
       const csv = new TextEncoder().encode(breedCountsToCsv(dataset.counts()));
       await storage.put(BREEDS_FILE, csv, { size: csv.byteLength, contentType: "text/csv" });
@@ -314,6 +315,11 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   }
 
   return dataset;
+}
+
+/** The values of a map in the order of its keys, mapped. */
+function sortedValues<V>(map: ReadonlyMap<string, V>, line: (value: V) => string): string[] {
+  return [...map.keys()].sort().map((key) => line(map.get(key)!));
 }
 
 /**
