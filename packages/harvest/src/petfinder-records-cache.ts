@@ -34,6 +34,8 @@ export interface CachedRecordsSummary {
   readonly type: string;
   readonly breeds: readonly string[];
   readonly progress: ReadonlyMap<string, BreedProgress>;
+  /** Read from `legacy`: the run copies it to the cache's own place, even with nothing to fetch. */
+  readonly legacy: boolean;
 }
 
 /** Reads just the header and progress markers of a records cache, or `undefined` when there is none (or it is unreadable). */
@@ -50,7 +52,7 @@ export async function readCacheSummary(cache: RecordsCacheLocation): Promise<Cac
   } catch {
     return undefined; // A cache that cannot be read is only a cache: fetch again.
   }
-  return header && { ...header, progress };
+  return header && { ...header, progress, legacy: !(await cache.storage.stat(cache.key)) };
 }
 
 /** Every line of the cache, in order (none when there is no cache). */
