@@ -83,14 +83,23 @@ describe("a same-size corruption that verify reports is repaired by the next run
       const dest = "s3://cats/same-size";
       expect((await harvestInto(dest, ["--json"], s3Env)).code).toBe(0);
       const { S3Client, GetObjectCommand, PutObjectCommand, ListObjectsV2Command } = await import("@aws-sdk/client-s3");
-      const client = new S3Client({ region: "us-east-1", endpoint: s3Env.AWS_ENDPOINT_URL, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+      const client = new S3Client({
+        region: "us-east-1",
+        endpoint: s3Env.AWS_ENDPOINT_URL,
+        forcePathStyle: true,
+        credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+      });
       const text = await (await client.send(new GetObjectCommand({ Bucket: "cats", Key: "same-size/metadata.jsonl" }))).Body!.transformToString();
       const rows = jsonLines<MetadataLine>(text);
       const victim = rows[2]!;
       const listed = await client.send(new ListObjectsV2Command({ Bucket: "cats", Prefix: "same-size/" }));
       // The records cache and the state file are inside the prefix, at top-level keys.
-      expect(listed.Contents?.map((o) => o.Key)).toEqual(expect.arrayContaining(["same-size/cat-harvest-records.jsonl.gz", "same-size/cat-harvest-state.jsonl"]));
-      const bytes = new Uint8Array(await (await client.send(new GetObjectCommand({ Bucket: "cats", Key: `same-size/${victim.file_name}` }))).Body!.transformToByteArray());
+      expect(listed.Contents?.map((o) => o.Key)).toEqual(
+        expect.arrayContaining(["same-size/cat-harvest-records.jsonl.gz", "same-size/cat-harvest-state.jsonl"]),
+      );
+      const bytes = new Uint8Array(
+        await (await client.send(new GetObjectCommand({ Bucket: "cats", Key: `same-size/${victim.file_name}` }))).Body!.transformToByteArray(),
+      );
       bytes.fill(0x5a, 100, 116);
       await client.send(new PutObjectCommand({ Bucket: "cats", Key: `same-size/${victim.file_name}`, Body: bytes }));
       client.destroy();
@@ -109,30 +118,28 @@ describe("a same-size corruption that verify reports is repaired by the next run
 });
 
 describe("a torn metadata.jsonl is recovered, not refused (item 4)", () => {
-  for (const [name, tear] of [
+  test.each([
     ["cut mid-line", (text: string) => text.slice(0, Math.floor(text.length / 2))],
     ["with a garbage line in the middle", (text: string) => text.replace("\n", "\n\u0000\u0000{garbage\n")],
-  ] as const) {
-    test(name, async () => {
-      const dest = join(tmp, `torn-${name.replaceAll(" ", "-")}`);
-      expect((await harvestInto(dest)).code).toBe(0);
-      const text = await readFile(join(dest, "metadata.jsonl"), "utf8");
-      const rows = jsonLines<MetadataLine>(text);
-      await writeFile(join(dest, "metadata.jsonl"), tear(text));
-      // The state file holds no rows after a finished run: only metadata.jsonl lists the files.
-      const verify = await cli(["verify", dest]);
-      expect(verify.code).toBe(3);
-      expect(verify.stdout).toMatch(/unreadable: metadata\.jsonl line \d+/);
+  ])("%s", async (name, tear) => {
+    const dest = join(tmp, `torn-${name.replaceAll(" ", "-")}`);
+    expect((await harvestInto(dest)).code).toBe(0);
+    const text = await readFile(join(dest, "metadata.jsonl"), "utf8");
+    const rows = jsonLines<MetadataLine>(text);
+    await writeFile(join(dest, "metadata.jsonl"), tear(text));
+    // The state file holds no rows after a finished run: only metadata.jsonl lists the files.
+    const verify = await cli(["verify", dest]);
+    expect(verify.code).toBe(3);
+    expect(verify.stdout).toMatch(/unreadable: metadata\.jsonl line \d+/);
 
-      const rerun = await harvestInto(dest, []);
-      expect(rerun.code, rerun.stderr).toBe(0);
-      // Nothing downloaded again: the files the lost lines listed are re-hashed and kept.
-      expect(rerun.stdout + rerun.stderr).toMatch(/Recovered the data set's metadata: kept every whole line, skipped 1 unreadable/);
-      expect(rerun.stdout).toMatch(new RegExp(`This run: \\d+ records, 0 stored \\(0 B\\), ${rows.length} already there`));
-      expect((await cli(["verify", dest])).code).toBe(0);
-      expect(jsonLines<MetadataLine>(await readFile(join(dest, "metadata.jsonl"), "utf8"))).toEqual(rows);
-    });
-  }
+    const rerun = await harvestInto(dest, []);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    // Nothing downloaded again: the files the lost lines listed are re-hashed and kept.
+    expect(rerun.stdout + rerun.stderr).toMatch(/Recovered the data set's metadata: kept every whole line, skipped 1 unreadable/);
+    expect(rerun.stdout).toMatch(new RegExp(`This run: \\d+ records, 0 stored \\(0 B\\), ${rows.length} already there`));
+    expect((await cli(["verify", dest])).code).toBe(0);
+    expect(jsonLines<MetadataLine>(await readFile(join(dest, "metadata.jsonl"), "utf8"))).toEqual(rows);
+  });
 });
 
 describe("everything a run writes lives inside DEST (item 8)", () => {

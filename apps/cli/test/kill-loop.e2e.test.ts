@@ -144,7 +144,8 @@ describe("cat-harvest killed with SIGKILL at random moments, again and again", (
       const [resumed, reference] =
         kind === "folder" ? [dest, fresh] : [await extracted(dest, join(work, "x-resumed")), await extracted(fresh, join(work, "x-fresh"))];
       expect(await photoHashes(resumed)).toEqual(await photoHashes(reference));
-      const rows = (root: string) => readFile(join(root, "metadata.jsonl"), "utf8").then((t) => jsonLines<MetadataLine>(t).map((r) => `${r.file_name} ${r.sha256}`));
+      const rows = (root: string) =>
+        readFile(join(root, "metadata.jsonl"), "utf8").then((t) => jsonLines<MetadataLine>(t).map((r) => `${r.file_name} ${r.sha256}`));
       expect(await rows(resumed)).toEqual(await rows(reference));
       expect((await rows(resumed)).length).toBeGreaterThan(before);
 
@@ -152,7 +153,15 @@ describe("cat-harvest killed with SIGKILL at random moments, again and again", (
       const leftovers = (await filesUnder(work)).filter((f) => /\.part$|cat-harvest-probe/.test(f));
       expect(leftovers).toEqual([]);
       if (kind === "folder") expect((await readdir(work)).sort()).toEqual(["cats", "fresh"]);
-      else expect((await readdir(work)).sort()).toEqual(["cats.records.jsonl.gz", "cats.tar.gz", "fresh.records.jsonl.gz", "fresh.tar.gz", "x-fresh", "x-resumed"]);
+      else
+        expect((await readdir(work)).sort()).toEqual([
+          "cats.records.jsonl.gz",
+          "cats.tar.gz",
+          "fresh.records.jsonl.gz",
+          "fresh.tar.gz",
+          "x-fresh",
+          "x-resumed",
+        ]);
     });
   }
 });

@@ -27,6 +27,8 @@ export function folderCacheStorage(path: string, openStorage: () => Promise<Stor
     },
     delete: async (key) => (await openStorage()).delete(key),
     // The run closes its storage of DEST; only the reader is this one's.
-    close: async () => void (await (await reader)?.close()),
+    async close() {
+      await (await reader)?.close();
+    },
   };
 }

@@ -33,7 +33,13 @@ export function createPhotoAdmitter(
         counters.queued++;
         return { url: candidate.url, key, meta: candidate };
       case "adopt": {
-        const row = await dataset.adopt(key, { file_name: key, breed: candidate.breed, animal_id: candidate.recordId, photo: candidate.photo, source_url: candidate.url });
+        const row = await dataset.adopt(key, {
+          file_name: key,
+          breed: candidate.breed,
+          animal_id: candidate.recordId,
+          photo: candidate.photo,
+          source_url: candidate.url,
+        });
         // Not a whole image (a stray file in a folder): downloaded over.
         if (!row) {
           counters.queued++;

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { createMemoryStorage, type MemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
 import { describe, expect, test } from "vitest";
 import { openDataset } from "./dataset.js";
-import { HarvestDatasetError } from "./errors.js";
 import { verifyDataset } from "./verify.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -114,7 +113,6 @@ describe("openDataset", () => {
     await dataset.checkpoint(true);
     expect(jsonl(storage, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg"]);
   });
-
 });
 
 describe("verifyDataset", () => {

@@ -1,7 +1,17 @@
 import { breedCountsToCsv } from "@cat-harvest/photos";
 import { StorageError, type StorageAdapter } from "@cat-harvest/storage";
 import { createContentClaims } from "./content-claims.js";
-import { BREEDS_FILE, DATASET_FILES, FAILURES_FILE, METADATA_FILE, STATE_FILE, countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
+import {
+  BREEDS_FILE,
+  DATASET_FILES,
+  FAILURES_FILE,
+  METADATA_FILE,
+  STATE_FILE,
+  countBreeds,
+  type BreedCount,
+  type FailureRow,
+  type MetadataRow,
+} from "./dataset-files.js";
 import { stateLines, type StateLine } from "./dataset-state.js";
 import { encodeLines } from "./encode-lines.js";
 import { HarvestDatasetError } from "./errors.js";
@@ -13,7 +23,6 @@ import { readPreviousFailures } from "./previous-failures.js";
 import type { UnreadableLine } from "./read-metadata.js";
 import { recheckFiles } from "./recheck-files.js";
 import { scanDestination, type PresentFile } from "./scan-destination.js";
-
 
 export interface OpenDatasetOptions {
   /**
@@ -121,7 +130,8 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   const { signal } = options;
   const checkpointMs = options.checkpointMs ?? 5000;
   const replace = storage.capabilities.replace;
-  if (!storage.capabilities.read || !storage.capabilities.list) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot list and read objects back`);
+  if (!storage.capabilities.read || !storage.capabilities.list)
+    throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot list and read objects back`);
 
   const scan = await scanDestination(storage);
   const { present, stamps } = scan;
@@ -296,7 +306,15 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       stamps.delete(key);
       duplicates++;
       if (entry.fresh) storedThisRun++;
-      dataset.fail({ source_url: row.source_url, breed: row.breed, animal_id: row.animal_id, reason: DUPLICATE_REASON, duplicate_of: keeper, attempts: 1, file_name: key });
+      dataset.fail({
+        source_url: row.source_url,
+        breed: row.breed,
+        animal_id: row.animal_id,
+        reason: DUPLICATE_REASON,
+        duplicate_of: keeper,
+        attempts: 1,
+        file_name: key,
+      });
     }
     return { duplicates, storedThisRun };
   }

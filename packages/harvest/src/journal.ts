@@ -44,7 +44,10 @@ export function createJournal(storage: StorageAdapter & { append(key: string, by
     add(line) {
       pending++;
       void Promise.resolve(line)
-        .then((ready) => void queued.push(ready), () => {})
+        .then(
+          (ready) => void queued.push(ready),
+          () => {},
+        )
         .finally(() => {
           pending--;
           write();

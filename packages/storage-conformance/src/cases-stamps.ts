@@ -47,4 +47,3 @@ export function describeStampCases<A extends StorageAdapter>(context: SuiteConte
     });
   });
 }
-
