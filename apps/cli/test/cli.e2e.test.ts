@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 // Child processes on a shared 2-core machine: generous limits (no timing is asserted).
 vi.setConfig({ testTimeout: 120_000 });
-import { BUN, CLI, ROOT, expectMatchesTruth, fetchTruth, jsonLines, readFromFolder, run, start } from "./run-process.js";
+import { BUN, CLI, ROOT, expectMatchesTruth, fetchTruth, filesUnder, jsonLines, readFromFolder, run, start } from "./run-process.js";
 
 const BREEDS = "Bengal,Siamese";
 /** The files a folder DEST holds besides its photos. */
@@ -46,15 +46,6 @@ function cleanReference(): Promise<Array<{ file_name: string }>> {
     return jsonLines<{ file_name: string }>(await readFile(join(dest, "metadata.jsonl"), "utf8"));
   })();
   return reference;
-}
-
-/** Lists every file under a folder, relative, with / separators. */
-async function filesUnder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
-  }
-  return out.sort();
 }
 
 describe("cat-harvest (Bun) into a folder", () => {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { CLI, jsonLines, run, sha256, type MetadataLine } from "./run-process.js";
+import { CLI, filesUnder, jsonLines, run, sha256, type MetadataLine } from "./run-process.js";
 
 // Child processes on a shared 2-core machine: generous limits (no timing is asserted).
 vi.setConfig({ testTimeout: 180_000 });
@@ -29,15 +29,6 @@ afterAll(async () => {
   await emulator?.stop();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
-
-/** Every file under a folder, relative, with / separators. */
-async function filesUnder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
-  }
-  return out.sort();
-}
 
 /** Overwrites a file's first bytes in place: other bytes, the same size. */
 async function corruptKeepingSize(path: string): Promise<void> {

@@ -3,12 +3,13 @@
 // set lists more complete files than before; one clean re-run then ends with the same files and
 // sha256 as a fresh run, and no temporary file is left in DEST or beside it.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { CLI, fetchTruth, jsonLines, run, sha256, start, type MetadataLine } from "./run-process.js";
+import { CLI, fetchTruth, filesUnder, jsonLines, run, sha256, start, type MetadataLine } from "./run-process.js";
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -32,30 +33,15 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-/** A seeded PRNG (mulberry32), so the kill moments are the same on every run of the test. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Seeded random numbers in [0, 1) (from sha256 of the seed and a counter), so the kill moments are the same on every run of the test. */
+function seeded(seed: number): () => number {
+  let n = 0;
+  return () => createHash("sha256").update(`${seed}:${n++}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 async function photosServed(): Promise<number> {
   const stats = (await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as { routes: Record<string, Record<string, number>> };
   return stats.routes["GET photo"]?.["200"] ?? 0;
-}
-
-/** Every file under a folder, relative, with / separators. */
-async function filesUnder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
-  }
-  return out.sort();
 }
 
 /** Files a folder data set lists (metadata.jsonl and the journal), each checked complete. */
@@ -115,7 +101,7 @@ describe("cat-harvest killed with SIGKILL at random moments, again and again", (
       const work = await mkdtemp(join(tmp, `${kind}-`));
       const dest = join(work, kind === "folder" ? "cats" : "cats.tar.gz");
       const args = [CLI, "--api-url", emulator.url, "--breeds", BREEDS, "--out", dest, "--concurrency", "2"];
-      const random = prng(kind === "folder" ? 13 : 31);
+      const random = seeded(kind === "folder" ? 13 : 31);
       const listed = () => (kind === "folder" ? listedInFolder(dest) : listedInArchive(dest, join(tmp, `${kind}-scratch`)));
       let before = 0;
       for (let kill = 1; kill <= KILLS; kill++) {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -96,3 +96,12 @@ export const readFromFolder = (root: string) => (key: string) =>
     (b) => new Uint8Array(b),
     () => undefined,
   );
+
+/** Every file under a folder, relative, with / separators, sorted. */
+export async function filesUnder(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
+  }
+  return out.sort();
+}
