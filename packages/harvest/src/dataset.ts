@@ -130,8 +130,6 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   const { signal } = options;
   const checkpointMs = options.checkpointMs ?? 5000;
   const replace = storage.capabilities.replace;
-  if (!storage.capabilities.read || !storage.capabilities.list)
-    throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot list and read objects back`);
 
   const scan = await scanDestination(storage);
   const { present, stamps } = scan;
@@ -149,14 +147,14 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
 
   // Trusted: present with the listed size and the stamp noted when it was stored. A folder or
   // S3 file with another stamp (or none noted) is re-hashed; an archive's entries are never
-  // rewritten in place, so there the size decides.
+  // rewritten in place (and a store that cannot read cannot re-hash), so there the size decides.
   const toCheck: MetadataRow[] = [];
   for (const row of scan.rows.values()) {
     const file = present.get(row.file_name);
     if (file?.size !== row.bytes) {
       damaged++;
       if (file) damagedKeys.add(row.file_name);
-    } else if (replace && (file.stamp === undefined || stamps.get(row.file_name) !== file.stamp)) toCheck.push(row);
+    } else if (replace && storage.capabilities.read && (file.stamp === undefined || stamps.get(row.file_name) !== file.stamp)) toCheck.push(row);
     else keep(row, false);
   }
   const changed = await recheckFiles(storage, toCheck, options);
