@@ -222,6 +222,19 @@ describe("never outside the root", () => {
     await storage.close();
   });
 
+  test("append refuses a link in the object's place and never writes through it", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    const outside = join(base, `outside-append-${counter++}`);
+    await writeFile(outside, "secret");
+    await symlink(outside, join(storage.root, "journal.jsonl"));
+    await expect(storage.append!("journal.jsonl", text("line\n"))).rejects.toBeInstanceOf(FsStorageError);
+    expect(await readFile(outside, "utf8")).toBe("secret");
+    await storage.append!("Bengal/journal.jsonl", text("one\n"));
+    await storage.append!("Bengal/journal.jsonl", text("two\n"));
+    expect(await readFile(join(storage.root, "Bengal", "journal.jsonl"), "utf8")).toBe("one\ntwo\n");
+    await storage.close();
+  });
+
   test("hostile keys write nothing beside or above the root", async () => {
     const parent = join(base, `parent-${counter++}`);
     const storage = await createFsStorage({ root: join(parent, "root") });
