@@ -80,7 +80,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
   };
 }
 
-/** An entry's info; its stamp is where it ends in the archive (an entry written again lies elsewhere or has another size). */
+/** An entry's info; its stamp is where it ends in the archive (entries are never rewritten in place). */
 function entryInfo(entry: EntryLocation): StoredObjectInfo {
   return { key: entry.key, size: entry.size, stamp: String(entry.end) };
 }
