@@ -12,10 +12,12 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 // Child processes on a shared 2-core machine: generous limits (no timing is asserted).
 vi.setConfig({ testTimeout: 120_000 });
-import { BUN, CLI, ROOT, expectGnuTarMatchesTruth, expectMatchesTruth, fetchTruth, jsonLines, readFromFolder, run, start } from "./run-process.js";
+import { BUN, CLI, ROOT, expectGnuTarMatchesTruth, expectMatchesTruth, fetchTruth, filesUnder, jsonLines, readFromFolder, run, start } from "./run-process.js";
 import { useS3rver, withDestination } from "./s3rver-dest.js";
 
 const BREEDS = "Bengal,Siamese";
+/** The files a folder DEST holds besides its photos. */
+const OWN_FILES = ["breeds.csv", "cat-harvest-records.jsonl.gz", "cat-harvest-state.jsonl", "failures.jsonl", "metadata.jsonl"];
 let tmp: string;
 let emulator: Emulator;
 let truth: Awaited<ReturnType<typeof fetchTruth>>;
@@ -45,15 +47,6 @@ function cleanReference(): Promise<Array<{ file_name: string }>> {
   return reference;
 }
 
-/** Lists every file under a folder, relative, with / separators. */
-async function filesUnder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
-  }
-  return out.sort();
-}
-
 describe("cat-harvest (Bun) into a folder", () => {
   test("harvests byte for byte, prints the table, re-runs without storing anything twice, and verify catches damage", async () => {
     const dest = join(tmp, "folder");
@@ -67,9 +60,10 @@ describe("cat-harvest (Bun) into a folder", () => {
     expect(new Set(rows.map((r) => r.breed))).toEqual(new Set(["Bengal", "Siamese"]));
     const csv = await readFile(join(dest, "breeds.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("breed,folder,images");
-    // Every file on disk is listed (and the listing was checked above).
-    expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), "breeds.csv", "failures.jsonl", "metadata.jsonl"].sort());
-    expect(existsSync(join(tmp, "folder.records.jsonl.gz"))).toBe(true);
+    // Every file on disk is listed (and the listing was checked above); the records cache and
+    // the state file are inside DEST too, nothing is beside it.
+    expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), ...OWN_FILES].sort());
+    expect(existsSync(join(tmp, "folder.records.jsonl.gz"))).toBe(false);
 
     const again = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", dest, "--json"]);
     expect(again.code, again.stderr).toBe(0);
@@ -184,7 +178,7 @@ describe("cat-harvest (Bun) killed with SIGKILL part-way", () => {
         const rows = await expectMatchesTruth(read, slowTruth);
         if (kind === "folder") {
           // No leftovers either: no temporary or unlisted files beside the listed ones.
-          expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), "breeds.csv", "failures.jsonl", "metadata.jsonl"].sort());
+          expect(await filesUnder(dest)).toEqual([...rows.map((r) => r.file_name), ...OWN_FILES].sort());
         }
         // Same set as a clean, uninterrupted run of the same harvest.
         const clean = await cleanReference();

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -108,4 +108,13 @@ export async function expectGnuTarMatchesTruth(archive: string, out: string, tru
   const names = execFileSync("tar", ["-tzf", archive], { encoding: "utf8" }).split("\n").filter(Boolean);
   if (names.length !== new Set(names).size) throw new Error(`${archive} holds a name twice`);
   return rows;
+}
+
+/** Every file under a folder, relative, with / separators, sorted. */
+export async function filesUnder(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.push(join(entry.parentPath, entry.name).slice(root.length + 1));
+  }
+  return out.sort();
 }

@@ -1,5 +1,6 @@
-import { basename, dirname, resolve } from "node:path";
-import { INTERNAL_PREFIX, type RecordsCacheLocation } from "@cat-harvest/harvest";
+import { stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { INTERNAL_PREFIX, RECORDS_CACHE_FILE, type RecordsCacheLocation } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { createTarStorage } from "@cat-harvest/storage-tar";
@@ -7,7 +8,9 @@ import { checkWritableParent } from "./check-writable-parent.js";
 import type { Env } from "./command-io.js";
 import { CommandDestinationError } from "./errors.js";
 import { loadStorageS3 } from "./load-storage-s3.js";
+import { folderCacheStorage } from "./folder-cache-storage.js";
 import { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
+import { removeSidecarLeftovers } from "./remove-sidecar-leftovers.js";
 import { s3SettingsFromEnv } from "./s3-settings-from-env.js";
 
 /** A destination checked and ready to write: its storage (opened on demand) and where the records cache goes. */
@@ -20,7 +23,10 @@ export interface OpenedDestination {
    * checks (say, refused credentials) before calling it leaves nothing behind.
    */
   openStorage(): Promise<StorageAdapter>;
-  /** Where the fetched records are kept, beside the data set (not inside it). */
+  /**
+   * Where the fetched records are kept: inside a folder or S3 DEST (`cat-harvest-records.jsonl.gz`,
+   * a top-level file), beside an archive (`<name>.records.jsonl.gz`).
+   */
   readonly cache: RecordsCacheLocation;
   /** Closes the cache's storage (the data set's storage is closed by the harvest). */
   close(): Promise<void>;
@@ -43,8 +49,10 @@ function stem(path: string): string {
 /**
  * Opens DEST as storage (an s3:// DEST loads the optional `@cat-harvest/storage-s3`), checking up front that it can be written (a folder's nearest
  * existing parent is writable, an S3 bucket exists and the credentials are accepted), and
- * picks where the records cache goes: beside a folder or archive (`<name>.records.jsonl.gz`),
- * or under `.cat-harvest/` in an S3 prefix.
+ * picks where the records cache goes: inside a folder or S3 DEST (`cat-harvest-records.jsonl.gz`),
+ * or beside an archive (`<name>.records.jsonl.gz`, which an archive could not replace). A
+ * cache where earlier versions kept it (beside a folder, under `.cat-harvest/` in S3) is read
+ * until the next cache is written inside DEST, then left alone.
  *
  * @example
  * const { storage, cache } = await openDestination("cats.tar.gz", process.env);
@@ -66,35 +74,53 @@ export async function openDestination(dest: string, env: Env = {}, options: Open
       destination,
       description,
       openStorage: async () => storage,
-      cache: { storage, key: `${INTERNAL_PREFIX}/records.jsonl.gz` },
+      cache: { storage, key: RECORDS_CACHE_FILE, legacy: { storage, key: `${INTERNAL_PREFIX}/records.jsonl.gz` } },
       async close() {
         await storage.close().catch(() => {});
       },
     };
   }
   if (!readOnly) await checkWritableParent(dest, destination.path);
-  const cacheRoot = dirname(resolve(destination.path));
-  const cacheStorage = await createFsStorage({ root: cacheRoot, fsync: "metadata", removeTemporaryFiles: false, readOnly }).catch(wrap);
-  const cache = { storage: cacheStorage, key: `${stem(destination.path)}.records.jsonl.gz` };
+  const parent = dirname(resolve(destination.path));
+  const sidecar = `${stem(destination.path)}.records.jsonl.gz`;
   let storage: StorageAdapter | undefined;
+  const openStorage = async () => {
+    try {
+      // A read-only open removes nothing, not even the leftovers of the sidecar cache.
+      if (!storage && !readOnly && destination.kind !== "fs") await removeSidecarLeftovers(parent, sidecar);
+      storage ??=
+        destination.kind === "fs"
+          ? await createFsStorage({ root: destination.path, fsync: "metadata", readOnly })
+          : await openArchive(destination.path, destination.gzip, readOnly);
+      return storage;
+    } catch (error) {
+      return wrap(error);
+    }
+  };
+  let cache: RecordsCacheLocation;
+  let closeCache: () => Promise<unknown>;
+  if (destination.kind === "fs") {
+    // Earlier versions kept it beside the folder: read until a cache is written inside.
+    const legacy = (await stat(join(parent, sidecar)).catch(() => undefined))?.isFile()
+      ? { storage: await createFsStorage({ root: parent, removeTemporaryFiles: false, readOnly }).catch(wrap), key: sidecar }
+      : undefined;
+    const inside = folderCacheStorage(destination.path, openStorage);
+    cache = { storage: inside, key: RECORDS_CACHE_FILE, ...(legacy ? { legacy } : {}) };
+    closeCache = () => Promise.all([inside.close(), legacy?.storage.close()]);
+  } else {
+    // An archive cannot replace an entry: its cache is one sidecar file beside it.
+    const beside = await createFsStorage({ root: parent, fsync: "metadata", removeTemporaryFiles: false, readOnly }).catch(wrap);
+    cache = { storage: beside, key: sidecar };
+    closeCache = () => beside.close();
+  }
   return {
     destination,
     description,
     cache,
-    async openStorage() {
-      try {
-        storage ??=
-          destination.kind === "fs"
-            ? await createFsStorage({ root: destination.path, fsync: "metadata", readOnly })
-            : await openArchive(destination.path, destination.gzip, readOnly);
-        return storage;
-      } catch (error) {
-        return wrap(error);
-      }
-    },
+    openStorage,
     async close() {
       await storage?.close().catch(() => {});
-      await cacheStorage.close().catch(() => {});
+      await closeCache().catch(() => {});
     },
   };
 }

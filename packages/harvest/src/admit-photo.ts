@@ -33,16 +33,22 @@ export function createPhotoAdmitter(
       case "repair":
         counters.queued++;
         return { url: candidate.url, key, meta: candidate };
-      case "adopt":
-        await dataset.adopt(key, {
+      case "adopt": {
+        const row = await dataset.adopt(key, {
           file_name: key,
           breed: candidate.breed,
           animal_id: candidate.recordId,
           photo: candidate.photo,
           source_url: publicUrl(candidate.url),
         });
+        // Not a whole image (a stray file in a folder): downloaded over.
+        if (!row) {
+          counters.queued++;
+          return { url: candidate.url, key, meta: candidate };
+        }
         counters.existing++;
         return undefined;
+      }
       case "skip":
         if (decision.why === "stored") counters.existing++;
         else if (decision.why === "over-cap") counters.overCap++;

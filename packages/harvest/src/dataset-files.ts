@@ -1,11 +1,30 @@
 import type { BreedCount } from "@cat-harvest/photos";
+import { LOCK_KEY } from "@cat-harvest/storage";
 
 /** The data set's own files, at the root of every destination. */
 export const METADATA_FILE = "metadata.jsonl";
 export const FAILURES_FILE = "failures.jsonl";
 export const BREEDS_FILE = "breeds.csv";
-/** In the order they are written at close; archives delete them from the tail in reverse. */
+/** In the order they are written at close. */
 export const DATASET_FILES = [METADATA_FILE, FAILURES_FILE, BREEDS_FILE] as const;
+/**
+ * The data set's internal state, a top-level file (ImageFolder-style loaders take folders as
+ * classes and ignore top-level files): the journal of files stored since metadata.jsonl was
+ * last written, and the stamp each file had when it was stored or last checked.
+ */
+export const STATE_FILE = "cat-harvest-state.jsonl";
+/** Where the command keeps the fetched records inside a folder or S3 DEST (gzip JSON lines). */
+export const RECORDS_CACHE_FILE = "cat-harvest-records.jsonl.gz";
+/** Keys under this prefix belonged to cat-harvest itself in earlier versions (an S3 records cache), never to the data set. */
+export const INTERNAL_PREFIX = ".cat-harvest";
+
+// The lock of the run writing DEST (`@cat-harvest/storage`) is not a photo either.
+const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, LOCK_KEY]);
+
+/** Whether a stored key is one of the data set's own files rather than a photo. */
+export function isOwnKey(key: string): boolean {
+  return OWN_FILES.has(key) || key.startsWith(`${INTERNAL_PREFIX}/`);
+}
 
 /** One line of metadata.jsonl: one stored file. */
 export interface MetadataRow {

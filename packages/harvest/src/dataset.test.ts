@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { createMemoryStorage, type MemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
 import { describe, expect, test } from "vitest";
 import { openDataset } from "./dataset.js";
-import { HarvestDatasetError } from "./errors.js";
 import { verifyDataset } from "./verify.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -67,10 +66,10 @@ describe("openDataset", () => {
     (first.objects as Map<string, Uint8Array>).set("Bengal/7-1.jpg", new Uint8Array([7]));
 
     const b = await openDataset(reopenable(new Map(first.objects)));
-    expect(b.resume).toEqual({ stored: 1, unlisted: 2, damaged: 1, previousFailures: 2 });
+    expect(b.resume).toEqual({ stored: 1, unlisted: 1, damaged: 1, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 2 });
     expect(b.state("Bengal/1-1.jpg")).toMatchObject({ state: "stored", row: { sha256: sha(new Uint8Array([1, 2, 3])) } });
     expect(b.state("Bengal/2-1.jpg")).toEqual({ state: "missing" });
-    expect(b.state("Bengal/7-1.jpg")).toEqual({ state: "missing" }); // replace-capable: download again
+    expect(b.state("Bengal/7-1.jpg")).toEqual({ state: "adopt" }); // re-hashed and kept when a whole image, else downloaded over
     expect(b.knownDuplicate("Bengal/6-1.jpg")).toBe("Bengal/1-1.jpg");
     expect(b.claimContent(sha(new Uint8Array([1, 2, 3])), "Bengal/9-1.jpg")).toBe("Bengal/1-1.jpg");
     expect(b.claimContent(sha(new Uint8Array([1, 2, 3])), "Other/9-1.jpg")).toBeUndefined();
@@ -107,22 +106,14 @@ describe("openDataset", () => {
     expect(b.state("Bengal/1-1.jpg")).toEqual({ state: "damaged" });
   });
 
-  test("checkpoints list only recorded files, no more often than asked", async () => {
-    const storage = reopenable();
+  test("checkpoints list only recorded files, no more often than asked (a store that cannot append: S3)", async () => {
+    const storage: MemoryStorage = { ...reopenable(), append: undefined };
     const dataset = await openDataset(storage, { checkpointMs: 60_000 });
     dataset.record({ ...(await store(storage, "Bengal/1-1.jpg", new Uint8Array([1]))), breed: "Bengal", animal_id: 1, photo: 1, source_url: "http://x/1" });
     await dataset.checkpoint();
     expect(storage.objects.has("metadata.jsonl")).toBe(false);
     await dataset.checkpoint(true);
     expect(jsonl(storage, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg"]);
-  });
-
-  test("a metadata.jsonl that is not JSON is refused with the line", async () => {
-    const storage = reopenable();
-    await storage.put("metadata.jsonl", new TextEncoder().encode('{"file_name":"a.jpg"}\n{oops\n'));
-    const error = await openDataset(storage).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HarvestDatasetError);
-    expect((error as Error).message).toMatch(/line 1: no whole-number "bytes"/);
   });
 });
 
@@ -140,7 +131,7 @@ describe("verifyDataset", () => {
       });
     }
     await dataset.finish();
-    expect(await verifyDataset(storage)).toEqual({ checked: 3, ok: 3, missing: [], corrupted: [], unlisted: [], duplicates: [] });
+    expect(await verifyDataset(storage)).toEqual({ checked: 3, ok: 3, missing: [], corrupted: [], unlisted: [], duplicates: [], unreadable: [] });
     (storage.objects as Map<string, Uint8Array>).set("Bengal/1-1.jpg", new Uint8Array([9, 9]));
     (storage.objects as Map<string, Uint8Array>).delete("Bengal/2-1.jpg");
     (storage.objects as Map<string, Uint8Array>).set("Bengal/4-1.jpg", new Uint8Array([4]));

@@ -9,7 +9,7 @@ export type PhotoDecision = PhotoPlace &
     | /** Not stored yet: download it. */ { readonly action: "store" }
     /** Stored at another size on a medium that can replace it: download it again. */
     | { readonly action: "repair" }
-    /** An archive holds it complete but unlisted (an interrupted run): hash it and keep it. */
+    /** Stored complete but unlisted (an interrupted run): hash it and keep it. */
     | { readonly action: "adopt" }
     /** Not downloaded, not recorded. */
     | { readonly action: "skip"; readonly why: "repeated" | "stored" | "over-cap" }

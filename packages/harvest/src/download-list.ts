@@ -4,6 +4,7 @@ import type { HarvestLineTooLongError } from "./errors.js";
 import { createPhotoAdmitter } from "./admit-photo.js";
 import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 import type { HarvestSummary } from "./harvest.js";
+import { resumeLines } from "./log-resume.js";
 import { openRunDataset } from "./open-run-dataset.js";
 import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
 import { createPhotoPlacer } from "./place-photo.js";
@@ -48,6 +49,7 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
   const { signal } = options;
   const dataset = await openRunDataset(options.storage, options);
   const { progress, report } = createRunProgress("download", 0, options.onProgress, startedAt);
+  for (const line of resumeLines(dataset.resume)) options.onLog?.(line);
   const folders = new Set<string>();
   const place = createPhotoPlacer();
   const admit = createPhotoAdmitter(dataset, progress);

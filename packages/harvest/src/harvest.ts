@@ -9,6 +9,7 @@ import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-opt
 import { drainCandidates } from "./drain-candidates.js";
 import { HarvestUsageError } from "./errors.js";
 import { openRunDataset } from "./open-run-dataset.js";
+import { resumeLines } from "./log-resume.js";
 import { listBreeds, resolveBreeds } from "./petfinder-breeds.js";
 import { petfinderCandidates } from "./petfinder-candidates.js";
 import { breedPlan, streamRecords, type RecordsOutcome } from "./petfinder-records.js";
@@ -140,7 +141,7 @@ async function runHarvest(plan: HarvestPlan, dataset: Dataset, options: HarvestO
   const recordsSignal = signal ? AbortSignal.any([signal, internal.signal]) : internal.signal;
   try {
     const { progress, report } = createRunProgress("records", plan.breeds.length, options.onProgress, startedAt);
-    logResume(dataset, options.onLog);
+    for (const line of resumeLines(dataset.resume)) options.onLog?.(line);
     const gate = createDownloadGate(Math.max(1, Math.floor(plan.concurrency / 2)), recordsSignal);
     const stream = streamCandidates(plan, options, { progress, report, gate, signal: recordsSignal });
     drained = stream.done;
@@ -237,16 +238,6 @@ function streamCandidates(
     },
   });
   return { ...drain, outcome };
-}
-
-function logResume(dataset: Dataset, onLog: ((line: string) => void) | undefined): void {
-  const { resume } = dataset;
-  if (resume.stored + resume.unlisted === 0) return;
-  onLog?.(
-    `Resuming: ${resume.stored} files stored earlier` +
-      (resume.unlisted ? `, ${resume.unlisted} unlisted to re-check` : "") +
-      (resume.damaged ? `, ${resume.damaged} damaged to fetch again` : ""),
-  );
 }
 
 /** Step 3: the summary, and the log lines about the API phase. */

@@ -20,9 +20,23 @@ export {
 } from "./url-list.js";
 export { EXCERPT_CHARS, excerpt } from "./excerpt.js";
 export { closestNames, editDistance } from "./closest-names.js";
-export { BREEDS_FILE, DATASET_FILES, FAILURES_FILE, METADATA_FILE, countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
+export {
+  BREEDS_FILE,
+  DATASET_FILES,
+  FAILURES_FILE,
+  INTERNAL_PREFIX,
+  METADATA_FILE,
+  RECORDS_CACHE_FILE,
+  STATE_FILE,
+  countBreeds,
+  isOwnKey,
+  type BreedCount,
+  type FailureRow,
+  type MetadataRow,
+} from "./dataset-files.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
-export { INTERNAL_PREFIX, openDataset, type Dataset, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
+export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
+export type { UnreadableLine } from "./read-metadata.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
 export type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";

@@ -8,6 +8,11 @@ const CACHE_VERSION = 1;
 export interface RecordsCacheLocation {
   readonly storage: StorageAdapter;
   readonly key: string;
+  /**
+   * Where an earlier version kept the cache: read while `key` holds none, never written (the
+   * next cache written goes to `key`, and from then on this one is left alone).
+   */
+  readonly legacy?: { readonly storage: StorageAdapter; readonly key: string } | undefined;
 }
 
 /** One line of the cache: its header, a record, or how far a breed got. */
@@ -29,6 +34,8 @@ export interface CachedRecordsSummary {
   readonly type: string;
   readonly breeds: readonly string[];
   readonly progress: ReadonlyMap<string, BreedProgress>;
+  /** Read from `legacy`: the run copies it to the cache's own place, even with nothing to fetch. */
+  readonly legacy: boolean;
 }
 
 /** Reads just the header and progress markers of a records cache, or `undefined` when there is none (or it is unreadable). */
@@ -45,14 +52,14 @@ export async function readCacheSummary(cache: RecordsCacheLocation): Promise<Cac
   } catch {
     return undefined; // A cache that cannot be read is only a cache: fetch again.
   }
-  return header && { ...header, progress };
+  return header && { ...header, progress, legacy: !(await cache.storage.stat(cache.key)) };
 }
 
 /** Every line of the cache, in order (none when there is no cache). */
 export async function* readCacheLines(cache: RecordsCacheLocation): AsyncGenerator<CacheLine> {
-  const stat = await cache.storage.stat(cache.key);
-  if (!stat) return;
-  const body = await cache.storage.get(cache.key);
+  const from = (await cache.storage.stat(cache.key)) ? cache : cache.legacy && (await cache.legacy.storage.stat(cache.legacy.key)) ? cache.legacy : undefined;
+  if (!from) return;
+  const body = await from.storage.get(from.key);
   if (!body) return;
   for await (const text of readLines(body.pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>))) {
     if (text !== "") yield JSON.parse(text) as CacheLine;

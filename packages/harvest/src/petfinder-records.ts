@@ -112,7 +112,9 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
   };
 
   const steps = async () => {
-    if (toFetch.length > 0 && cache) writer = await createRecordsCacheWriter(cache, { source: options.source, type: options.type, breeds: options.allBreeds });
+    // A cache read from where an earlier version kept it is copied to its own place once.
+    if ((toFetch.length > 0 || cached?.legacy) && cache)
+      writer = await createRecordsCacheWriter(cache, { source: options.source, type: options.type, breeds: options.allBreeds });
     let copiedCache = !cached;
     try {
       if (cached && cache) {

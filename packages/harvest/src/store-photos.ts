@@ -126,13 +126,15 @@ export function countResults(counters: DownloadCounters, report: () => void): No
 /** The summary fields a finished run reads off its data set and counters. */
 export function datasetSummary(dataset: Dataset, counters: DownloadCounters) {
   const failureReasons: Record<string, number> = Object.fromEntries(dataset.failureReasons());
+  // Copies of content a file that sorts first holds, dropped at finish.
+  const { dropped } = dataset;
   return {
     records: counters.records,
     files: dataset.storedCount,
-    stored: counters.stored,
+    stored: counters.stored - dropped.storedThisRun,
     existing: counters.existing,
     failed: Object.values(failureReasons).reduce((a, b) => a + b, 0),
-    duplicates: counters.duplicates,
+    duplicates: counters.duplicates + dropped.duplicates,
     bytes: counters.bytes,
     totalBytes: dataset.storedBytes,
     counts: dataset.counts(),

@@ -1,9 +1,8 @@
-import { LOCK_KEY, type StorageAdapter } from "@cat-harvest/storage";
-import { DATASET_FILES, METADATA_FILE, metadataRowProblem, type MetadataRow } from "./dataset-files.js";
-import { INTERNAL_PREFIX } from "./dataset.js";
+import type { StorageAdapter } from "@cat-harvest/storage";
+import { METADATA_FILE, isOwnKey, type MetadataRow } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
 import { hashStream, type CreateSha256 } from "./hash-stream.js";
-import { readJsonLines } from "./read-lines.js";
+import { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
 
 export interface VerifyOptions {
   readonly signal?: AbortSignal;
@@ -30,16 +29,19 @@ export interface VerifyResult {
   readonly missing: string[];
   /** Stored with other bytes than listed. */
   readonly corrupted: VerifyMismatch[];
-  /** Stored but not listed (left by an interrupted run; the next run adopts or replaces them). */
+  /** Stored but not listed (left by an interrupted run; the next run re-hashes them and keeps each whole image, or downloads it over). */
   readonly unlisted: string[];
   /** Listed more than once. */
   readonly duplicates: string[];
+  /** Lines of metadata.jsonl that cannot be read (cut short, garbage): skipped, their files counted as unlisted. */
+  readonly unreadable: UnreadableLine[];
 }
 
 /**
  * Re-reads every file metadata.jsonl lists and checks it exists with the listed length and
- * sha256; also reports stored files the metadata does not list. Throws `HarvestDatasetError`
- * when there is no readable metadata.jsonl.
+ * sha256; also reports stored files the metadata does not list, and lines of it that cannot be
+ * read (every whole line is still checked). Reads only. Throws `HarvestDatasetError` when there
+ * is no metadata.jsonl.
  *
  * @example
  * const result = await verifyDataset(createFsStorage({ root: "./cat_breeds" }));
@@ -50,13 +52,13 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`verifyDataset: concurrency must be a positive integer, got ${concurrency}`);
   if (!storage.capabilities.read) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot read objects back, so it cannot be verified`);
-  const body = await storage.get(METADATA_FILE);
-  if (!body) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the destination of a harvest?");
+  if (!(await storage.stat(METADATA_FILE))) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the destination of a harvest?");
 
   const listed = new Set<string>();
   const missing: string[] = [];
   const corrupted: VerifyMismatch[] = [];
   const duplicates: string[] = [];
+  const unreadable: UnreadableLine[] = [];
   let checked = 0;
   let ok = 0;
   const running = new Set<Promise<void>>();
@@ -74,13 +76,8 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
     onProgress?.(checked);
   };
 
-  for await (const { value, line } of readJsonLines(body, (n, error) => {
-    throw new HarvestDatasetError(METADATA_FILE, `line ${n} is not JSON`, { cause: error });
-  })) {
+  for await (const row of readMetadataRows(storage, METADATA_FILE, (line) => void unreadable.push(line))) {
     signal?.throwIfAborted();
-    const problem = metadataRowProblem(value);
-    if (problem) throw new HarvestDatasetError(METADATA_FILE, `line ${line}: ${problem}`);
-    const row = value as MetadataRow;
     if (listed.has(row.file_name)) {
       duplicates.push(row.file_name);
       continue;
@@ -94,13 +91,10 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
 
   const unlisted: string[] = [];
   if (storage.capabilities.list) {
-    const own = new Set<string>([...DATASET_FILES, LOCK_KEY]);
-    for await (const info of storage.list()) {
-      if (!listed.has(info.key) && !own.has(info.key) && !info.key.startsWith(`${INTERNAL_PREFIX}/`)) unlisted.push(info.key);
-    }
+    for await (const info of storage.list()) if (!listed.has(info.key) && !isOwnKey(info.key)) unlisted.push(info.key);
   }
   missing.sort();
   corrupted.sort((a, b) => a.file_name.localeCompare(b.file_name));
   unlisted.sort();
-  return { checked, ok, missing, corrupted, unlisted, duplicates };
+  return { checked, ok, missing, corrupted, unlisted, duplicates, unreadable };
 }

@@ -12,6 +12,7 @@ import { describeCloseCases } from "./cases-close.js";
 import { describeReadOnlyCases } from "./cases-read-only.js";
 import { describeSupersedingCases } from "./cases-superseding.js";
 import { createSuiteContext } from "./suite-context.js";
+import { describeStampCases } from "./cases-stamps.js";
 
 export interface DescribeStorageAdapterOptions<A extends StorageAdapter = StorageAdapter> {
   /**
@@ -83,5 +84,6 @@ export function describeStorageAdapter<A extends StorageAdapter>(name: string, f
     describeFailedPutsCases(context);
     describeCloseCases(context);
     describeReadOnlyCases(context);
+    describeStampCases(context);
   });
 }

@@ -173,7 +173,7 @@ describe("temporary files", () => {
     const storage = await createFsStorage({ root: freshRoot() });
     await expect(storage.put("a/.x.jpg.0123456789ab.part", text("x"))).rejects.toBeInstanceOf(StorageKeyError);
     await storage.put("a/.x.jpg.part", text("a dot file is fine"));
-    expect(await storage.stat("a/.x.jpg.part")).toEqual({ key: "a/.x.jpg.part", size: 18 });
+    expect(await storage.stat("a/.x.jpg.part")).toEqual({ key: "a/.x.jpg.part", size: 18, stamp: expect.any(String) });
     await storage.close();
   });
 });
@@ -220,6 +220,19 @@ describe("never outside the root", () => {
     expect(await readFile(outside, "utf8")).toBe("secret");
     expect(await readFile(join(storage.root, "photo.jpg"), "utf8")).toBe("mine");
     await expect(readlink(join(storage.root, "photo.jpg"))).rejects.toThrow();
+    await storage.close();
+  });
+
+  test("append refuses a link in the object's place and never writes through it", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    const outside = join(base, `outside-append-${counter++}`);
+    await writeFile(outside, "secret");
+    await symlink(outside, join(storage.root, "journal.jsonl"));
+    await expect(storage.append!("journal.jsonl", text("line\n"))).rejects.toBeInstanceOf(FsStorageError);
+    expect(await readFile(outside, "utf8")).toBe("secret");
+    await storage.append!("Bengal/journal.jsonl", text("one\n"));
+    await storage.append!("Bengal/journal.jsonl", text("two\n"));
+    expect(await readFile(join(storage.root, "Bengal", "journal.jsonl"), "utf8")).toBe("one\ntwo\n");
     await storage.close();
   });
 
@@ -271,7 +284,7 @@ describe("folders it has seen, and whole bodies written in one call", () => {
     await storage.put("Siamese/1.jpg", bytes, { size: bytes.byteLength });
     expect(sameBytes(new Uint8Array(await readFile(join(storage.root, "Siamese/1.jpg"))), bytes)).toBe(true);
     expect([...(await readTree(storage.root)).keys()]).toEqual(["Siamese/1.jpg"]);
-    expect(await storage.stat("Siamese/1.jpg")).toEqual({ key: "Siamese/1.jpg", size: 100_000 });
+    expect(await storage.stat("Siamese/1.jpg")).toEqual({ key: "Siamese/1.jpg", size: 100_000, stamp: expect.any(String) });
     await storage.close();
   });
 

@@ -10,6 +10,7 @@ import {
   type StoredObjectInfo,
   validatePrefix,
 } from "@cat-harvest/storage";
+import { appendObject } from "./append-object.js";
 import { FsStorageError } from "./errors.js";
 import { openFileStream } from "./file-stream.js";
 import { type FsStorageOptions, type FsyncMode, resolveFsStorageOptions } from "./fs-storage-options.js";
@@ -91,7 +92,20 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
       checkKey(key);
       ensureOpen("stat");
       const found = await locateFile(place, key, "stat");
-      return found ? { key, size: found.size } : null;
+      return found ? { key, size: found.size, stamp: found.stamp } : null;
+    },
+
+    async append(key: string, bytes: Uint8Array) {
+      if (!(bytes instanceof Uint8Array)) throw new TypeError(`fs append of ${JSON.stringify(key)}: bytes must be a Uint8Array`);
+      const segments = checkKey(key);
+      ensureOpen("append");
+      const task = appendObject(place, key, segments, bytes, durable(key));
+      inFlight.add(task);
+      try {
+        await task;
+      } finally {
+        inFlight.delete(task);
+      }
     },
 
     async get(key: string) {

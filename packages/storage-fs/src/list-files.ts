@@ -2,6 +2,7 @@ import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoredObjectInfo } from "@cat-harvest/storage";
 import { FsStorageError } from "./errors.js";
+import { fileStamp } from "./file-stamp.js";
 import { isTemporaryName } from "./temp-name.js";
 
 /** Stored files under `folder` (whose key prefix is `base`) with keys starting with `prefix`. */
@@ -26,7 +27,7 @@ export async function* listFiles(folder: string, base: string, prefix: string): 
         if ((error as { code?: string }).code === "ENOENT") return null;
         throw new FsStorageError("list", key, path, error);
       });
-      if (info?.isFile()) yield { key, size: info.size };
+      if (info?.isFile()) yield { key, size: info.size, stamp: fileStamp(info) };
     }
   }
 }

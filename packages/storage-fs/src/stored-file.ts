@@ -2,6 +2,7 @@ import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import { StorageKeyError, validateKey } from "@cat-harvest/storage";
 import { FsStorageError } from "./errors.js";
+import { fileStamp } from "./file-stamp.js";
 import { type KnownFolders, safeFolder } from "./safe-folder.js";
 import { isTemporaryName } from "./temp-name.js";
 
@@ -22,8 +23,8 @@ export function checkKey(key: string): string[] {
   return segments;
 }
 
-/** The absolute path and size of a stored regular file, or null; `lstat` so a link is never followed. */
-export async function locateFile(place: RootFolder, key: string, operation: string): Promise<{ path: string; size: number } | null> {
+/** The absolute path, size and stamp of a stored regular file, or null; `lstat` so a link is never followed. */
+export async function locateFile(place: RootFolder, key: string, operation: string): Promise<{ path: string; size: number; stamp: string } | null> {
   const segments = checkKey(key);
   const folder = await safeFolder(place.root, segments.slice(0, -1), key, { create: false, operation, known: place.known });
   if (folder === null) return null;
@@ -32,5 +33,5 @@ export async function locateFile(place: RootFolder, key: string, operation: stri
     if ((error as { code?: string }).code === "ENOENT" || (error as { code?: string }).code === "ENOTDIR") return null;
     throw new FsStorageError(operation, key, path, error);
   });
-  return info?.isFile() ? { path, size: info.size } : null;
+  return info?.isFile() ? { path, size: info.size, stamp: fileStamp(info) } : null;
 }

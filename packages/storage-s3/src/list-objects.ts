@@ -19,7 +19,7 @@ export async function* listObjects(bucket: S3Bucket, listPrefix: string): AsyncG
       const key = object.Key?.slice(prefix.length);
       // Skip what no key can address: "folder/" markers that consoles create, say.
       if (!key || !object.Key!.startsWith(prefix) || !isValidKey(key)) continue;
-      yield { key, size: object.Size ?? 0 };
+      yield { key, size: object.Size ?? 0, ...(object.ETag ? { stamp: object.ETag } : {}) };
     }
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token !== undefined);

@@ -187,7 +187,7 @@ describe("createS3Storage checks access before any download", () => {
     try {
       const storage = await createS3Storage({ bucket: BUCKET, prefix: `run-${counter++}`, endpoint: server.endpoint, forcePathStyle: true });
       await storage.put("from-env.txt", new TextEncoder().encode("env"));
-      expect(await storage.stat("from-env.txt")).toEqual({ key: "from-env.txt", size: 3 });
+      expect(await storage.stat("from-env.txt")).toEqual({ key: "from-env.txt", size: 3, stamp: expect.any(String) });
       await storage.close();
       process.env.AWS_ACCESS_KEY_ID = "AKIAFROMENVWRONG";
       const error = await createS3Storage({ bucket: BUCKET, endpoint: server.endpoint, forcePathStyle: true }).catch((e: unknown) => e);
@@ -210,7 +210,7 @@ describe("createS3Storage checks access before any download", () => {
       credentials: { accessKeyId: "S3RVER", secretAccessKey: "not-the-secret" },
     });
     await storage.put("a.txt", new TextEncoder().encode("a"));
-    expect(await storage.stat("a.txt")).toEqual({ key: "a.txt", size: 1 });
+    expect(await storage.stat("a.txt")).toEqual({ key: "a.txt", size: 1, stamp: expect.any(String) });
     await storage.close();
   });
 
@@ -255,7 +255,7 @@ describe("options and keys", () => {
     await raw.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${storage.prefix.slice(0, -1)}x/other.jpg`, Body: new Uint8Array([9]) }));
     const listed = [];
     for await (const info of storage.list()) listed.push(info);
-    expect(listed).toEqual([{ key: "Bengal/1-1.jpg", size: 3 }]);
+    expect(listed).toEqual([{ key: "Bengal/1-1.jpg", size: 3, stamp: expect.any(String) }]);
     const head = await raw.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${storage.prefix}Bengal/1-1.jpg` }));
     expect(head.ContentLength).toBe(3);
     await expect(storage.put("../escape.jpg", new Uint8Array([1]))).rejects.toBeInstanceOf(StorageKeyError);

@@ -172,7 +172,7 @@ describe.each([".tar", ".tar.gz"])("%s archives", (extension) => {
     );
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected"]);
     for (const o of outcomes.slice(1)) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(StorageKeyExistsError);
-    expect(await storage.stat("same.jpg")).toEqual({ key: "same.jpg", size: 40_000 });
+    expect(await storage.stat("same.jpg")).toEqual({ key: "same.jpg", size: 40_000, stamp: expect.any(String) });
     await storage.close();
     const files = await readArchiveBothWays(storage.path, gzip);
     expect([...files.keys()]).toEqual(["same.jpg"]);

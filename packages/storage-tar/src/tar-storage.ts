@@ -5,6 +5,7 @@ import { putEntry } from "./put-entry.js";
 import { readEntry } from "./read-entry.js";
 import { resolveTarStorageOptions, type TarStorageOptions } from "./tar-storage-options.js";
 import { createTarSession, ensureOpen, whileOpen } from "./tar-session.js";
+import type { EntryLocation } from "./scan-archive.js";
 
 /** A `StorageAdapter` writing one tar or tar.gz archive. */
 export interface TarStorage extends StorageAdapter {
@@ -55,7 +56,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       validateKey(key);
       if (!session.closing) await session.archive();
       const entry = index.get(key);
-      return entry ? { key, size: entry.size } : null;
+      return entry ? entryInfo(entry) : null;
     },
 
     async get(key: string) {
@@ -70,7 +71,7 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
     async *list(prefix?: string) {
       const p = validatePrefix(prefix);
       if (!session.closing) await session.archive();
-      for (const [key, entry] of index.entries()) if (key.startsWith(p)) yield { key, size: entry.size };
+      for (const [key, entry] of index.entries()) if (key.startsWith(p)) yield entryInfo(entry);
     },
 
     delete(key: string) {
@@ -81,4 +82,9 @@ export function createTarStorage(options: TarStorageOptions): TarStorage {
       return closeArchive(session);
     },
   };
+}
+
+/** An entry's info; its stamp is where it ends in the archive (entries are never rewritten in place). */
+function entryInfo(entry: EntryLocation): StoredObjectInfo {
+  return { key: entry.key, size: entry.size, stamp: String(entry.end) };
 }

@@ -13,7 +13,7 @@ describe("createMemoryStorage", () => {
   test("stores a stream and reads it back", async () => {
     const storage = createMemoryStorage();
     await storage.put("a/b.txt", streamOf("he", "llo"));
-    expect(await storage.stat("a/b.txt")).toEqual({ key: "a/b.txt", size: 5 });
+    expect(await storage.stat("a/b.txt")).toEqual({ key: "a/b.txt", size: 5, stamp: expect.any(String) });
     expect(await new Response(await storage.get("a/b.txt")).text()).toBe("hello");
     expect(await storage.get("missing")).toBeNull();
   });

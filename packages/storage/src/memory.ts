@@ -13,6 +13,7 @@ export interface MemoryStorage extends StorageAdapter {
 
 export function createMemoryStorage(): MemoryStorage {
   const objects = new Map<string, Uint8Array>();
+  const info = (key: string, bytes: Uint8Array): StoredObjectInfo => ({ key, size: bytes.byteLength, stamp: stampOf(bytes) });
   let closed = false;
   const open = (operation: string) => {
     if (closed) throw new StorageClosedError("memory", operation);
@@ -29,10 +30,19 @@ export function createMemoryStorage(): MemoryStorage {
       // A caller's array may change after put resolves; what is stored must not.
       objects.set(key, collected === body ? collected.slice() : collected);
     },
+    async append(key: string, bytes: Uint8Array) {
+      validateKey(key);
+      open("append");
+      const before = objects.get(key) ?? new Uint8Array(0);
+      const after = new Uint8Array(before.byteLength + bytes.byteLength);
+      after.set(before);
+      after.set(bytes, before.byteLength);
+      objects.set(key, after);
+    },
     async stat(key: string): Promise<StoredObjectInfo | null> {
       validateKey(key);
       const bytes = objects.get(key);
-      return bytes ? { key, size: bytes.byteLength } : null;
+      return bytes ? info(key, bytes) : null;
     },
     async get(key: string) {
       validateKey(key);
@@ -47,7 +57,7 @@ export function createMemoryStorage(): MemoryStorage {
     },
     async *list(prefix?: string) {
       const p = validatePrefix(prefix);
-      for (const [key, bytes] of objects) if (key.startsWith(p)) yield { key, size: bytes.byteLength };
+      for (const [key, bytes] of objects) if (key.startsWith(p)) yield info(key, bytes);
     },
     async delete(key: string) {
       validateKey(key);
@@ -58,4 +68,15 @@ export function createMemoryStorage(): MemoryStorage {
       closed = true;
     },
   };
+}
+
+// A stored array's stamp: every write stores a new array, so a key's stamp changes whenever it
+// is written again (through the adapter or by setting `objects` directly), and a copy of the
+// map keeps the stamps.
+const stamps = new WeakMap<Uint8Array, string>();
+let writes = 0;
+function stampOf(bytes: Uint8Array): string {
+  let stamp = stamps.get(bytes);
+  if (stamp === undefined) stamps.set(bytes, (stamp = String(++writes)));
+  return stamp;
 }

@@ -7,6 +7,14 @@ export interface StoredObjectInfo {
   readonly key: string;
   /** Its length in bytes. */
   readonly size: number;
+  /**
+   * An opaque stamp that changes whenever the object is written again (a folder: the file's
+   * modification and change times; S3: the ETag; an archive: where the entry lies), so a
+   * caller that noted it can tell an object rewritten since (same size, other bytes) without
+   * reading it. Equal stamps of one key mean it was not rewritten. Absent where the medium
+   * has none.
+   */
+  readonly stamp?: string;
 }
 
 export interface PutOptions {
@@ -81,6 +89,13 @@ export interface StorageAdapter {
    * always does.
    */
   delete(key: string): Promise<boolean>;
+  /**
+   * Adds `bytes` at the end of the object under `key`, creating it when missing, with one
+   * write, so a process killed at any moment leaves either the whole addition or none of it
+   * (a power cut may still leave a torn last line). Only media that can append cheaply have
+   * it (a folder, memory); a journal falls back to rewriting where it is missing.
+   */
+  append?(key: string, bytes: Uint8Array): Promise<void>;
   /**
    * Finalises the medium (ends an archive, completes uploads, releases handles). Further
    * calls reject with `StorageClosedError`. Calling it twice is harmless.

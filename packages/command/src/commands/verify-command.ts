@@ -23,7 +23,7 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
     const storage = await opened.openStorage();
     await checkHasMetadata(storage, parsed.dest, destination.kind);
     const result = await verifyDataset(storage, { signal: io.signal });
-    const bad = result.missing.length + result.corrupted.length + result.duplicates.length;
+    const bad = result.missing.length + result.corrupted.length + result.duplicates.length + result.unreadable.length;
     const code = bad === 0 ? EXIT_OK : EXIT_PARTIAL;
     if (parsed.json) {
       io.stdout(JSON.stringify({ destination: opened.description, ...result, exitCode: code }));
@@ -36,11 +36,16 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
         `corrupted: ${m.file_name} (expected ${m.expected.bytes} bytes sha256 ${m.expected.sha256}, found ${m.actual.bytes} bytes sha256 ${m.actual.sha256})`,
       );
     for (const key of result.duplicates) io.stdout(`listed twice: ${key}`);
+    for (const u of result.unreadable) io.stdout(`unreadable: ${u.file} line ${u.line} (${u.problem})`);
     if (result.unlisted.length > 0)
       io.stdout(
-        `${result.unlisted.length} stored files are not listed (left by an interrupted run; the next harvest run takes them up): ${result.unlisted.slice(0, 5).join(", ")}${result.unlisted.length > 5 ? ", ..." : ""}`,
+        `${result.unlisted.length} stored files are not listed (left by an interrupted run; the next run into this DEST re-hashes them and keeps each whole image, or downloads it again): ${result.unlisted.slice(0, 5).join(", ")}${result.unlisted.length > 5 ? ", ..." : ""}`,
       );
-    if (bad > 0) io.stdout(`Problems found: ${result.missing.length} missing, ${result.corrupted.length} corrupted. Run the harvest again to fetch them anew.`);
+    if (bad > 0)
+      io.stdout(
+        `Problems found: ${result.missing.length} missing, ${result.corrupted.length} corrupted, ${result.unreadable.length} unreadable lines. ` +
+          "Run the same harvest or download again into this DEST: it keeps every whole line, re-hashes files changed since they were stored, and fetches missing and corrupted ones anew.",
+      );
     return code;
   } finally {
     await opened.close();
