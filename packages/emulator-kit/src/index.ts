@@ -28,3 +28,6 @@ export { checkCommonOptions, commonDefaults } from "./common-options.js";
 export type { CommonEmulatorOptions } from "./common-options.js";
 export { runEmulatorCommand } from "./run-command.js";
 export type { EmulatorCommand } from "./run-command.js";
+export { readTruthLines } from "./read-truth.js";
+export { drawFault } from "./fault-outcome.js";
+export type { FaultOutcome } from "./fault-outcome.js";
