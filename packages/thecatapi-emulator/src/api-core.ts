@@ -1,11 +1,11 @@
 import {
   controlResponse,
+  drawFault,
   type EmulatorRequest,
   type EmulatorResponse,
   FaultPlan,
   IMAGE_CONTENT_TYPES,
   isControlPath,
-  isWireFault,
   type Reply,
   replyResponse,
   RequestLimits,
@@ -64,23 +64,8 @@ export class CatApiCore {
     return replyResponse(reply, wireFault);
   }
 
-  /** Faults that replace the response (statuses and resets); wire faults are left to the caller. */
-  #earlyFault(route: string, fault: FaultKind | undefined): EmulatorResponse | undefined {
-    if (!fault || isWireFault(fault)) return undefined;
-    if (fault === "reset") {
-      this.stats.count(route, "reset");
-      return { kind: "reset" };
-    }
-    const status = Number(fault.slice("status-".length));
-    return this.#reply(route, status === 429 ? rateLimited(this.options.rateLimit || 10) : serverError(status as 500 | 502 | 503));
-  }
-
-  #draw(req: EmulatorRequest, route: string): { early?: EmulatorResponse; wireFault?: WireFault } {
-    const fault = this.#faults.draw(req.method, req.url);
-    if (fault) this.stats.fault(fault);
-    const early = this.#earlyFault(route, fault);
-    if (early) return { early };
-    return isWireFault(fault) ? { wireFault: fault } : {};
+  #draw(req: EmulatorRequest, route: string) {
+    return drawFault(this.#faults, this.stats, req, route, (status) => (status === 429 ? rateLimited(this.options.rateLimit || 10) : serverError(status)));
   }
 
   #control(method: string, url: URL): EmulatorResponse {
