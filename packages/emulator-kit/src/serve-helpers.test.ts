@@ -61,7 +61,9 @@ describe("drawFault", () => {
     expect(drawFault(new FaultPlan(1, 0, ["status-503"]), stats, request, "GET /x", () => ({ status: 1, headers: {}, body: "" }))).toEqual({});
     const status = drawFault(new FaultPlan(1, 1, ["status-503"]), stats, request, "GET /x", (s) => ({ status: s, headers: {}, body: "busy" }));
     expect(status.early).toEqual({ kind: "reply", reply: { status: 503, headers: {}, body: "busy" } });
-    expect(drawFault(new FaultPlan(1, 1, ["reset"]), stats, request, "GET /x", () => ({ status: 1, headers: {}, body: "" }))).toEqual({ early: { kind: "reset" } });
+    expect(drawFault(new FaultPlan(1, 1, ["reset"]), stats, request, "GET /x", () => ({ status: 1, headers: {}, body: "" }))).toEqual({
+      early: { kind: "reset" },
+    });
     expect(drawFault(new FaultPlan(1, 1, ["stall"]), stats, request, "GET /x", () => ({ status: 1, headers: {}, body: "" }))).toEqual({ wireFault: "stall" });
     expect(stats.snapshot()).toMatchObject({ routes: { "GET /x": { "503": 1, reset: 1 } }, faults: { "status-503": 1, reset: 1, stall: 1 } });
   });

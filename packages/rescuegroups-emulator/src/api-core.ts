@@ -101,7 +101,8 @@ export class RescueGroupsCore {
     const key = header(req.headers.authorization);
     if (key === undefined || !this.options.apiKeys.includes(key)) return this.#reply(name, unauthorized(key === undefined || key === ""));
     const limit = this.#limits.check(this.options.now());
-    if (!limit.ok) return this.#reply(name, limit.kind === "quota" ? quotaSpent(this.options.dailyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
+    if (!limit.ok)
+      return this.#reply(name, limit.kind === "quota" ? quotaSpent(this.options.dailyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
     return this.#reply(name, this.#answer(route, req, url), wireFault);
   }
 

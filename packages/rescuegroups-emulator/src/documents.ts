@@ -22,7 +22,12 @@ export function listDocument(
 }
 
 /** A JSON:API error document. */
-export function errorReply(status: number, title: string, detail: string, options: { source?: Record<string, string>; headers?: Record<string, string> } = {}): Reply {
+export function errorReply(
+  status: number,
+  title: string,
+  detail: string,
+  options: { source?: Record<string, string>; headers?: Record<string, string> } = {},
+): Reply {
   return reply(status, { errors: [{ status: String(status), title, detail, ...(options.source ? { source: options.source } : {}) }] }, options.headers);
 }
 

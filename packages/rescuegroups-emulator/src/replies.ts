@@ -27,12 +27,9 @@ export function rateLimited(limit: number): Reply {
 
 /** 429 once the daily quota is spent, with Retry-After until 00:00 UTC. */
 export function quotaSpent(limit: number, retryAfterSeconds: number): Reply {
-  return errorReply(
-    429,
-    "Too Many Requests",
-    `Daily quota exceeded: this key's ${limit} requests per day are used up. The quota resets at 00:00 UTC.`,
-    { headers: { "retry-after": String(retryAfterSeconds) } },
-  );
+  return errorReply(429, "Too Many Requests", `Daily quota exceeded: this key's ${limit} requests per day are used up. The quota resets at 00:00 UTC.`, {
+    headers: { "retry-after": String(retryAfterSeconds) },
+  });
 }
 
 /** A server-side failure: 500 and 503 as JSON:API, 502 as a gateway's HTML. */

@@ -16,7 +16,12 @@ export function apiRoute(pathname: string): ApiRoute {
   const search = new RegExp(`^${PREFIX}/search/available/([^/]+)(/haspic)?$`).exec(path);
   if (search) {
     const hasPictures = search[2] !== undefined;
-    return { kind: "search", name: `${PREFIX}/search/available/{species}${hasPictures ? "/haspic" : ""}`, species: decodeURIComponent(search[1]!), hasPictures };
+    return {
+      kind: "search",
+      name: `${PREFIX}/search/available/{species}${hasPictures ? "/haspic" : ""}`,
+      species: decodeURIComponent(search[1]!),
+      hasPictures,
+    };
   }
   const animal = new RegExp(`^${PREFIX}/([^/]+)$`).exec(path);
   if (animal && animal[1] !== "search" && animal[1] !== "breeds") return { kind: "animal", name: `${PREFIX}/{id}`, id: animal[1]! };

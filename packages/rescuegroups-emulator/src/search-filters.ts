@@ -26,7 +26,18 @@ export const FILTER_FIELDS: readonly string[] = [
   "updatedDate",
 ];
 const DATE_FIELDS = new Set(["createdDate", "updatedDate"]);
-export const OPERATIONS: readonly string[] = ["equal", "equals", "notequal", "notequals", "contains", "notcontains", "lessthan", "greaterthan", "blank", "notblank"];
+export const OPERATIONS: readonly string[] = [
+  "equal",
+  "equals",
+  "notequal",
+  "notequals",
+  "contains",
+  "notcontains",
+  "lessthan",
+  "greaterthan",
+  "blank",
+  "notblank",
+];
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function invalid(detail: string, pointer: string): Reply {

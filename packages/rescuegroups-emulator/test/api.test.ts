@@ -64,7 +64,11 @@ describe("the adoptable cats search", () => {
     const shapes = new Set(body.included.map((p: any) => typeof p.attributes.large));
     expect(shapes).toEqual(new Set(["object", "string"]));
     const object = body.included.find((p: any) => typeof p.attributes.large === "object");
-    expect(object.attributes.large).toEqual({ url: expect.stringMatching(/\/pictures\/animals\/\d+\/\d+\/\d+\.jpg\?width=500$/), resolutionX: 500, resolutionY: expect.any(Number) });
+    expect(object.attributes.large).toEqual({
+      url: expect.stringMatching(/\/pictures\/animals\/\d+\/\d+\/\d+\.jpg\?width=500$/),
+      resolutionX: 500,
+      resolutionY: expect.any(Number),
+    });
     const string = body.included.find((p: any) => typeof p.attributes.large === "string");
     expect(string.attributes.small).toMatch(/\?width=100$/);
     expect(string.attributes.original).toMatch(/\.jpg$/);
@@ -99,7 +103,12 @@ describe("the adoptable cats search", () => {
   test("a filter field without the animals. prefix is a 400 naming the field, pointing into the body", async () => {
     const { status, body } = await call(rg, SEARCH, { body: filterBody("breedPrimaryId", "1") });
     expect(status).toBe(400);
-    expect(body.errors[0]).toEqual({ status: "400", title: "Bad Request", detail: '"breedPrimaryId" is not a valid filter field', source: { pointer: "/data/filters/0/fieldName" } });
+    expect(body.errors[0]).toEqual({
+      status: "400",
+      title: "Bad Request",
+      detail: '"breedPrimaryId" is not a valid filter field',
+      source: { pointer: "/data/filters/0/fieldName" },
+    });
     expect((await call(rg, SEARCH, { body: filterBody("animals.nope", "1") })).body.errors[0].detail).toBe('"animals.nope" is not a valid filter field');
   });
 

@@ -56,6 +56,7 @@ describe("rescuegroups-emulator command", () => {
     child.stdout!.on("data", (c) => (stdout += String(c)));
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
-    for (const flag of ["--port", "--seed", "--scale", "--fault-rate", "--rate-limit", "--daily-limit", "--api-keys", "--stall-ms"]) expect(stdout).toContain(flag);
+    for (const flag of ["--port", "--seed", "--scale", "--fault-rate", "--rate-limit", "--daily-limit", "--api-keys", "--stall-ms"])
+      expect(stdout).toContain(flag);
   });
 });

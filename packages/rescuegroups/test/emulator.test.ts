@@ -26,7 +26,13 @@ async function emulator(options: RescueGroupsEmulatorOptions = {}): Promise<Resc
 }
 
 function clientOf(emulator: RescueGroupsEmulator, options: Partial<RescueGroupsClientOptions> = {}) {
-  return createRescueGroupsClient({ apiKey: "demo", baseUrl: emulator.apiUrl, requestsPerSecond: Infinity, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options });
+  return createRescueGroupsClient({
+    apiKey: "demo",
+    baseUrl: emulator.apiUrl,
+    requestsPerSecond: Infinity,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...options,
+  });
 }
 
 /** Every breed's cats, paged fully, as primary-breed candidates at `size`, by breed id. */
@@ -88,7 +94,12 @@ describe("the client against the RescueGroups emulator", () => {
     const byBreed = await candidatesByBreed(client, "full", some);
     for (const id of some) {
       const truth = await readTruth(rg, `?breedPrimaryId=${id}&size=original`);
-      expect(byBreed.get(id)!.map((c) => c.url).sort()).toEqual(truth.map((t) => t.url).sort());
+      expect(
+        byBreed
+          .get(id)!
+          .map((c) => c.url)
+          .sort(),
+      ).toEqual(truth.map((t) => t.url).sort());
     }
     expect(Object.values(rg.stats().faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });

@@ -8,7 +8,9 @@ import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 /** Lists the cat breeds, searches Siamese cats with pictures, downloads one and checks it against the truth. */
 async function searchOneBreed(url: string): Promise<void> {
   const headers = { authorization: "demo", "content-type": "application/vnd.api+json" };
-  const breeds = (await (await fetch(`${url}/v5/public/animals/breeds/search/cats/?limit=250`, { headers })).json()) as { data: Array<{ id: string; attributes: { name: string } }> };
+  const breeds = (await (await fetch(`${url}/v5/public/animals/breeds/search/cats/?limit=250`, { headers })).json()) as {
+    data: Array<{ id: string; attributes: { name: string } }>;
+  };
   const siamese = breeds.data.find((b) => b.attributes.name === "Siamese")!;
   const res = await fetch(`${url}/v5/public/animals/search/available/cats/haspic?include=pictures&limit=5`, {
     method: "POST",
@@ -16,7 +18,10 @@ async function searchOneBreed(url: string): Promise<void> {
     body: JSON.stringify({ data: { filters: [{ fieldName: "animals.breedPrimaryId", operation: "equal", criteria: siamese.id }] } }),
   });
   assert.equal(res.status, 200);
-  const page = (await res.json()) as { data: Array<{ attributes: { breedPrimary: string } }>; included: Array<{ attributes: { large: string | { url: string } } }> };
+  const page = (await res.json()) as {
+    data: Array<{ attributes: { breedPrimary: string } }>;
+    included: Array<{ attributes: { large: string | { url: string } } }>;
+  };
   assert.equal(page.data[0]!.attributes.breedPrimary, "Siamese");
   const large = page.included[0]!.attributes.large;
   const pictureUrl = typeof large === "string" ? large : large.url;
