@@ -1,4 +1,4 @@
-import type { Reply } from "@cat-harvest/emulator-kit";
+import { BAD_GATEWAY_REPLY, type Reply } from "@cat-harvest/emulator-kit";
 import { errorReply } from "./documents.js";
 
 /** 401: the Authorization header is missing or holds no known key (the key is never echoed). */
@@ -34,12 +34,6 @@ export function quotaSpent(limit: number, retryAfterSeconds: number): Reply {
 
 /** A server-side failure: 500 and 503 as JSON:API, 502 as a gateway's HTML. */
 export function serverError(status: 500 | 502 | 503): Reply {
-  if (status === 502) {
-    return {
-      status,
-      headers: { "content-type": "text/html" },
-      body: "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n",
-    };
-  }
+  if (status === 502) return BAD_GATEWAY_REPLY;
   return errorReply(status, status === 500 ? "Internal Server Error" : "Service Unavailable", "The server could not answer; try again.");
 }

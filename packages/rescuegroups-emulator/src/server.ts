@@ -1,4 +1,4 @@
-import { type RequestStats, serveEmulator } from "@cat-harvest/emulator-kit";
+import { type RequestStats, serveCore } from "@cat-harvest/emulator-kit";
 import { RescueGroupsCore } from "./api-core.js";
 import { createDataset, type Dataset } from "./dataset.js";
 import { RescueGroupsEmulatorListenError } from "./errors.js";
@@ -31,8 +31,7 @@ export interface RescueGroupsEmulator {
 export async function startRescueGroupsEmulator(options: RescueGroupsEmulatorOptions = {}): Promise<RescueGroupsEmulator> {
   const o = resolveRescueGroupsEmulatorOptions(options);
   const dataset = createDataset(o.seed, o.scale);
-  let core: RescueGroupsCore | undefined;
-  const served = await serveEmulator(
+  const { served, core } = await serveCore(
     {
       host: o.host,
       port: o.port,
@@ -41,20 +40,15 @@ export async function startRescueGroupsEmulator(options: RescueGroupsEmulatorOpt
       gzipReplies: true,
       listenError: (cause) => new RescueGroupsEmulatorListenError(o.host, o.port, { cause }),
     },
-    (origin) => {
-      const ready = new RescueGroupsCore(dataset, origin, o);
-      core = ready;
-      return (req) => ready.handle(req);
-    },
+    (origin) => new RescueGroupsCore(dataset, origin, o),
   );
   if (o.warmUp) served.background(warmUpTasks());
-  const readyCore = core!;
   return {
     url: served.url,
     apiUrl: `${served.url}/v5`,
     options: o,
     dataset,
-    stats: () => readyCore.stats.snapshot(),
+    stats: () => core.stats.snapshot(),
     stop: () => served.stop(),
   };
 }

@@ -1,4 +1,4 @@
-import { IMAGE_FORMATS, serveEmulator } from "@cat-harvest/emulator-kit";
+import { IMAGE_FORMATS, serveCore } from "@cat-harvest/emulator-kit";
 import { CatApiCore } from "./api-core.js";
 import { createDataset, type Dataset } from "./dataset.js";
 import { CatApiEmulatorListenError } from "./errors.js";
@@ -32,8 +32,7 @@ export interface CatApiEmulator {
 export async function startCatApiEmulator(options: CatApiEmulatorOptions = {}): Promise<CatApiEmulator> {
   const o = resolveCatApiEmulatorOptions(options);
   const dataset = createDataset(o.seed, o.scale);
-  let core: CatApiCore | undefined;
-  const served = await serveEmulator(
+  const { served, core } = await serveCore(
     {
       host: o.host,
       port: o.port,
@@ -41,20 +40,15 @@ export async function startCatApiEmulator(options: CatApiEmulatorOptions = {}): 
       stallMs: o.stallMs,
       listenError: (cause) => new CatApiEmulatorListenError(o.host, o.port, { cause }),
     },
-    (origin) => {
-      const ready = new CatApiCore(dataset, origin, o);
-      core = ready;
-      return (req) => ready.handle(req);
-    },
+    (origin) => new CatApiCore(dataset, origin, o),
   );
   if (o.warmUp) served.background(warmUpTasks());
-  const readyCore = core!;
   return {
     url: served.url,
     apiUrl: `${served.url}/v1`,
     options: o,
     dataset,
-    stats: () => readyCore.stats.snapshot(),
+    stats: () => core.stats.snapshot(),
     stop: () => served.stop(),
   };
 }
