@@ -42,3 +42,8 @@ export const BAD_GATEWAY_REPLY: Reply = {
   headers: { "content-type": "text/html" },
   body: "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n",
 };
+
+/** Each entry as its line, lazily: a truth's entries as the JSON lines `controlResponse` streams. */
+export function* mapLines<T>(entries: Iterable<T>, line: (entry: T) => string): Generator<string> {
+  for (const entry of entries) yield line(entry);
+}

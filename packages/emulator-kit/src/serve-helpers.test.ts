@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { drawFault } from "./fault-outcome.js";
 import { FaultPlan } from "./faults.js";
 import { readTruthLines } from "./read-truth.js";
-import { jsonLinesResponse, replyResponse } from "./responses.js";
+import { listFlag } from "./cli-flags.js";
+import { BAD_GATEWAY_REPLY, jsonLinesResponse, mapLines, replyResponse } from "./responses.js";
 import { serveEmulator, type ServeOptions } from "./serve.js";
 import { StatsCounter } from "./stats.js";
 
@@ -66,5 +67,21 @@ describe("drawFault", () => {
     });
     expect(drawFault(new FaultPlan(1, 1, ["stall"]), stats, request, "GET /x", () => ({ status: 1, headers: {}, body: "" }))).toEqual({ wireFault: "stall" });
     expect(stats.snapshot()).toMatchObject({ routes: { "GET /x": { "503": 1, reset: 1 } }, faults: { "status-503": 1, reset: 1, stall: 1 } });
+  });
+});
+
+describe("small helpers", () => {
+  test("listFlag splits a comma-separated flag and refuses an empty one", () => {
+    expect(listFlag("api-keys", " k1, ,k2 ", "demo")).toEqual(["k1", "k2"]);
+    expect(listFlag("api-keys", undefined, "demo")).toBeUndefined();
+    expect(() => listFlag("api-keys", ",", "demo")).toThrow("--api-keys takes a comma-separated list, e.g. demo.");
+  });
+
+  test("mapLines maps lazily; StatsCounter.reply counts a reply and returns it as a response", () => {
+    const lines = mapLines([1, 2], (n) => `${n}\n`);
+    expect([...lines]).toEqual(["1\n", "2\n"]);
+    const stats = new StatsCounter();
+    expect(stats.reply("GET /x", BAD_GATEWAY_REPLY, "stall")).toEqual({ kind: "reply", reply: BAD_GATEWAY_REPLY, wireFault: "stall" });
+    expect(stats.snapshot().routes).toEqual({ "GET /x": { "502": 1 } });
   });
 });

@@ -5,11 +5,10 @@ import {
   type EmulatorResponse,
   FaultPlan,
   isControlPath,
+  mapLines,
   type Reply,
-  replyResponse,
   RequestLimits,
   StatsCounter,
-  type WireFault,
 } from "@cat-harvest/emulator-kit";
 import { animalResource, pictureResource } from "./animal-resource.js";
 import { AnimalSearcher } from "./animal-search.js";
@@ -52,11 +51,6 @@ export class RescueGroupsCore {
     return this.#picture(req, url);
   }
 
-  #reply(route: string, reply: Reply, wireFault?: WireFault): EmulatorResponse {
-    this.stats.count(route, reply.status);
-    return replyResponse(reply, wireFault);
-  }
-
   #fault(req: EmulatorRequest, route: string) {
     return drawFault(this.#faults, this.stats, req, route, (status) => (status === 429 ? rateLimited(this.options.rateLimit || 10) : serverError(status)));
   }
@@ -68,9 +62,7 @@ export class RescueGroupsCore {
         const filter = parseTruthFilter(search);
         if ("status" in filter) return filter;
         const entries = truthEntries(this.origin, this.data, filter);
-        return (function* () {
-          for (const e of entries) yield truthLine(e);
-        })();
+        return mapLines(entries, truthLine);
       },
       ok: okReply,
       methodNotAllowed,
@@ -80,9 +72,9 @@ export class RescueGroupsCore {
 
   #picture(req: EmulatorRequest, url: URL): EmulatorResponse {
     const route = `${req.method === "HEAD" ? "GET" : req.method} picture`;
-    if (req.method !== "GET" && req.method !== "HEAD") return this.#reply(route, methodNotAllowed("GET, HEAD"));
+    if (req.method !== "GET" && req.method !== "HEAD") return this.stats.reply(route, methodNotAllowed("GET, HEAD"));
     const found = pictureAtPath(this.data, url.pathname, url.searchParams.get("width"));
-    if (!found) return this.#reply(route, { status: 404, headers: { "content-type": "text/plain" }, body: "Not Found\n" });
+    if (!found) return this.stats.reply(route, { status: 404, headers: { "content-type": "text/plain" }, body: "Not Found\n" });
     const { early, wireFault } = this.#fault(req, route);
     if (early) return early;
     this.stats.count(route, 200);
@@ -93,17 +85,17 @@ export class RescueGroupsCore {
   #api(req: EmulatorRequest, url: URL): EmulatorResponse {
     const route = apiRoute(url.pathname);
     const name = `${req.method} ${route.name}`;
-    if (route.kind === "unknown") return this.#reply(name, notFound(`No route for ${req.method} ${url.pathname}.`));
+    if (route.kind === "unknown") return this.stats.reply(name, notFound(`No route for ${req.method} ${url.pathname}.`));
     const { early, wireFault } = this.#fault(req, name);
     if (early) return early;
     const allowed = route.kind === "animal" || route.kind === "breeds" ? ["GET"] : ["GET", "POST"];
-    if (!allowed.includes(req.method)) return this.#reply(name, methodNotAllowed(allowed.join(", ")));
+    if (!allowed.includes(req.method)) return this.stats.reply(name, methodNotAllowed(allowed.join(", ")));
     const key = header(req.headers.authorization);
-    if (key === undefined || !this.options.apiKeys.includes(key)) return this.#reply(name, unauthorized(key === undefined || key === ""));
+    if (key === undefined || !this.options.apiKeys.includes(key)) return this.stats.reply(name, unauthorized(key === undefined || key === ""));
     const limit = this.#limits.check(this.options.now());
     if (!limit.ok)
-      return this.#reply(name, limit.kind === "quota" ? quotaSpent(this.options.dailyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
-    return this.#reply(name, this.#answer(route, req, url), wireFault);
+      return this.stats.reply(name, limit.kind === "quota" ? quotaSpent(this.options.dailyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
+    return this.stats.reply(name, this.#answer(route, req, url), wireFault);
   }
 
   #answer(route: Exclude<ApiRoute, { kind: "unknown" }>, req: EmulatorRequest, url: URL): Reply {

@@ -1,25 +1,12 @@
-import { type RequestStats, serveCore } from "@cat-harvest/emulator-kit";
+import { type RunningEmulator, startCoreEmulator } from "@cat-harvest/emulator-kit";
 import { RescueGroupsCore } from "./api-core.js";
 import { createDataset, type Dataset } from "./dataset.js";
 import { RescueGroupsEmulatorListenError } from "./errors.js";
 import { type ResolvedRescueGroupsEmulatorOptions, type RescueGroupsEmulatorOptions, resolveRescueGroupsEmulatorOptions } from "./options.js";
 import { isTemplateReady, PICTURE_SIZES, TEMPLATE_SIZES, templateJpeg } from "./picture-templates.js";
 
-/** A running emulator. */
-export interface RescueGroupsEmulator {
-  /** The origin, without a trailing slash, e.g. "http://127.0.0.1:54321". Pictures are served under it. */
-  readonly url: string;
-  /** The API root a client takes as its base URL: `${url}/v5`. */
-  readonly apiUrl: string;
-  /** The options in force, defaults filled in. */
-  readonly options: Readonly<ResolvedRescueGroupsEmulatorOptions>;
-  /** The generated cats. */
-  readonly dataset: Dataset;
-  /** Request counts so far (what /_emulator/stats serves). */
-  stats(): RequestStats;
-  /** Closes the server and every open connection, stalled ones included. */
-  stop(): Promise<void>;
-}
+/** A running emulator: `url` (the origin, pictures under it), `apiUrl` (`${url}/v5`), `options`, `dataset` (the cats), `stats()`, `stop()`. */
+export type RescueGroupsEmulator = RunningEmulator<ResolvedRescueGroupsEmulatorOptions, Dataset>;
 
 /**
  * Starts an offline RescueGroups.org v5 on `host:port` and resolves once it listens.
@@ -31,26 +18,14 @@ export interface RescueGroupsEmulator {
 export async function startRescueGroupsEmulator(options: RescueGroupsEmulatorOptions = {}): Promise<RescueGroupsEmulator> {
   const o = resolveRescueGroupsEmulatorOptions(options);
   const dataset = createDataset(o.seed, o.scale);
-  const { served, core } = await serveCore(
-    {
-      host: o.host,
-      port: o.port,
-      latencyMs: o.latencyMs,
-      stallMs: o.stallMs,
-      gzipReplies: true,
-      listenError: (cause) => new RescueGroupsEmulatorListenError(o.host, o.port, { cause }),
-    },
-    (origin) => new RescueGroupsCore(dataset, origin, o),
-  );
-  if (o.warmUp) served.background(warmUpTasks());
-  return {
-    url: served.url,
-    apiUrl: `${served.url}/v5`,
-    options: o,
+  return startCoreEmulator(o, {
+    apiPath: "/v5",
     dataset,
-    stats: () => core.stats.snapshot(),
-    stop: () => served.stop(),
-  };
+    createCore: (origin) => new RescueGroupsCore(dataset, origin, o),
+    listenError: (cause) => new RescueGroupsEmulatorListenError(o.host, o.port, { cause }),
+    warmUpTasks,
+    gzipReplies: true,
+  });
 }
 
 function* warmUpTasks(): Generator<() => void> {
