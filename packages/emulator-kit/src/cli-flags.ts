@@ -115,3 +115,19 @@ function faultKindsFlag(raw: string | undefined, known: readonly string[]): stri
   }
   return list;
 }
+
+/**
+ * A comma-separated flag's values (spaces trimmed, empty ones dropped), or undefined when the
+ * flag is absent; a flag with no value at all is a `CliUsageError` giving `example`.
+ *
+ * @example listFlag("api-keys", "k1, k2", "demo") // ["k1", "k2"]
+ */
+export function listFlag(flag: string, raw: string | undefined, example: string): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const list = raw
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (list.length === 0) throw new CliUsageError(flag, `--${flag} takes a comma-separated list, e.g. ${example}.`);
+  return list;
+}

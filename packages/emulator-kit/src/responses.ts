@@ -35,3 +35,15 @@ export function replyResponse(reply: Reply, wireFault?: WireFault): EmulatorResp
 export function jsonLinesResponse(lines: Iterable<string>): EmulatorResponse {
   return { kind: "lines", headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" }, lines };
 }
+
+/** A 502 as a gateway in front of an API sends it: HTML, whatever the API speaks. */
+export const BAD_GATEWAY_REPLY: Reply = {
+  status: 502,
+  headers: { "content-type": "text/html" },
+  body: "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n",
+};
+
+/** Each entry as its line, lazily: a truth's entries as the JSON lines `controlResponse` streams. */
+export function* mapLines<T>(entries: Iterable<T>, line: (entry: T) => string): Generator<string> {
+  for (const entry of entries) yield line(entry);
+}

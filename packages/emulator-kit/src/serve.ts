@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { gzipSync } from "node:zlib";
 import { isControlPath } from "./control-routes.js";
 import type { WireFault } from "./faults.js";
 import type { EmulatorRequest, EmulatorResponse } from "./responses.js";
@@ -15,6 +16,12 @@ export interface ServeOptions {
   readonly stallMs: number;
   /** The error a failed listen rejects with (the emulator's own class). */
   readonly listenError: (cause: Error) => Error;
+  /**
+   * Gzip reply bodies (not images or JSON lines) for requests whose `Accept-Encoding` takes gzip,
+   * as APIs behind a compressing front end answer.
+   * @default false
+   */
+  readonly gzipReplies?: boolean;
 }
 
 /** A listening socket layer. */
@@ -100,10 +107,10 @@ export async function serveEmulator(
       res.destroy();
       return;
     }
-    await send(handler({ method, url, headers: req.headers, body }), res);
+    await send(handler({ method, url, headers: req.headers, body }), res, options.gzipReplies === true && acceptsGzip(req));
   }
 
-  async function send(out: EmulatorResponse, res: ServerResponse): Promise<void> {
+  async function send(out: EmulatorResponse, res: ServerResponse, gzip: boolean): Promise<void> {
     switch (out.kind) {
       case "reset": {
         const socket = res.socket as (Socket & { resetAndDestroy?: () => void }) | null;
@@ -114,8 +121,9 @@ export async function serveEmulator(
       case "lines":
         return sendLines(out.headers, out.lines, res);
       case "reply": {
-        const bytes = Buffer.from(out.reply.body);
-        res.writeHead(out.reply.status, { ...out.reply.headers, "content-length": String(bytes.length) });
+        const bytes = gzip ? gzipSync(out.reply.body) : Buffer.from(out.reply.body);
+        const encoding = gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {};
+        res.writeHead(out.reply.status, { ...out.reply.headers, ...encoding, "content-length": String(bytes.length) });
         if (out.wireFault) return misbehave(res, [bytes], bytes.length, out.wireFault);
         res.end(bytes);
         return;
@@ -204,6 +212,16 @@ export async function serveEmulator(
       return stopped;
     },
   };
+}
+
+/** Whether a request's `Accept-Encoding` lists gzip (without `q=0`). */
+function acceptsGzip(req: IncomingMessage): boolean {
+  return String(req.headers["accept-encoding"] ?? "")
+    .split(",")
+    .some((part) => {
+      const [coding, ...params] = part.trim().toLowerCase().split(";");
+      return (coding === "gzip" || coding === "*") && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+    });
 }
 
 function drained(res: ServerResponse): Promise<void> {

@@ -1,3 +1,6 @@
+import type { WireFault } from "./faults.js";
+import { type EmulatorResponse, type Reply, replyResponse } from "./responses.js";
+
 /** What `/_emulator/stats` reports: these counters, plus any an emulator adds (Petfinder's `tokens`). */
 export interface RequestStats {
   /** Every request, /_emulator ones included. */
@@ -20,6 +23,12 @@ export class StatsCounter<Extra extends object = object> {
     this.stats.requests++;
     const byStatus = (this.stats.routes[route] ??= {});
     byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
+  }
+
+  /** Counts `reply` under `route` and hands it back as a response (with its wire fault, if any). */
+  reply(route: string, reply: Reply, wireFault?: WireFault): EmulatorResponse {
+    this.count(route, reply.status);
+    return replyResponse(reply, wireFault);
   }
 
   fault(kind: string): void {

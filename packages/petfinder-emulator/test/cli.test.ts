@@ -1,76 +1,26 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { describeEmulatorCommand } from "../../../tooling/test/emulator-command.ts";
 
-const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
-
-/** Runs the command from source (tsx), resolving the workspace's source condition. */
-function run(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-}
-
-async function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = "";
-  for await (const chunk of stream) {
-    text += String(chunk);
-    if (text.includes("\n")) return text.split("\n")[0]!;
-  }
-  return text;
-}
-
-describe("petfinder-emulator command", () => {
-  test("prints 'listening on http://HOST:PORT' first, serves the API there, and exits 0 on SIGTERM", async () => {
-    const child = run(["--port", "0", "--scale", "0.005", "--seed", "2"]);
-    try {
-      const line = await firstLine(child.stdout!);
-      expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
-      const url = line.slice("listening on ".length);
+describeEmulatorCommand({
+  name: "petfinder-emulator",
+  cli: fileURLToPath(new URL("../src/cli.ts", import.meta.url)),
+  serves: {
+    args: ["--port", "0", "--scale", "0.005", "--seed", "2"],
+    what: "serves the API there",
+    async check(url) {
       const res = await fetch(`${url}/v2/oauth2/token`, {
         method: "POST",
         body: new URLSearchParams({ grant_type: "client_credentials", client_id: "demo", client_secret: "demo" }),
       });
-      expect(res.status).toBe(200);
+      assert.equal(res.status, 200);
       await res.arrayBuffer();
-    } finally {
-      child.kill("SIGTERM");
-    }
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
-  });
-
-  test.each([
+    },
+  },
+  badArgs: [
     [["--scale", "lots"], "--scale must be a number"],
     [["--unknown"], "Unknown option '--unknown'"],
     [["--fault-rate", "1.5"], "--fault-rate must be a number from 0 to 1"],
-  ])("%j exits with code 2 and a clear message", async (args, message) => {
-    const child = run(args);
-    let stderr = "";
-    child.stderr!.on("data", (c) => (stderr += String(c)));
-    const [code] = await once(child, "exit");
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-  });
-
-  test("--help prints the flags and exits 0", async () => {
-    const child = run(["--help"]);
-    let stdout = "";
-    child.stdout!.on("data", (c) => (stdout += String(c)));
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
-    for (const flag of [
-      "--host",
-      "--port",
-      "--seed",
-      "--scale",
-      "--latency-ms",
-      "--fault-rate",
-      "--rate-limit",
-      "--daily-limit",
-      "--client-id",
-      "--client-secret",
-    ]) {
-      expect(stdout).toContain(flag);
-    }
-  });
+  ],
+  helpFlags: ["--host", "--port", "--seed", "--scale", "--latency-ms", "--fault-rate", "--rate-limit", "--daily-limit", "--client-id", "--client-secret"],
 });

@@ -1,16 +1,15 @@
 import {
   controlResponse,
+  drawFault,
   type EmulatorRequest,
   type EmulatorResponse,
   FaultPlan,
   IMAGE_CONTENT_TYPES,
   isControlPath,
-  isWireFault,
+  mapLines,
   type Reply,
-  replyResponse,
   RequestLimits,
   StatsCounter,
-  type WireFault,
 } from "@cat-harvest/emulator-kit";
 import { type BreedObject, breedObject } from "./breed-object.js";
 import { BREED_TABLE } from "./breed-table.js";
@@ -59,28 +58,8 @@ export class CatApiCore {
     return this.#image(req, path);
   }
 
-  #reply(route: string, reply: Reply, wireFault?: WireFault): EmulatorResponse {
-    this.stats.count(route, reply.status);
-    return replyResponse(reply, wireFault);
-  }
-
-  /** Faults that replace the response (statuses and resets); wire faults are left to the caller. */
-  #earlyFault(route: string, fault: FaultKind | undefined): EmulatorResponse | undefined {
-    if (!fault || isWireFault(fault)) return undefined;
-    if (fault === "reset") {
-      this.stats.count(route, "reset");
-      return { kind: "reset" };
-    }
-    const status = Number(fault.slice("status-".length));
-    return this.#reply(route, status === 429 ? rateLimited(this.options.rateLimit || 10) : serverError(status as 500 | 502 | 503));
-  }
-
-  #draw(req: EmulatorRequest, route: string): { early?: EmulatorResponse; wireFault?: WireFault } {
-    const fault = this.#faults.draw(req.method, req.url);
-    if (fault) this.stats.fault(fault);
-    const early = this.#earlyFault(route, fault);
-    if (early) return { early };
-    return isWireFault(fault) ? { wireFault: fault } : {};
+  #draw(req: EmulatorRequest, route: string) {
+    return drawFault(this.#faults, this.stats, req, route, (status) => (status === 429 ? rateLimited(this.options.rateLimit || 10) : serverError(status)));
   }
 
   #control(method: string, url: URL): EmulatorResponse {
@@ -88,9 +67,7 @@ export class CatApiCore {
       stats: this.stats,
       truth: (search) => {
         const entries = truthEntries(this.origin, this.data, parseImageFilter(search));
-        return (function* () {
-          for (const e of entries) yield truthLine(e);
-        })();
+        return mapLines(entries, truthLine);
       },
       ok: (body) => ok(body),
       methodNotAllowed,
@@ -100,9 +77,9 @@ export class CatApiCore {
 
   #image(req: EmulatorRequest, path: string): EmulatorResponse {
     const route = `${req.method === "HEAD" ? "GET" : req.method} image`;
-    if (req.method !== "GET" && req.method !== "HEAD") return this.#reply(route, methodNotAllowed("GET, HEAD"));
+    if (req.method !== "GET" && req.method !== "HEAD") return this.stats.reply(route, methodNotAllowed("GET, HEAD"));
     const i = imageAtPath(this.data, path);
-    if (i < 0) return this.#reply(route, { status: 404, headers: { "content-type": "text/plain" }, body: "Not Found\n" });
+    if (i < 0) return this.stats.reply(route, { status: 404, headers: { "content-type": "text/plain" }, body: "Not Found\n" });
     const { early, wireFault } = this.#draw(req, route);
     if (early) return early;
     this.stats.count(route, 200);
@@ -118,17 +95,17 @@ export class CatApiCore {
     const segments = url.pathname.replace(/\/+$/, "").split("/").slice(2);
     const routeName = apiRouteName(segments);
     const route = `${req.method} ${routeName}`;
-    if (routeName === "unknown") return this.#reply(route, notFound());
+    if (routeName === "unknown") return this.stats.reply(route, notFound());
     const { early, wireFault } = this.#draw(req, route);
     if (early) return early;
-    if (req.method !== "GET" && req.method !== "HEAD") return this.#reply(route, methodNotAllowed("GET"));
+    if (req.method !== "GET" && req.method !== "HEAD") return this.stats.reply(route, methodNotAllowed("GET"));
     const limit = this.#limits.check(this.options.now());
     if (!limit.ok) {
-      return this.#reply(route, limit.kind === "quota" ? quotaSpent(this.options.monthlyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
+      return this.stats.reply(route, limit.kind === "quota" ? quotaSpent(this.options.monthlyLimit, limit.retryAfter) : rateLimited(this.options.rateLimit));
     }
     const key = header(req.headers["x-api-key"]);
-    if (key !== undefined && !this.options.apiKeys.includes(key)) return this.#reply(route, invalidKey());
-    return this.#reply(route, this.#data(segments, url, key !== undefined), wireFault);
+    if (key !== undefined && !this.options.apiKeys.includes(key)) return this.stats.reply(route, invalidKey());
+    return this.stats.reply(route, this.#data(segments, url, key !== undefined), wireFault);
   }
 
   #data(segments: readonly string[], url: URL, keyed: boolean): Reply {

@@ -1,4 +1,4 @@
-import { CliUsageError, COMMON_FLAGS, commonFlagValues, numberFlag, parseFlags } from "@cat-harvest/emulator-kit/cli-flags";
+import { COMMON_FLAGS, commonFlagValues, listFlag, numberFlag, parseFlags } from "@cat-harvest/emulator-kit/cli-flags";
 import { FAULT_KINDS, type FaultKind } from "./fault-kinds.js";
 import type { CatApiEmulatorOptions } from "./options.js";
 
@@ -62,14 +62,6 @@ export function parseCatApiCliArgs(
   set("monthlyLimit", numberFlag("monthly-limit", s("monthly-limit"), true, 0, 1_000_000_000));
   set("maxLimit", numberFlag("max-limit", s("max-limit"), true, 1, 1000));
   set("stallMs", numberFlag("stall-ms", s("stall-ms"), true, 0, 3_600_000));
-  const keys = s("api-keys");
-  if (keys !== undefined) {
-    const list = keys
-      .split(",")
-      .map((k) => k.trim())
-      .filter(Boolean);
-    if (list.length === 0) throw new CliUsageError("api-keys", "--api-keys takes a comma-separated list of keys, e.g. demo.");
-    options.apiKeys = list;
-  }
+  set("apiKeys", listFlag("api-keys", s("api-keys"), "demo"));
   return { help: false, options };
 }

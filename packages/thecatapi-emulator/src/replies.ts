@@ -1,4 +1,4 @@
-import type { Reply } from "@cat-harvest/emulator-kit";
+import { BAD_GATEWAY_REPLY, type Reply } from "@cat-harvest/emulator-kit";
 
 /** Headers of every API answer. */
 const API_HEADERS: Readonly<Record<string, string>> = {
@@ -51,12 +51,6 @@ export function quotaSpent(limit: number, retryAfterSeconds: number): Reply {
 
 /** A server-side failure: 500 as JSON, 502 as a gateway's HTML, 503 as JSON. */
 export function serverError(status: 500 | 502 | 503): Reply {
-  if (status === 502) {
-    return {
-      status,
-      headers: { "content-type": "text/html" },
-      body: "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n",
-    };
-  }
+  if (status === 502) return BAD_GATEWAY_REPLY;
   return reply(status, { message: status === 500 ? "Internal Server Error" : "Service Unavailable", status });
 }

@@ -1,26 +1,12 @@
-import { IMAGE_FORMATS, serveEmulator } from "@cat-harvest/emulator-kit";
+import { IMAGE_FORMATS, type RunningEmulator, startCoreEmulator } from "@cat-harvest/emulator-kit";
 import { CatApiCore } from "./api-core.js";
 import { createDataset, type Dataset } from "./dataset.js";
 import { CatApiEmulatorListenError } from "./errors.js";
 import { isTemplateReady, TEMPLATE_SIZES, templateImage } from "./image-templates.js";
 import { type CatApiEmulatorOptions, type ResolvedCatApiEmulatorOptions, resolveCatApiEmulatorOptions } from "./options.js";
-import type { RequestStats } from "@cat-harvest/emulator-kit";
 
-/** A running emulator. */
-export interface CatApiEmulator {
-  /** The origin, without a trailing slash, e.g. "http://127.0.0.1:54321". Images are served under it. */
-  readonly url: string;
-  /** The API root a client takes as its base URL: `${url}/v1`. */
-  readonly apiUrl: string;
-  /** The options in force, defaults filled in. */
-  readonly options: Readonly<ResolvedCatApiEmulatorOptions>;
-  /** The generated data set. */
-  readonly dataset: Dataset;
-  /** Request counts so far (what /_emulator/stats serves). */
-  stats(): RequestStats;
-  /** Closes the server and every open connection, stalled ones included. */
-  stop(): Promise<void>;
-}
+/** A running emulator: `url` (the origin, images under it), `apiUrl` (`${url}/v1`), `options`, `dataset`, `stats()`, `stop()`. */
+export type CatApiEmulator = RunningEmulator<ResolvedCatApiEmulatorOptions, Dataset>;
 
 /**
  * Starts an offline The Cat API v1 on `host:port` and resolves once it listens.
@@ -32,31 +18,13 @@ export interface CatApiEmulator {
 export async function startCatApiEmulator(options: CatApiEmulatorOptions = {}): Promise<CatApiEmulator> {
   const o = resolveCatApiEmulatorOptions(options);
   const dataset = createDataset(o.seed, o.scale);
-  let core: CatApiCore | undefined;
-  const served = await serveEmulator(
-    {
-      host: o.host,
-      port: o.port,
-      latencyMs: o.latencyMs,
-      stallMs: o.stallMs,
-      listenError: (cause) => new CatApiEmulatorListenError(o.host, o.port, { cause }),
-    },
-    (origin) => {
-      const ready = new CatApiCore(dataset, origin, o);
-      core = ready;
-      return (req) => ready.handle(req);
-    },
-  );
-  if (o.warmUp) served.background(warmUpTasks());
-  const readyCore = core!;
-  return {
-    url: served.url,
-    apiUrl: `${served.url}/v1`,
-    options: o,
+  return startCoreEmulator(o, {
+    apiPath: "/v1",
     dataset,
-    stats: () => readyCore.stats.snapshot(),
-    stop: () => served.stop(),
-  };
+    createCore: (origin) => new CatApiCore(dataset, origin, o),
+    listenError: (cause) => new CatApiEmulatorListenError(o.host, o.port, { cause }),
+    warmUpTasks,
+  });
 }
 
 function* warmUpTasks(): Generator<() => void> {

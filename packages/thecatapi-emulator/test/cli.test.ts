@@ -1,61 +1,23 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { describeEmulatorCommand } from "../../../tooling/test/emulator-command.ts";
 
-const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
-
-/** Runs the command from source (tsx), resolving the workspace's source condition. */
-function run(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-}
-
-async function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = "";
-  for await (const chunk of stream) {
-    text += String(chunk);
-    if (text.includes("\n")) return text.split("\n")[0]!;
-  }
-  return text;
-}
-
-describe("thecatapi-emulator command", () => {
-  test("prints 'listening on http://HOST:PORT' first, serves the API under /v1 there, and exits 0 on SIGTERM", async () => {
-    const child = run(["--port", "0", "--scale", "0.005", "--api-keys", "k1,k2"]);
-    try {
-      const line = await firstLine(child.stdout!);
-      expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
-      const url = line.slice("listening on ".length);
+describeEmulatorCommand({
+  name: "thecatapi-emulator",
+  cli: fileURLToPath(new URL("../src/cli.ts", import.meta.url)),
+  serves: {
+    args: ["--port", "0", "--scale", "0.005", "--api-keys", "k1,k2"],
+    what: "serves the API under /v1 there",
+    async check(url) {
       const res = await fetch(`${url}/v1/images/search?order=ASC&limit=3`, { headers: { "x-api-key": "k2" } });
-      expect(res.status).toBe(200);
-      expect(await res.json()).toHaveLength(3);
-    } finally {
-      child.kill("SIGTERM");
-    }
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
-  });
-
-  test.each([
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).length, 3);
+    },
+  },
+  badArgs: [
     [["--scale", "lots"], "--scale must be a number"],
     [["--unknown"], "Unknown option '--unknown'"],
     [["--monthly-limit", "-1"], "--monthly-limit must be an integer from 0"],
-  ])("%j exits with code 2 and a clear message", async (args, message) => {
-    const child = run(args);
-    let stderr = "";
-    child.stderr!.on("data", (c) => (stderr += String(c)));
-    const [code] = await once(child, "exit");
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-  });
-
-  test("--help prints the flags and exits 0", async () => {
-    const child = run(["--help"]);
-    let stdout = "";
-    child.stdout!.on("data", (c) => (stdout += String(c)));
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
-    for (const flag of ["--port", "--seed", "--scale", "--fault-rate", "--rate-limit", "--monthly-limit", "--api-keys", "--max-limit"])
-      expect(stdout).toContain(flag);
-  });
+  ],
+  helpFlags: ["--port", "--seed", "--scale", "--fault-rate", "--rate-limit", "--monthly-limit", "--api-keys", "--max-limit"],
 });

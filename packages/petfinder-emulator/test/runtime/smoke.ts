@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
+import { emulatorCommandCase } from "../../../../tooling/runtime/emulator-command.ts";
 
 async function harvestOne(url: string): Promise<void> {
   const tokenRes = await fetch(`${url}/v2/oauth2/token`, {
@@ -42,25 +41,5 @@ export const cases: SmokeCase[] = [
       }
     },
   },
-  {
-    name: "petfinder-emulator: the command prints its URL first and serves from it",
-    async fn() {
-      const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
-      const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== "undefined";
-      const args = isDeno ? ["run", "-A", cli] : [cli];
-      const child = spawn(process.execPath, [...args, "--port", "0", "--scale", "0.005"], { stdio: ["ignore", "pipe", "inherit"] });
-      try {
-        let text = "";
-        for await (const chunk of child.stdout!) {
-          text += String(chunk);
-          if (text.includes("\n")) break;
-        }
-        const line = text.split("\n")[0]!;
-        assert.match(line, /^listening on http:\/\/127\.0\.0\.1:\d+$/);
-        await harvestOne(line.slice("listening on ".length));
-      } finally {
-        child.kill("SIGTERM");
-      }
-    },
-  },
+  emulatorCommandCase("petfinder-emulator", new URL("../../dist/cli.js", import.meta.url), ["--port", "0", "--scale", "0.005"], harvestOne),
 ];
