@@ -76,7 +76,15 @@ describe("two runs into one DEST at once", () => {
     const rows = await expectMatchesTruth(readFromFolder(dest), truth);
     expect(rows.length).toBeGreaterThan(20);
     // The lock is gone with the run, and the metadata lists every photo on disk.
-    expect((await readdir(dest)).sort()).toEqual(["Bengal", "Siamese", "breeds.csv", "failures.jsonl", "metadata.jsonl"]);
+    expect((await readdir(dest)).sort()).toEqual([
+      "Bengal",
+      "Siamese",
+      "breeds.csv",
+      "cat-harvest-records.jsonl.gz",
+      "cat-harvest-state.jsonl",
+      "failures.jsonl",
+      "metadata.jsonl",
+    ]);
   });
 
   test("into a .tar.gz: the second is refused at once, and GNU tar reads the whole archive the first wrote", async () => {

@@ -1,16 +1,7 @@
 import { breedCountsToCsv } from "@cat-harvest/photos";
 import { type StorageAdapter } from "@cat-harvest/storage";
 import { createContentClaims } from "./content-claims.js";
-import {
-  BREEDS_FILE,
-  FAILURES_FILE,
-  METADATA_FILE,
-  STATE_FILE,
-  countBreeds,
-  type BreedCount,
-  type FailureRow,
-  type MetadataRow,
-} from "./dataset-files.js";
+import { BREEDS_FILE, FAILURES_FILE, METADATA_FILE, STATE_FILE, countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
 import { stateLines, type StateLine } from "./dataset-state.js";
 import { encodeLines } from "./encode-lines.js";
 import { HarvestDatasetError } from "./errors.js";
