@@ -1,5 +1,4 @@
-import { createRateLimiter, createRedactor } from "@cat-harvest/http";
-import type { TransportConfig } from "./call.js";
+import { createTransport } from "@cat-harvest/http";
 import {
   type CallOptions,
   type CatApiClientOptions,
@@ -14,7 +13,7 @@ import { type ImagePage, ITERATION_PAGE_SIZE, type PageOptions, paginateImages }
 import { readPagination } from "./pagination.js";
 import { type Breed, BreedsSchema, type Image, ImageSchema, ImagesSchema } from "./schemas.js";
 import { imageSearchParams, type ImageSearchParams } from "./search-params.js";
-import { getJson } from "./transport.js";
+import { getJson, type TransportConfig } from "./transport.js";
 
 export interface CatApiClient {
   /** The API root this client talks to (with its `/v1`). */
@@ -40,15 +39,8 @@ export interface CatApiClient {
 export function createCatApiClient(options: CatApiClientOptions = {}): CatApiClient {
   checkOptions(options);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const config: TransportConfig = {
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    retry: { ...DEFAULT_RETRY, ...Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined)) },
-    limiter: createRateLimiter(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
-    redact: createRedactor(() => [options.apiKey]),
-    apiKey: options.apiKey,
-    onRequest: options.onRequest,
-  };
+  const defaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
+  const config: TransportConfig = { ...createTransport(options, defaults, () => [options.apiKey]), apiKey: options.apiKey, onRequest: options.onRequest };
   const endpoint = (path: string, query?: URLSearchParams) => {
     const url = new URL(`${baseUrl}/${path}`);
     if (query) url.search = query.toString();
