@@ -1,6 +1,6 @@
 /** What a client's `onRequest` receives after every HTTP attempt (retries included). Never holds a secret. */
 export interface RequestEvent {
-  readonly method: string;
+  readonly method: "GET" | "POST";
   readonly url: string;
   /** 0 for the first try of a call, then 1, 2, ... */
   readonly attempt: number;

@@ -1,4 +1,4 @@
-import { createRateLimiter, createRedactor } from "@cat-harvest/http";
+import { createTransport } from "@cat-harvest/http";
 import {
   checkOptions,
   DEFAULT_BASE_URL,
@@ -71,16 +71,8 @@ async function* recordsOf<T>(pages: AsyncIterable<RescueGroupsPage<T>>): AsyncGe
 }
 
 function transportConfig(options: RescueGroupsClientOptions): TransportConfig {
-  const retry = Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined));
-  return {
-    apiKey: options.apiKey,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    retry: { ...DEFAULT_RETRY, ...retry },
-    limiter: createRateLimiter(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
-    redact: createRedactor(() => [options.apiKey]),
-    onRequest: options.onRequest,
-  };
+  const defaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
+  return { ...createTransport(options, defaults, () => [options.apiKey]), apiKey: options.apiKey, onRequest: options.onRequest };
 }
 
 function endpoint(baseUrl: string, path: string, query: Record<string, string | number>): URL {
