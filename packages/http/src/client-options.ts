@@ -1,15 +1,20 @@
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import type { RequestEvent } from "./request-event.js";
 import { retrySettings, type RetryOptions, type RetrySettings } from "./retry-settings.js";
 
-/** The options every API client takes for its transport. */
-export interface TransportOptions {
+/** The options every API client takes for its transport; `E` is its `onRequest` event. */
+export interface TransportOptions<E extends RequestEvent = RequestEvent> {
   /**
    * The `fetch` to use (a proxy-aware one, a test double).
    * @default globalThis.fetch
    */
   fetch?: typeof globalThis.fetch;
-  /** Most requests started per second, shared by every call of the client (retries count). `Infinity` turns the ceiling off. */
+  /**
+   * Most requests started per second, shared by every call of the client (retries and token
+   * requests count). `Infinity` turns the ceiling off.
+   * @default the client's `DEFAULT_REQUESTS_PER_SECOND`
+   */
   requestsPerSecond?: number;
   /**
    * Milliseconds one attempt may take, headers and body together; a slower one is retried.
@@ -18,6 +23,17 @@ export interface TransportOptions {
   timeout?: number;
   /** Retry limits and backoff; see `RetryOptions`. */
   retry?: RetryOptions;
+  /**
+   * Called after every HTTP attempt (retries included), e.g. to count requests against a quota.
+   * Errors it throws are ignored.
+   */
+  onRequest?: (event: E) => void;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call (waits, retries and backoff included); it rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** A client's defaults for `TransportOptions`. */
@@ -41,7 +57,7 @@ export interface Transport {
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** Throws a `TypeError` naming the first bad transport option; `factory` (e.g. `"createPetfinderClient"`) starts the message. */
-export function checkTransportOptions(factory: string, options: TransportOptions): void {
+export function checkTransportOptions(factory: string, options: TransportOptions<never>): void {
   checkPositive(factory, "requestsPerSecond", options.requestsPerSecond, Infinity);
   checkPositive(factory, "timeout", options.timeout, MAX_TIMEOUT_MS);
   checkPositive(factory, "retry.baseDelayMs", options.retry?.baseDelayMs);
@@ -84,7 +100,7 @@ export function apiRoot(factory: string, baseUrl: string, example: string): stri
 }
 
 /** Resolves the transport options against the client's defaults; `secrets` are what the redactor hides. */
-export function createTransport(options: TransportOptions, defaults: TransportDefaults, secrets: () => readonly (string | undefined)[]): Transport {
+export function createTransport(options: TransportOptions<never>, defaults: TransportDefaults, secrets: () => readonly (string | undefined)[]): Transport {
   return {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeout: options.timeout ?? defaults.timeout,

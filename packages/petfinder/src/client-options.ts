@@ -1,5 +1,5 @@
-import { apiRoot, checkTransportOptions, type TransportOptions } from "@cat-harvest/http";
-import type { RetryOptions } from "./retry-options.js";
+import { DEFAULT_RETRY } from "./retry-options.js";
+import { apiRoot, checkTransportOptions, type TransportDefaults, type TransportOptions } from "@cat-harvest/http";
 import type { PetfinderRequestEvent } from "./request-event.js";
 
 /** The real API's root (without `/v2`). */
@@ -12,7 +12,7 @@ export const DEFAULT_REQUESTS_PER_SECOND = 48;
 /** Milliseconds one attempt (headers and body) may take. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-export interface PetfinderClientOptions extends TransportOptions {
+export interface PetfinderClientOptions extends TransportOptions<PetfinderRequestEvent> {
   /**
    * The API key of a Petfinder developer account (`demo` for the emulator).
    * @example "demo"
@@ -29,26 +29,10 @@ export interface PetfinderClientOptions extends TransportOptions {
    * @example "http://127.0.0.1:8080"
    */
   baseUrl?: string;
-  /**
-   * Most requests started per second, shared by every call of this client (token requests
-   * and retries count). `Infinity` turns the ceiling off.
-   * @default 48
-   */
-  requestsPerSecond?: number;
-  /** Retry limits and backoff; see `RetryOptions`. */
-  retry?: RetryOptions;
-  /**
-   * Called after every HTTP attempt (token requests and retries included), e.g. to count
-   * requests against the daily quota. Errors it throws are ignored.
-   */
-  onRequest?: (event: PetfinderRequestEvent) => void;
 }
 
-/** Per-call options. */
-export interface CallOptions {
-  /** Cancels the call (waits, retries and backoff included); it rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+/** The defaults of `requestsPerSecond`, `timeout` and `retry`. */
+export const TRANSPORT_DEFAULTS: TransportDefaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
 
 const NAME = "createPetfinderClient";
 

@@ -1,17 +1,8 @@
-import { createTransport } from "@cat-harvest/http";
+import { createTransport, type CallOptions } from "@cat-harvest/http";
 import type * as v from "valibot";
-import {
-  checkOptions,
-  DEFAULT_BASE_URL,
-  DEFAULT_REQUESTS_PER_SECOND,
-  DEFAULT_TIMEOUT_MS,
-  normalizeBaseUrl,
-  type CallOptions,
-  type PetfinderClientOptions,
-} from "./client-options.js";
+import { checkOptions, DEFAULT_BASE_URL, TRANSPORT_DEFAULTS, normalizeBaseUrl, type PetfinderClientOptions } from "./client-options.js";
 import { animalId, organizationId } from "./ids.js";
 import { paginate, type PageOptions } from "./paginate.js";
-import { DEFAULT_RETRY } from "./retry-options.js";
 import {
   AnimalResponseSchema,
   AnimalsPageSchema,
@@ -70,8 +61,10 @@ export function createPetfinderClient(options: PetfinderClientOptions): Petfinde
   checkOptions(options);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const recentTokens: string[] = [];
-  const defaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
-  const config: TransportConfig = { ...createTransport(options, defaults, () => [options.clientSecret, ...recentTokens]), onRequest: options.onRequest };
+  const config: TransportConfig = {
+    ...createTransport(options, TRANSPORT_DEFAULTS, () => [options.clientSecret, ...recentTokens]),
+    onRequest: options.onRequest,
+  };
   const endpoint = endpointsOf(baseUrl);
   const tokens = createTokenManager(() => requestToken(config, endpoint("oauth2/token"), options, recentTokens));
   const get: GetJson = (operation, url, schema, signal) => requestJson(config, { operation, method: "GET", url, schema, tokens, signal });

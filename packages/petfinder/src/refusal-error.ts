@@ -1,4 +1,4 @@
-import { parseRetryAfter, type Redactor } from "@cat-harvest/http";
+import { readRefusal, retryAfterSeconds, type Redactor } from "@cat-harvest/http";
 import {
   PetfinderAuthError,
   PetfinderBadRequestError,
@@ -32,20 +32,10 @@ export interface RefusalContext {
 }
 
 export async function readRefusedAnswer(response: Response, redact: Redactor): Promise<RefusedAnswer> {
-  const text = await response.text().catch(() => "");
-  const problem = redact.value(parseProblem(text));
+  const { status, json, retryAfterMs } = await readRefusal(response);
+  const problem = redact.value(isObject(json) ? (json as PetfinderProblem) : undefined);
   const said = problem?.detail ?? problem?.title;
-  return {
-    status: response.status,
-    problem,
-    detail: typeof said === "string" && said ? `: ${redact.text(said)}` : "",
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  };
-}
-
-/** Whether a refused answer is the daily quota, which is thrown at once and never retried. */
-export function isQuotaAnswer(answer: RefusedAnswer, context: RefusalContext): boolean {
-  return answer.status === 429 && isQuota(answer.problem, answer.retryAfterMs, context.maxRetryAfterSeconds);
+  return { status, problem, detail: typeof said === "string" && said ? `: ${redact.text(said)}` : "", retryAfterMs };
 }
 
 /** The typed error for an answer the client will not retry (any more). */
@@ -79,7 +69,7 @@ export function refusalError(answer: RefusedAnswer, context: RefusalContext): Pe
 
 function rateLimitError({ problem, detail, retryAfterMs }: RefusedAnswer, context: RefusalContext): PetfinderRateLimitError {
   const { where, url } = context;
-  const retryAfter = retryAfterMs === null ? undefined : retryAfterMs / 1000;
+  const retryAfter = retryAfterSeconds(retryAfterMs);
   if (isQuota(problem, retryAfterMs, context.maxRetryAfterSeconds)) {
     const resetAt = quotaResetAt(retryAfterMs);
     return new PetfinderQuotaError(
@@ -99,11 +89,6 @@ function badRequestError({ status, problem, detail }: RefusedAnswer, { where, ur
   return new PetfinderBadRequestError(`${where} answered 400${detail}${list ? ` (${list})` : ""}. Fix the named parameters.`, status, url, problem);
 }
 
-function parseProblem(text: string): PetfinderProblem | undefined {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as PetfinderProblem) : undefined;
-  } catch {
-    return undefined;
-  }
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,8 @@ import { sendJson, type ForcedRetry } from "@cat-harvest/http/ky";
 import ky, { type KyRequest } from "ky";
 import type * as v from "valibot";
 import { PetfinderError, PetfinderNetworkError, PetfinderTimeoutError } from "./errors.js";
-import { isQuotaAnswer, readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
+import { isQuota } from "./quota.js";
+import { readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
 import type { PetfinderRequestEvent } from "./request-event.js";
 import { validateResponse } from "./validate-response.js";
 
@@ -57,7 +58,7 @@ export async function requestJson<S extends v.GenericSchema>(config: TransportCo
     report: (event) => notifySafely(config.onRequest, { kind, ...event }),
     ...(tokens ? bearerToken(tokens, request.signal) : {}),
     readRefusal: (response) => readRefusedAnswer(response, config.redact),
-    isQuota: (answer) => isQuotaAnswer(answer, context(0)),
+    isQuota: (answer) => isQuota(answer.problem, answer.retryAfterMs, config.retry.maxRetryAfterSeconds),
     refusalError: (answer, attempts) => refusalError(answer, context(attempts)),
   });
   return validateResponse(request.schema, body, `Petfinder ${operation}: ${method}`, url);

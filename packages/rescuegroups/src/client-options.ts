@@ -1,6 +1,6 @@
-import { apiRoot, checkTransportOptions, type TransportOptions } from "@cat-harvest/http";
+import { DEFAULT_RETRY } from "./retry-options.js";
+import { apiRoot, checkTransportOptions, type TransportDefaults, type TransportOptions } from "@cat-harvest/http";
 import type { RescueGroupsRequestEvent } from "./request-event.js";
-import type { RetryOptions } from "./retry-options.js";
 
 /** The real API's root, `/v5` included. */
 export const DEFAULT_BASE_URL = "https://api.rescuegroups.org/v5";
@@ -9,7 +9,7 @@ export const DEFAULT_REQUESTS_PER_SECOND = 1;
 /** Milliseconds one attempt (headers and body) may take. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-export interface RescueGroupsClientOptions extends TransportOptions {
+export interface RescueGroupsClientOptions extends TransportOptions<RescueGroupsRequestEvent> {
   /**
    * The API key RescueGroups.org issued (sent as the whole `Authorization` header). It never
    * appears in errors or events.
@@ -21,23 +21,10 @@ export interface RescueGroupsClientOptions extends TransportOptions {
    * @example "http://127.0.0.1:8080/v5"
    */
   baseUrl?: string;
-  /**
-   * Most requests started per second, shared by every call of this client (retries count).
-   * `Infinity` turns the ceiling off.
-   * @default 1
-   */
-  requestsPerSecond?: number;
-  /** Retry limits and backoff; see `RetryOptions`. */
-  retry?: RetryOptions;
-  /** Called after every HTTP attempt (retries included). Errors it throws are ignored. */
-  onRequest?: (event: RescueGroupsRequestEvent) => void;
 }
 
-/** Per-call options. */
-export interface CallOptions {
-  /** Cancels the call (waits, retries and backoff included); it rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+/** The defaults of `requestsPerSecond`, `timeout` and `retry`. */
+export const TRANSPORT_DEFAULTS: TransportDefaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
 
 const NAME = "createRescueGroupsClient";
 

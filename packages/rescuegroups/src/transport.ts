@@ -2,7 +2,8 @@ import { notifySafely, type Transport } from "@cat-harvest/http";
 import { sendJson } from "@cat-harvest/http/ky";
 import type * as v from "valibot";
 import { RescueGroupsError, RescueGroupsNetworkError, RescueGroupsTimeoutError } from "./errors.js";
-import { isQuotaAnswer, readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
+import { isQuota } from "./quota.js";
+import { readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
 import type { RescueGroupsRequestEvent } from "./request-event.js";
 import { validateResponse } from "./validate-response.js";
 
@@ -45,7 +46,7 @@ export async function requestJson<S extends v.GenericSchema>(config: TransportCo
     errors: { Base: RescueGroupsError, Timeout: RescueGroupsTimeoutError, Network: RescueGroupsNetworkError },
     report: (event) => notifySafely(config.onRequest, event),
     readRefusal: (response) => readRefusedAnswer(response, config.redact),
-    isQuota: (answer) => isQuotaAnswer(answer, context(0)),
+    isQuota: (answer) => isQuota(answer.errors, answer.retryAfterMs, config.retry.maxRetryAfterSeconds),
     refusalError: (answer, attempts) => refusalError(answer, context(attempts)),
   });
   return validateResponse(request.schema, body, where, url);

@@ -4,6 +4,7 @@ import {
   type RequestEvent,
   type RetryOptions as HttpRetryOptions,
   type RetrySettings,
+  type TransportDefaults,
   type TransportOptions,
 } from "@cat-harvest/http";
 
@@ -26,7 +27,7 @@ export const DEFAULT_RETRY: RetrySettings = { limit: 5, baseDelayMs: 500, maxDel
 /** What `onRequest` receives after every HTTP attempt (retries included). */
 export type CatApiRequestEvent = RequestEvent;
 
-export interface CatApiClientOptions extends TransportOptions {
+export interface CatApiClientOptions extends TransportOptions<CatApiRequestEvent> {
   /**
    * The API key (free at thecatapi.com), sent as `x-api-key`; `"demo"` for the emulator. Without
    * one, the API answers at most 10 images per search, without breeds and without paging. It
@@ -38,23 +39,10 @@ export interface CatApiClientOptions extends TransportOptions {
    * @default "https://api.thecatapi.com/v1"
    */
   baseUrl?: string;
-  /**
-   * Most requests started per second, shared by every call of this client (retries count).
-   * `Infinity` turns the ceiling off.
-   * @default 4
-   */
-  requestsPerSecond?: number;
-  /** Retry limits and backoff; see `RetryOptions`. */
-  retry?: RetryOptions;
-  /** Called after every HTTP attempt (retries included), e.g. to count requests against the monthly quota. Errors it throws are ignored. */
-  onRequest?: (event: CatApiRequestEvent) => void;
 }
 
-/** Per-call options. */
-export interface CallOptions {
-  /** Cancels the call (waits, retries and backoff included); it rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+/** The defaults of `requestsPerSecond`, `timeout` and `retry`. */
+export const TRANSPORT_DEFAULTS: TransportDefaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
 
 const FN = "createCatApiClient";
 

@@ -1,14 +1,5 @@
-import { createTransport } from "@cat-harvest/http";
-import {
-  type CallOptions,
-  type CatApiClientOptions,
-  checkOptions,
-  DEFAULT_BASE_URL,
-  DEFAULT_REQUESTS_PER_SECOND,
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT_MS,
-  normalizeBaseUrl,
-} from "./client-options.js";
+import { createTransport, type CallOptions } from "@cat-harvest/http";
+import { type CatApiClientOptions, checkOptions, DEFAULT_BASE_URL, TRANSPORT_DEFAULTS, normalizeBaseUrl } from "./client-options.js";
 import { type ImagePage, ITERATION_PAGE_SIZE, type PageOptions, paginateImages } from "./image-pages.js";
 import { readPagination } from "./pagination.js";
 import { type Breed, BreedsSchema, type Image, ImageSchema, ImagesSchema } from "./schemas.js";
@@ -39,8 +30,11 @@ export interface CatApiClient {
 export function createCatApiClient(options: CatApiClientOptions = {}): CatApiClient {
   checkOptions(options);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const defaults = { requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, timeout: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
-  const config: TransportConfig = { ...createTransport(options, defaults, () => [options.apiKey]), apiKey: options.apiKey, onRequest: options.onRequest };
+  const config: TransportConfig = {
+    ...createTransport(options, TRANSPORT_DEFAULTS, () => [options.apiKey]),
+    apiKey: options.apiKey,
+    onRequest: options.onRequest,
+  };
   const endpoint = (path: string, query?: URLSearchParams) => {
     const url = new URL(`${baseUrl}/${path}`);
     if (query) url.search = query.toString();

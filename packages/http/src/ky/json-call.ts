@@ -46,7 +46,7 @@ export interface JsonCall<A extends RefusedAnswer> {
   readonly spareRetries?: number;
   /** Reads a refused answer once (its problem body, redacted, and `Retry-After`). */
   readonly readRefusal: (response: Response) => Promise<A>;
-  /** A used-up quota: thrown at once, never retried. */
+  /** Whether a 429 is a used-up quota: thrown at once, never retried. */
   readonly isQuota: (answer: A) => boolean;
   /** The client's typed error for an answer it will not retry (any more). */
   readonly refusalError: (answer: A, attempts: number) => Error;

@@ -51,7 +51,8 @@ export async function throwTypedRefusal<A extends RefusedAnswer>(
   retryCount: number,
 ): Promise<HTTPError> {
   const answer = await call.readRefusal(error.response);
-  const retried = RETRY_STATUS.includes(answer.status) && !call.isQuota(answer) && retriesLeft(transport.retry.limit, state, retryCount);
+  const retried =
+    RETRY_STATUS.includes(answer.status) && !(answer.status === 429 && call.isQuota(answer)) && retriesLeft(transport.retry.limit, state, retryCount);
   if (!retried) throw call.refusalError(answer, retryCount + 1);
   if (answer.status === 429 && answer.retryAfterMs !== null) transport.limiter.pause(answer.retryAfterMs);
   return error;
