@@ -26,7 +26,11 @@ test("a body cut short rejects inside fetch and is reported as network", async (
       controller.error(new TypeError("terminated"));
     },
   });
-  const wrapped = fetchWholeBody(async () => new Response(stream), (failure) => heard.push(failure), undefined);
+  const wrapped = fetchWholeBody(
+    async () => new Response(stream),
+    (failure) => heard.push(failure),
+    undefined,
+  );
   await expect(wrapped("http://h/")).rejects.toThrow("terminated");
   expect(heard).toEqual(["network"]);
 });
