@@ -18,4 +18,13 @@ export {
 } from "./client-options.js";
 export { formatIssuePath, parsedOrThrow, type ParseIssue, type ParseResult, type SchemaIssue } from "./schema-issues.js";
 export { fitRecords, pageLimits, type PageLimits } from "./page-limits.js";
-export { isQuotaRefusal, quotaResetAt, readRefusal, retryAfterSeconds, type Refusal } from "./refusal.js";
+export {
+  isQuotaRefusal,
+  quotaResetAt,
+  readRefusal,
+  retryAfterSeconds,
+  tooManyRequestsError,
+  type Refusal,
+  type TooManyRequests,
+  type TooManyRequestsErrors,
+} from "./refusal.js";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isQuotaRefusal, quotaResetAt, readRefusal, retryAfterSeconds } from "./index.js";
+import { isQuotaRefusal, quotaResetAt, readRefusal, retryAfterSeconds, tooManyRequestsError } from "./index.js";
 
 describe("readRefusal", () => {
   test("reads the status, the text, the JSON and the Retry-After", async () => {
@@ -37,4 +37,49 @@ test("a quota resets after Retry-After, or without one at the next UTC day or mo
 
 test("retryAfterSeconds", () => {
   expect([retryAfterSeconds(1500), retryAfterSeconds(null)]).toEqual([1.5, undefined]);
+});
+
+describe("tooManyRequestsError", () => {
+  class QuotaError extends Error {
+    constructor(
+      message: string,
+      readonly url: string,
+      readonly retryAfter: number | undefined,
+      readonly resetAt: Date,
+      readonly payload?: string,
+    ) {
+      super(message);
+    }
+  }
+  class RateLimitError extends Error {
+    constructor(
+      message: string,
+      readonly url: string,
+      readonly retryAfter: number | undefined,
+      readonly payload?: string,
+    ) {
+      super(message);
+    }
+  }
+  const errors = { Quota: QuotaError, RateLimit: RateLimitError };
+  const base = { where: "API things (GET http://h/things)", url: "http://h/things", attempts: 3, said: ": slow", period: "month", payload: "slow" } as const;
+
+  test("the per-second rate, after every retry", () => {
+    const error = tooManyRequestsError({ ...base, retryAfterMs: 2000, quota: false }, errors);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({
+      message: "API things (GET http://h/things) answered 429: slow after 3 attempts; lower requestsPerSecond.",
+      retryAfter: 2,
+      payload: "slow",
+    });
+  });
+
+  test("a used-up quota, with when it resets", () => {
+    const error = tooManyRequestsError({ ...base, retryAfterMs: null, quota: true }, errors) as QuotaError;
+    expect(error).toBeInstanceOf(QuotaError);
+    expect([error.retryAfter, error.resetAt.getUTCDate(), error.payload]).toEqual([undefined, 1, "slow"]);
+    expect(error.message).toBe(
+      `API things (GET http://h/things) answered 429: slow: the request quota is used up until ${error.resetAt.toISOString()}. Stop, and continue after that.`,
+    );
+  });
 });

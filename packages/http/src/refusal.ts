@@ -43,3 +43,38 @@ export function quotaResetAt(retryAfterMs: number | null, period: "day" | "month
 export function retryAfterSeconds(retryAfterMs: number | null): number | undefined {
   return retryAfterMs === null ? undefined : retryAfterMs / 1000;
 }
+
+/** A 429 the client will not retry (any more), as `tooManyRequestsError` reads it. */
+export interface TooManyRequests<P> {
+  /** `Petfinder animals (GET https://...)`, the start of the message. */
+  readonly where: string;
+  readonly url: string;
+  readonly attempts: number;
+  /** What the server said, as `": <words>"`, or `""`. */
+  readonly said: string;
+  readonly retryAfterMs: number | null;
+  /** Whether it is a used-up quota (see `isQuotaRefusal`) rather than the per-second rate. */
+  readonly quota: boolean;
+  /** When a quota without `Retry-After` resets: the next UTC day or month. */
+  readonly period: "day" | "month";
+  /** What the client's errors carry of the answer (its problem body, its server message). */
+  readonly payload: P | undefined;
+}
+
+/** The constructors of a client's two 429 errors. */
+export interface TooManyRequestsErrors<P, Q extends Error, R extends Error> {
+  readonly Quota: new (message: string, url: string, retryAfter: number | undefined, resetAt: Date, payload?: P) => Q;
+  readonly RateLimit: new (message: string, url: string, retryAfter: number | undefined, payload?: P) => R;
+}
+
+/** A 429 as the client's typed error: a used-up quota with when it resets, or the per-second rate still exceeded after every retry. */
+export function tooManyRequestsError<P, Q extends Error, R extends Error>(refusal: TooManyRequests<P>, errors: TooManyRequestsErrors<P, Q, R>): Q | R {
+  const { where, url, said, retryAfterMs, payload } = refusal;
+  const retryAfter = retryAfterSeconds(retryAfterMs);
+  if (!refusal.quota) {
+    return new errors.RateLimit(`${where} answered 429${said} after ${refusal.attempts} attempts; lower requestsPerSecond.`, url, retryAfter, payload);
+  }
+  const resetAt = quotaResetAt(retryAfterMs, refusal.period);
+  const message = `${where} answered 429${said}: the request quota is used up until ${resetAt.toISOString()}. Stop, and continue after that.`;
+  return new errors.Quota(message, url, retryAfter, resetAt, payload);
+}

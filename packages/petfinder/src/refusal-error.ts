@@ -1,4 +1,4 @@
-import { readRefusal, retryAfterSeconds, type Redactor } from "@cat-harvest/http";
+import { readRefusal, tooManyRequestsError, type Redactor } from "@cat-harvest/http";
 import {
   PetfinderAuthError,
   PetfinderBadRequestError,
@@ -9,7 +9,7 @@ import {
   PetfinderServerError,
   type PetfinderProblem,
 } from "./errors.js";
-import { isQuota, quotaResetAt } from "./quota.js";
+import { isQuota } from "./quota.js";
 
 /** An error answer, read once: its problem body and detail (secrets redacted) and its `Retry-After`. */
 export interface RefusedAnswer {
@@ -68,19 +68,9 @@ export function refusalError(answer: RefusedAnswer, context: RefusalContext): Pe
 }
 
 function rateLimitError({ problem, detail, retryAfterMs }: RefusedAnswer, context: RefusalContext): PetfinderRateLimitError {
-  const { where, url } = context;
-  const retryAfter = retryAfterSeconds(retryAfterMs);
-  if (isQuota(problem, retryAfterMs, context.maxRetryAfterSeconds)) {
-    const resetAt = quotaResetAt(retryAfterMs);
-    return new PetfinderQuotaError(
-      `${where} answered 429${detail}: the request quota is used up until ${resetAt.toISOString()}. Stop and resume after that.`,
-      url,
-      retryAfter,
-      resetAt,
-      problem,
-    );
-  }
-  return new PetfinderRateLimitError(`${where} answered 429${detail} after ${context.attempts} attempts; lower requestsPerSecond.`, url, retryAfter, problem);
+  const quota = isQuota(problem, retryAfterMs, context.maxRetryAfterSeconds);
+  const refusal = { ...context, said: detail, retryAfterMs, quota, period: "day", payload: problem } as const;
+  return tooManyRequestsError(refusal, { Quota: PetfinderQuotaError, RateLimit: PetfinderRateLimitError });
 }
 
 function badRequestError({ status, problem, detail }: RefusedAnswer, { where, url }: RefusalContext): PetfinderBadRequestError {

@@ -1,4 +1,4 @@
-import { quotaResetAt, readRefusal, retryAfterSeconds, type Redactor } from "@cat-harvest/http";
+import { readRefusal, tooManyRequestsError, type Redactor } from "@cat-harvest/http";
 import {
   RescueGroupsAuthError,
   RescueGroupsHttpError,
@@ -65,21 +65,10 @@ export function refusalError(answer: RefusedAnswer, context: RefusalContext): Re
   return new RescueGroupsHttpError(`${where} answered ${status}${said}.`, status, url, errors);
 }
 
-function rateLimitError(answer: RefusedAnswer, context: RefusalContext): RescueGroupsRateLimitError {
-  const { errors, said, retryAfterMs } = answer;
-  const { where, url } = context;
-  const retryAfter = retryAfterSeconds(retryAfterMs);
-  if (isQuota(errors, retryAfterMs, context.maxRetryAfterSeconds)) {
-    const resetAt = quotaResetAt(retryAfterMs, "day");
-    return new RescueGroupsQuotaError(
-      `${where} answered 429${said}: the request quota is used up until ${resetAt.toISOString()}. Stop and continue after that.`,
-      url,
-      retryAfter,
-      resetAt,
-      errors,
-    );
-  }
-  return new RescueGroupsRateLimitError(`${where} answered 429${said} after ${context.attempts} attempts; lower requestsPerSecond.`, url, retryAfter, errors);
+function rateLimitError({ errors, said, retryAfterMs }: RefusedAnswer, context: RefusalContext): RescueGroupsRateLimitError {
+  const quota = isQuota(errors, retryAfterMs, context.maxRetryAfterSeconds);
+  const refusal = { ...context, said, retryAfterMs, quota, period: "day", payload: errors } as const;
+  return tooManyRequestsError(refusal, { Quota: RescueGroupsQuotaError, RateLimit: RescueGroupsRateLimitError });
 }
 
 /** The `errors` of a JSON:API error body; none when the body is not one. */

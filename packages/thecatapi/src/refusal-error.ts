@@ -1,4 +1,4 @@
-import { isQuotaRefusal, quotaResetAt, readRefusal, retryAfterSeconds, type Redactor } from "@cat-harvest/http";
+import { isQuotaRefusal, readRefusal, tooManyRequestsError, type Redactor } from "@cat-harvest/http";
 import { CatApiAuthError, CatApiHttpError, CatApiNotFoundError, CatApiQuotaError, CatApiRateLimitError, CatApiServerError } from "./errors.js";
 
 /** An error answer, read once: what the server said (key redacted) and its `Retry-After`. */
@@ -27,19 +27,19 @@ export function isQuota(answer: RefusedAnswer, maxRetryAfterSeconds: number): bo
 export function refusalError(answer: RefusedAnswer, where: string, url: string, attempts: number, maxRetryAfterSeconds: number): CatApiHttpError {
   const { status, serverMessage, retryAfterMs } = answer;
   const said = serverMessage ? `: ${serverMessage}` : "";
-  const retryAfter = retryAfterSeconds(retryAfterMs);
-  if (isQuota(answer, maxRetryAfterSeconds)) {
-    const resetAt = quotaResetAt(retryAfterMs, "month");
-    return new CatApiQuotaError(
-      `${where} answered 429${said}: the request quota is used up until ${resetAt.toISOString()}. Stop, and continue after that.`,
+  if (status === 429) {
+    const refusal = {
+      where,
       url,
-      retryAfter,
-      resetAt,
-      serverMessage,
-    );
+      attempts,
+      said,
+      retryAfterMs,
+      quota: isQuota(answer, maxRetryAfterSeconds),
+      period: "month",
+      payload: serverMessage,
+    } as const;
+    return tooManyRequestsError(refusal, { Quota: CatApiQuotaError, RateLimit: CatApiRateLimitError });
   }
-  if (status === 429)
-    return new CatApiRateLimitError(`${where} answered 429${said} after ${attempts} attempts; lower requestsPerSecond.`, url, retryAfter, serverMessage);
   if (status === 401 || status === 403) {
     return new CatApiAuthError(
       `${where} answered ${status}${said}; check the apiKey option (a free key comes from thecatapi.com).`,
