@@ -1,17 +1,8 @@
-import { createRateLimiter, createRedactor, type Redactor } from "@cat-harvest/http";
+import { createTransport, type CallOptions } from "@cat-harvest/http";
 import type * as v from "valibot";
-import {
-  checkOptions,
-  DEFAULT_BASE_URL,
-  DEFAULT_REQUESTS_PER_SECOND,
-  DEFAULT_TIMEOUT_MS,
-  normalizeBaseUrl,
-  type CallOptions,
-  type PetfinderClientOptions,
-} from "./client-options.js";
+import { checkOptions, DEFAULT_BASE_URL, TRANSPORT_DEFAULTS, normalizeBaseUrl, type PetfinderClientOptions } from "./client-options.js";
 import { animalId, organizationId } from "./ids.js";
 import { paginate, type PageOptions } from "./paginate.js";
-import { DEFAULT_RETRY } from "./retry-options.js";
 import {
   AnimalResponseSchema,
   AnimalsPageSchema,
@@ -70,10 +61,10 @@ export function createPetfinderClient(options: PetfinderClientOptions): Petfinde
   checkOptions(options);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const recentTokens: string[] = [];
-  const config = transportConfig(
-    options,
-    createRedactor(() => [options.clientSecret, ...recentTokens]),
-  );
+  const config: TransportConfig = {
+    ...createTransport(options, TRANSPORT_DEFAULTS, () => [options.clientSecret, ...recentTokens]),
+    onRequest: options.onRequest,
+  };
   const endpoint = endpointsOf(baseUrl);
   const tokens = createTokenManager(() => requestToken(config, endpoint("oauth2/token"), options, recentTokens));
   const get: GetJson = (operation, url, schema, signal) => requestJson(config, { operation, method: "GET", url, schema, tokens, signal });
@@ -85,22 +76,6 @@ type Endpoint = (path: string, query?: URLSearchParams) => URL;
 type GetJson = <S extends v.GenericSchema>(operation: string, url: URL, schema: S, signal?: AbortSignal) => Promise<v.InferOutput<S>>;
 type Lookups = Pick<PetfinderClient, "types" | "type" | "breeds" | "animals" | "animal" | "organizations" | "organization">;
 type Searches = Pick<PetfinderClient, "animalPages" | "searchAnimals" | "organizationPages" | "searchOrganizations">;
-
-function transportConfig(options: PetfinderClientOptions, redact: Redactor): TransportConfig {
-  return {
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    retry: { ...DEFAULT_RETRY, ...definedOnly(options.retry) },
-    limiter: createRateLimiter(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
-    redact,
-    onRequest: options.onRequest,
-  };
-}
-
-/** `{ limit: undefined }` means the default, as it did before. */
-function definedOnly<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 function endpointsOf(baseUrl: string): Endpoint {
   return (path, query) => {

@@ -1,4 +1,5 @@
 import { CatHarvestError } from "@cat-harvest/errors";
+import type { SchemaIssue } from "@cat-harvest/http";
 
 /** An RFC 7807 problem body as Petfinder sends it (`invalid-params` on 400s). */
 export interface PetfinderProblem {
@@ -100,13 +101,8 @@ export class PetfinderServerError extends PetfinderHttpError {
   override readonly retryable = true;
 }
 
-/** One problem a response schema found. */
-export interface PetfinderValidationIssue {
-  /** Where in the body, e.g. `animals[3].photos[0].small` (empty for the root). */
-  readonly path: string;
-  /** What was expected there. */
-  readonly message: string;
-}
+/** One problem a response schema found: its `path` in the body, e.g. `animals[3].photos[0].small` (empty for the root), and its `message`. */
+export type PetfinderValidationIssue = SchemaIssue;
 
 /** A 2xx response whose body does not have the documented shape. */
 export class PetfinderValidationError extends PetfinderError {

@@ -1,5 +1,6 @@
 export { createPetfinderClient, type PetfinderClient } from "./client.js";
-export { DEFAULT_BASE_URL, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TIMEOUT_MS, type CallOptions, type PetfinderClientOptions } from "./client-options.js";
+export { DEFAULT_BASE_URL, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TIMEOUT_MS, type PetfinderClientOptions } from "./client-options.js";
+export type { CallOptions } from "@cat-harvest/http";
 export type { RetryOptions } from "./retry-options.js";
 export type { PetfinderRequestEvent } from "./request-event.js";
 export { ITERATION_PAGE_SIZE, type PageOptions } from "./paginate.js";

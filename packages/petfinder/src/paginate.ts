@@ -1,17 +1,8 @@
+import { fitRecords, pageLimits, type PageLimits } from "@cat-harvest/http";
 import type { Pagination } from "./schemas.js";
 
 /** Limits of a paged search. */
-export interface PageOptions {
-  /**
-   * Stop after this many pages.
-   * @default Infinity
-   */
-  maxPages?: number;
-  /**
-   * Stop after this many records; the last page is cut to fit.
-   * @default Infinity
-   */
-  maxRecords?: number;
+export interface PageOptions extends PageLimits {
   /**
    * Pages requested ahead of the one the consumer is reading, once the first page has told
    * how many there are. Pages still come out in order; the ones read ahead when the
@@ -28,14 +19,6 @@ export interface PageOptions {
 /** The page size used while iterating when the caller gives no `limit` (the API's maximum). */
 export const ITERATION_PAGE_SIZE = 100;
 
-function checkLimit(name: string, value: number | undefined): number {
-  if (value === undefined) return Infinity;
-  if (typeof value !== "number" || Number.isNaN(value) || value < 0 || (Number.isFinite(value) && !Number.isInteger(value))) {
-    throw new TypeError(`${name} must be a whole number >= 0 or Infinity, got ${String(value)}`);
-  }
-  return value;
-}
-
 /**
  * Requests pages only when the consumer asks for the next one (plus `prefetch` pages ahead),
  * so a caller can stream a large search without holding it. Stops at the last page, an
@@ -47,8 +30,7 @@ export function paginate<K extends string, P extends { pagination: Pagination } 
   params: { page?: number; limit?: number } | undefined,
   options: PageOptions = {},
 ): AsyncIterable<P> {
-  const maxPages = checkLimit("maxPages", options.maxPages);
-  const maxRecords = checkLimit("maxRecords", options.maxRecords);
+  const { maxPages, maxRecords } = pageLimits(options);
   const prefetch = options.prefetch ?? 0;
   if (!Number.isInteger(prefetch) || prefetch < 0) throw new TypeError(`prefetch must be a whole number of pages >= 0, got ${String(options.prefetch)}`);
   const { signal } = options;
@@ -81,8 +63,7 @@ export function paginate<K extends string, P extends { pagination: Pagination } 
             lastPage = Math.min(lastPage, result.pagination.total_pages);
           }
           const items = result[key];
-          const room = maxRecords - records;
-          const kept = items.length > room ? items.slice(0, room) : items;
+          const kept = fitRecords(items, maxRecords - records);
           records += kept.length;
           yield kept === items ? result : ({ ...result, [key]: kept } as P);
           if (items.length === 0 || page >= result.pagination.total_pages) return;

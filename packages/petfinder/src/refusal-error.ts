@@ -1,4 +1,4 @@
-import { parseRetryAfter, type Redactor } from "@cat-harvest/http";
+import { readRefusal, tooManyRequestsError, type Redactor } from "@cat-harvest/http";
 import {
   PetfinderAuthError,
   PetfinderBadRequestError,
@@ -9,7 +9,7 @@ import {
   PetfinderServerError,
   type PetfinderProblem,
 } from "./errors.js";
-import { isQuota, quotaResetAt } from "./quota.js";
+import { isQuota } from "./quota.js";
 
 /** An error answer, read once: its problem body and detail (secrets redacted) and its `Retry-After`. */
 export interface RefusedAnswer {
@@ -32,20 +32,10 @@ export interface RefusalContext {
 }
 
 export async function readRefusedAnswer(response: Response, redact: Redactor): Promise<RefusedAnswer> {
-  const text = await response.text().catch(() => "");
-  const problem = redact.value(parseProblem(text));
+  const { status, json, retryAfterMs } = await readRefusal(response);
+  const problem = redact.value(isObject(json) ? (json as PetfinderProblem) : undefined);
   const said = problem?.detail ?? problem?.title;
-  return {
-    status: response.status,
-    problem,
-    detail: typeof said === "string" && said ? `: ${redact.text(said)}` : "",
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  };
-}
-
-/** Whether a refused answer is the daily quota, which is thrown at once and never retried. */
-export function isQuotaAnswer(answer: RefusedAnswer, context: RefusalContext): boolean {
-  return answer.status === 429 && isQuota(answer.problem, answer.retryAfterMs, context.maxRetryAfterSeconds);
+  return { status, problem, detail: typeof said === "string" && said ? `: ${redact.text(said)}` : "", retryAfterMs };
 }
 
 /** The typed error for an answer the client will not retry (any more). */
@@ -78,19 +68,9 @@ export function refusalError(answer: RefusedAnswer, context: RefusalContext): Pe
 }
 
 function rateLimitError({ problem, detail, retryAfterMs }: RefusedAnswer, context: RefusalContext): PetfinderRateLimitError {
-  const { where, url } = context;
-  const retryAfter = retryAfterMs === null ? undefined : retryAfterMs / 1000;
-  if (isQuota(problem, retryAfterMs, context.maxRetryAfterSeconds)) {
-    const resetAt = quotaResetAt(retryAfterMs);
-    return new PetfinderQuotaError(
-      `${where} answered 429${detail}: the request quota is used up until ${resetAt.toISOString()}. Stop and resume after that.`,
-      url,
-      retryAfter,
-      resetAt,
-      problem,
-    );
-  }
-  return new PetfinderRateLimitError(`${where} answered 429${detail} after ${context.attempts} attempts; lower requestsPerSecond.`, url, retryAfter, problem);
+  const quota = isQuota(problem, retryAfterMs, context.maxRetryAfterSeconds);
+  const refusal = { ...context, said: detail, retryAfterMs, quota, period: "day", payload: problem } as const;
+  return tooManyRequestsError(refusal, { Quota: PetfinderQuotaError, RateLimit: PetfinderRateLimitError });
 }
 
 function badRequestError({ status, problem, detail }: RefusedAnswer, { where, url }: RefusalContext): PetfinderBadRequestError {
@@ -99,11 +79,6 @@ function badRequestError({ status, problem, detail }: RefusedAnswer, { where, ur
   return new PetfinderBadRequestError(`${where} answered 400${detail}${list ? ` (${list})` : ""}. Fix the named parameters.`, status, url, problem);
 }
 
-function parseProblem(text: string): PetfinderProblem | undefined {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as PetfinderProblem) : undefined;
-  } catch {
-    return undefined;
-  }
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,20 +1,14 @@
-import type { RateLimiter, Redactor } from "@cat-harvest/http";
-import ky, { isTimeoutError } from "ky";
+import { notifySafely, type Transport } from "@cat-harvest/http";
+import { sendJson, type ForcedRetry } from "@cat-harvest/http/ky";
+import ky, { type KyRequest } from "ky";
 import type * as v from "valibot";
 import { PetfinderError, PetfinderNetworkError, PetfinderTimeoutError } from "./errors.js";
-import { NotJsonError, type Call } from "./call.js";
-import { kyOptionsFor } from "./ky-options.js";
+import { isQuota } from "./quota.js";
+import { readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
 import type { PetfinderRequestEvent } from "./request-event.js";
-import type { RetrySettings } from "./retry-options.js";
 import { validateResponse } from "./validate-response.js";
 
-export interface TransportConfig {
-  readonly fetch: typeof globalThis.fetch;
-  /** Milliseconds one attempt (headers and body) may take. */
-  readonly timeout: number;
-  readonly retry: RetrySettings;
-  readonly limiter: RateLimiter;
-  readonly redact: Redactor;
+export interface TransportConfig extends Transport {
   readonly onRequest: ((event: PetfinderRequestEvent) => void) | undefined;
 }
 
@@ -37,69 +31,58 @@ export interface JsonRequest<S extends v.GenericSchema> {
 }
 
 /**
- * Runs one JSON request through ky, with the client's ceiling, timeout, retries and token
- * handling (see `kyOptionsFor`), then checks the accepted body against the schema.
+ * Runs one JSON request through `@cat-harvest/http`'s ky plumbing (the client's ceiling, timeout
+ * and retries), with Petfinder's token handling and typed refusals, then checks the accepted body
+ * against the schema.
  */
 export async function requestJson<S extends v.GenericSchema>(config: TransportConfig, request: JsonRequest<S>): Promise<v.InferOutput<S>> {
-  request.signal?.throwIfAborted();
-  const call = startCall(request);
-  try {
-    await ky(request.url, kyOptionsFor(config, call, request.body));
-  } catch (error) {
-    throw finalError(config, call, error);
-  }
-  return validateResponse(request.schema, call.body, `Petfinder ${call.operation}: ${call.method}`, call.url);
-}
-
-function startCall(request: JsonRequest<v.GenericSchema>): Call {
-  const { operation, method, tokens, signal } = request;
+  const { operation, method, tokens } = request;
   const url = request.url.href;
-  return {
-    operation,
-    method,
+  const where = `Petfinder ${operation} (${method} ${url})`;
+  const context = (attempts: number): RefusalContext => ({
+    where,
     url,
-    where: `Petfinder ${operation} (${method} ${url})`,
-    kind: tokens ? "api" : "token",
-    tokens,
-    signal,
-    attempt: 0,
-    token: undefined,
-    refreshed: false,
-    body: undefined,
-  };
+    attempts,
+    withToken: tokens !== undefined,
+    maxRetryAfterSeconds: config.retry.maxRetryAfterSeconds,
+  });
+  const kind = tokens ? "api" : "token";
+  const { body } = await sendJson(config, {
+    where,
+    method,
+    url: request.url,
+    headers: { accept: "application/json" },
+    body: request.body,
+    signal: request.signal,
+    errors: { Base: PetfinderError, Timeout: PetfinderTimeoutError, Network: PetfinderNetworkError },
+    report: (event) => notifySafely(config.onRequest, { kind, ...event }),
+    ...(tokens ? bearerToken(tokens, request.signal) : {}),
+    readRefusal: (response) => readRefusedAnswer(response, config.redact),
+    isQuota: (answer) => isQuota(answer.problem, answer.retryAfterMs, config.retry.maxRetryAfterSeconds),
+    refusalError: (answer, attempts) => refusalError(answer, context(attempts)),
+  });
+  return validateResponse(request.schema, body, `Petfinder ${operation}: ${method}`, url);
 }
 
 /**
- * What the call rejects with once ky gives up: the caller's abort reason, a typed error the
- * hooks already threw (HTTP refusals, token failures), or a timeout or network error.
+ * Every attempt, retries included, carries a current token. A refused one is dropped (only if no
+ * other call replaced it already) and ky retries at once with a fresh one, once per call: that
+ * retry does not count against `retry.limit`.
  */
-function finalError(config: TransportConfig, call: Call, error: unknown): unknown {
-  if (call.signal?.aborted) return call.signal.reason;
-  if (PetfinderError.isInstance(error)) return error;
-  const { where, url } = call;
-  const attempts = `${call.attempt + 1} attempts`;
-  if (isTimeoutError(error)) {
-    return new PetfinderTimeoutError(
-      `${where} timed out after ${config.timeout} ms, ${attempts}. Raise the timeout option or check the server.`,
-      url,
-      config.timeout,
-      { cause: error },
-    );
-  }
-  if (error instanceof NotJsonError) {
-    return new PetfinderNetworkError(
-      `${where} answered ${error.status} with a body that is not JSON (${error.length} characters; cut short?) after ${attempts}.`,
-      url,
-      { cause: error.cause },
-    );
-  }
-  return new PetfinderNetworkError(`${where} failed: ${describeNetworkError(error)} after ${attempts}. Check that baseUrl is reachable.`, url, {
-    cause: error,
-  });
-}
-
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
-  return `${error.message}${cause}`;
+function bearerToken(tokens: TokenSource, signal: AbortSignal | undefined) {
+  let token: string | undefined;
+  let refreshed = false;
+  return {
+    authorize: async (request: KyRequest) => {
+      token = await tokens.get(signal);
+      request.headers.set("authorization", `Bearer ${token}`);
+    },
+    onRefused: (response: Response): ForcedRetry | undefined => {
+      if ((response.status !== 401 && response.status !== 403) || token === undefined || refreshed) return undefined;
+      tokens.invalidate(token);
+      refreshed = true;
+      return ky.retry({ delay: 0, code: "TOKEN_REFUSED" });
+    },
+    spareRetries: 1,
+  };
 }

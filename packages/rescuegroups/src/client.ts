@@ -1,16 +1,7 @@
-import { createRateLimiter, createRedactor } from "@cat-harvest/http";
-import {
-  checkOptions,
-  DEFAULT_BASE_URL,
-  DEFAULT_REQUESTS_PER_SECOND,
-  DEFAULT_TIMEOUT_MS,
-  normalizeBaseUrl,
-  type CallOptions,
-  type RescueGroupsClientOptions,
-} from "./client-options.js";
+import { createTransport, type CallOptions } from "@cat-harvest/http";
+import { checkOptions, DEFAULT_BASE_URL, TRANSPORT_DEFAULTS, normalizeBaseUrl, type RescueGroupsClientOptions } from "./client-options.js";
 import { joinPictures, type RescueGroupsAnimal } from "./join-pictures.js";
 import { paginate, type PageMeta, type PageOptions, type RescueGroupsPage } from "./paginate.js";
-import { DEFAULT_RETRY } from "./retry-options.js";
 import { AnimalsPageSchema, BreedsPageSchema, type Meta } from "./schemas.js";
 import { MAX_PAGE_SIZE, pageNumber, searchBody, type CatSearchParams } from "./search-params.js";
 import { requestJson, type TransportConfig } from "./transport.js";
@@ -71,16 +62,7 @@ async function* recordsOf<T>(pages: AsyncIterable<RescueGroupsPage<T>>): AsyncGe
 }
 
 function transportConfig(options: RescueGroupsClientOptions): TransportConfig {
-  const retry = Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined));
-  return {
-    apiKey: options.apiKey,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    retry: { ...DEFAULT_RETRY, ...retry },
-    limiter: createRateLimiter(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
-    redact: createRedactor(() => [options.apiKey]),
-    onRequest: options.onRequest,
-  };
+  return { ...createTransport(options, TRANSPORT_DEFAULTS, () => [options.apiKey]), apiKey: options.apiKey, onRequest: options.onRequest };
 }
 
 function endpoint(baseUrl: string, path: string, query: Record<string, string | number>): URL {

@@ -1,4 +1,5 @@
 import { CatHarvestError } from "@cat-harvest/errors";
+import type { SchemaIssue } from "@cat-harvest/http";
 
 /** One entry of a JSON:API `errors` array, as RescueGroups sends it. */
 export interface JsonApiErrorObject {
@@ -106,13 +107,8 @@ export class RescueGroupsServerError extends RescueGroupsHttpError {
   override readonly retryable = true;
 }
 
-/** One problem a response schema found. */
-export interface RescueGroupsValidationIssue {
-  /** Where in the body, e.g. `included[2].attributes.large` (empty for the root). */
-  readonly path: string;
-  /** What was expected there. */
-  readonly message: string;
-}
+/** One problem a response schema found: its `path` in the body, e.g. `included[2].attributes.large` (empty for the root), and its `message`. */
+export type RescueGroupsValidationIssue = SchemaIssue;
 
 /** A 2xx response whose body does not have the documented shape. */
 export class RescueGroupsValidationError extends RescueGroupsError {

@@ -1,5 +1,6 @@
 export { createRescueGroupsClient, type RescueGroupsBreed, type RescueGroupsClient } from "./client.js";
-export { DEFAULT_BASE_URL, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TIMEOUT_MS, type CallOptions, type RescueGroupsClientOptions } from "./client-options.js";
+export { DEFAULT_BASE_URL, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TIMEOUT_MS, type RescueGroupsClientOptions } from "./client-options.js";
+export type { CallOptions } from "@cat-harvest/http";
 export type { RetryOptions } from "./retry-options.js";
 export type { RescueGroupsRequestEvent } from "./request-event.js";
 export type { PageMeta, PageOptions, RescueGroupsPage } from "./paginate.js";

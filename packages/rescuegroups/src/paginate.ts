@@ -1,15 +1,7 @@
+import { fitRecords, pageLimits, type PageLimits } from "@cat-harvest/http";
+
 /** Limits of a paged search. */
-export interface PageOptions {
-  /**
-   * Stop after this many pages.
-   * @default Infinity
-   */
-  maxPages?: number;
-  /**
-   * Stop after this many records; the last page is cut to fit.
-   * @default Infinity
-   */
-  maxRecords?: number;
+export interface PageOptions extends PageLimits {
   /** Cancels the iteration; the pending `next()` rejects with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -32,14 +24,6 @@ export interface RescueGroupsPage<T> {
   readonly meta: PageMeta;
 }
 
-function checkCap(name: string, value: number | undefined): number {
-  if (value === undefined) return Infinity;
-  if (typeof value !== "number" || Number.isNaN(value) || value < 0 || (Number.isFinite(value) && !Number.isInteger(value))) {
-    throw new TypeError(`${name} must be a whole number >= 0 or Infinity, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** Whether a page is the search's last: empty (`data` omitted), at `meta.pages`, or short when the answer gave no page count. */
 function isLast<T>({ data, meta }: RescueGroupsPage<T>): boolean {
   return data.length === 0 || (meta.pages === undefined ? data.length < meta.limit : meta.page >= meta.pages);
@@ -54,8 +38,7 @@ export function paginate<T>(
   firstPage: number,
   options: PageOptions = {},
 ): AsyncIterable<RescueGroupsPage<T>> {
-  const maxPages = checkCap("maxPages", options.maxPages);
-  const maxRecords = checkCap("maxRecords", options.maxRecords);
+  const { maxPages, maxRecords } = pageLimits(options);
   const { signal } = options;
   return {
     async *[Symbol.asyncIterator]() {
@@ -63,9 +46,9 @@ export function paginate<T>(
       for (let page = firstPage; page - firstPage < maxPages && records < maxRecords; page++) {
         signal?.throwIfAborted();
         const result = await fetchPage(page, signal);
-        const room = maxRecords - records;
-        records += Math.min(room, result.data.length);
-        yield result.data.length > room ? { ...result, data: result.data.slice(0, room) } : result;
+        const data = fitRecords(result.data, maxRecords - records);
+        records += data.length;
+        yield data === result.data ? result : { ...result, data };
         if (isLast(result)) return;
       }
     },

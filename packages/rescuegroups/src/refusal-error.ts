@@ -1,4 +1,4 @@
-import { parseRetryAfter, type Redactor } from "@cat-harvest/http";
+import { readRefusal, tooManyRequestsError, type Redactor } from "@cat-harvest/http";
 import {
   RescueGroupsAuthError,
   RescueGroupsHttpError,
@@ -9,7 +9,7 @@ import {
   type JsonApiErrorObject,
 } from "./errors.js";
 import { badRequestError } from "./bad-request-error.js";
-import { isQuota, quotaResetAt } from "./quota.js";
+import { isQuota } from "./quota.js";
 
 /** An error answer, read once: its JSON:API errors and what they say (the key redacted), and its `Retry-After`. */
 export interface RefusedAnswer {
@@ -32,20 +32,10 @@ export interface RefusalContext {
 }
 
 export async function readRefusedAnswer(response: Response, redact: Redactor): Promise<RefusedAnswer> {
-  const text = await response.text().catch(() => "");
-  const errors = redact.value(jsonApiErrors(text));
+  const { status, json, retryAfterMs } = await readRefusal(response);
+  const errors = redact.value(jsonApiErrors(json));
   const sayings = errors.map((e) => e.detail ?? e.title).filter((s): s is string => typeof s === "string" && s !== "");
-  return {
-    status: response.status,
-    errors,
-    said: sayings.length > 0 ? `: ${redact.text(sayings.join("; "))}` : "",
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  };
-}
-
-/** Whether a refused answer is a used-up quota, which is thrown at once and never retried. */
-export function isQuotaAnswer(answer: RefusedAnswer, context: RefusalContext): boolean {
-  return answer.status === 429 && isQuota(answer.errors, answer.retryAfterMs, context.maxRetryAfterSeconds);
+  return { status, errors, said: sayings.length > 0 ? `: ${redact.text(sayings.join("; "))}` : "", retryAfterMs };
 }
 
 /** The typed error for an answer the client will not retry (any more). */
@@ -75,30 +65,14 @@ export function refusalError(answer: RefusedAnswer, context: RefusalContext): Re
   return new RescueGroupsHttpError(`${where} answered ${status}${said}.`, status, url, errors);
 }
 
-function rateLimitError(answer: RefusedAnswer, context: RefusalContext): RescueGroupsRateLimitError {
-  const { errors, said, retryAfterMs } = answer;
-  const { where, url } = context;
-  const retryAfter = retryAfterMs === null ? undefined : retryAfterMs / 1000;
-  if (isQuotaAnswer(answer, context)) {
-    const resetAt = quotaResetAt(retryAfterMs);
-    return new RescueGroupsQuotaError(
-      `${where} answered 429${said}: the request quota is used up until ${resetAt.toISOString()}. Stop and continue after that.`,
-      url,
-      retryAfter,
-      resetAt,
-      errors,
-    );
-  }
-  return new RescueGroupsRateLimitError(`${where} answered 429${said} after ${context.attempts} attempts; lower requestsPerSecond.`, url, retryAfter, errors);
+function rateLimitError({ errors, said, retryAfterMs }: RefusedAnswer, context: RefusalContext): RescueGroupsRateLimitError {
+  const quota = isQuota(errors, retryAfterMs, context.maxRetryAfterSeconds);
+  const refusal = { ...context, said, retryAfterMs, quota, period: "day", payload: errors } as const;
+  return tooManyRequestsError(refusal, { Quota: RescueGroupsQuotaError, RateLimit: RescueGroupsRateLimitError });
 }
 
 /** The `errors` of a JSON:API error body; none when the body is not one. */
-function jsonApiErrors(text: string): JsonApiErrorObject[] {
-  try {
-    const body: unknown = JSON.parse(text);
-    const errors = typeof body === "object" && body !== null ? (body as { errors?: unknown }).errors : undefined;
-    return Array.isArray(errors) ? errors.filter((e): e is JsonApiErrorObject => typeof e === "object" && e !== null && !Array.isArray(e)) : [];
-  } catch {
-    return [];
-  }
+function jsonApiErrors(body: unknown): JsonApiErrorObject[] {
+  const errors = typeof body === "object" && body !== null ? (body as { errors?: unknown }).errors : undefined;
+  return Array.isArray(errors) ? errors.filter((e): e is JsonApiErrorObject => typeof e === "object" && e !== null && !Array.isArray(e)) : [];
 }

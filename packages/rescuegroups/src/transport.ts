@@ -1,21 +1,14 @@
-import type { RateLimiter, Redactor } from "@cat-harvest/http";
-import ky, { isTimeoutError } from "ky";
+import { notifySafely, type Transport } from "@cat-harvest/http";
+import { sendJson } from "@cat-harvest/http/ky";
 import type * as v from "valibot";
-import { NotJsonError, type Call } from "./call.js";
 import { RescueGroupsError, RescueGroupsNetworkError, RescueGroupsTimeoutError } from "./errors.js";
-import { kyOptionsFor } from "./ky-options.js";
+import { isQuota } from "./quota.js";
+import { readRefusedAnswer, refusalError, type RefusalContext } from "./refusal-error.js";
 import type { RescueGroupsRequestEvent } from "./request-event.js";
-import type { RetrySettings } from "./retry-options.js";
 import { validateResponse } from "./validate-response.js";
 
-export interface TransportConfig {
+export interface TransportConfig extends Transport {
   readonly apiKey: string;
-  readonly fetch: typeof globalThis.fetch;
-  /** Milliseconds one attempt (headers and body) may take. */
-  readonly timeout: number;
-  readonly retry: RetrySettings;
-  readonly limiter: RateLimiter;
-  readonly redact: Redactor;
   readonly onRequest: ((event: RescueGroupsRequestEvent) => void) | undefined;
 }
 
@@ -29,47 +22,32 @@ export interface JsonRequest<S extends v.GenericSchema> {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Runs one request through ky (ceiling, timeout, retries, typed refusals), then checks the answer against the schema. */
+/** The JSON:API media type of requests and answers. */
+const JSON_API = "application/vnd.api+json";
+
+/**
+ * Runs one request through `@cat-harvest/http`'s ky plumbing (ceiling, timeout, retries), with
+ * the key on every attempt and RescueGroups' typed refusals, then checks the answer against the schema.
+ */
 export async function requestJson<S extends v.GenericSchema>(config: TransportConfig, request: JsonRequest<S>): Promise<v.InferOutput<S>> {
-  request.signal?.throwIfAborted();
   const method = request.body === undefined ? "GET" : "POST";
   const url = request.url.href;
   const where = `RescueGroups ${request.operation} (${method} ${url})`;
-  const call: Call = { operation: request.operation, method, url, where, body: request.body, signal: request.signal, attempt: 0, answer: undefined };
-  try {
-    await ky(request.url, kyOptionsFor(config, call));
-  } catch (error) {
-    throw finalError(config, call, error);
-  }
-  return validateResponse(request.schema, call.answer, where, url);
-}
-
-/** What a call rejects with once ky gives up: the caller's abort reason, a typed refusal, or a timeout or network error. */
-function finalError(config: TransportConfig, call: Call, error: unknown): unknown {
-  if (call.signal?.aborted) return call.signal.reason;
-  if (RescueGroupsError.isInstance(error)) return error;
-  const attempts = `${call.attempt + 1} attempts`;
-  if (isTimeoutError(error)) {
-    return new RescueGroupsTimeoutError(
-      `${call.where} timed out after ${config.timeout} ms, ${attempts}. Raise the timeout option or check the server.`,
-      call.url,
-      config.timeout,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (error instanceof NotJsonError) {
-    return new RescueGroupsNetworkError(
-      `${call.where} answered ${error.status} with a body that is not JSON (${error.length} characters) after ${attempts}.`,
-      call.url,
-      {
-        cause: error.cause,
-      },
-    );
-  }
-  const why = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
-  return new RescueGroupsNetworkError(`${call.where} failed: ${config.redact.text(why)} after ${attempts}. Check that baseUrl is reachable.`, call.url, {
-    cause: error,
+  const context = (attempts: number): RefusalContext => ({ where, url, attempts, body: request.body, maxRetryAfterSeconds: config.retry.maxRetryAfterSeconds });
+  const { body } = await sendJson(config, {
+    where,
+    method,
+    url: request.url,
+    // The reference: the raw key is the whole header value, no "Bearer".
+    headers:
+      method === "GET" ? { accept: JSON_API, authorization: config.apiKey } : { accept: JSON_API, "content-type": JSON_API, authorization: config.apiKey },
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    signal: request.signal,
+    errors: { Base: RescueGroupsError, Timeout: RescueGroupsTimeoutError, Network: RescueGroupsNetworkError },
+    report: (event) => notifySafely(config.onRequest, event),
+    readRefusal: (response) => readRefusedAnswer(response, config.redact),
+    isQuota: (answer) => isQuota(answer.errors, answer.retryAfterMs, config.retry.maxRetryAfterSeconds),
+    refusalError: (answer, attempts) => refusalError(answer, context(attempts)),
   });
+  return validateResponse(request.schema, body, where, url);
 }

@@ -1,20 +1,10 @@
-import { createRateLimiter, createRedactor } from "@cat-harvest/http";
-import type { TransportConfig } from "./call.js";
-import {
-  type CallOptions,
-  type CatApiClientOptions,
-  checkOptions,
-  DEFAULT_BASE_URL,
-  DEFAULT_REQUESTS_PER_SECOND,
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT_MS,
-  normalizeBaseUrl,
-} from "./client-options.js";
+import { createTransport, type CallOptions } from "@cat-harvest/http";
+import { type CatApiClientOptions, checkOptions, DEFAULT_BASE_URL, TRANSPORT_DEFAULTS, normalizeBaseUrl } from "./client-options.js";
 import { type ImagePage, ITERATION_PAGE_SIZE, type PageOptions, paginateImages } from "./image-pages.js";
 import { readPagination } from "./pagination.js";
 import { type Breed, BreedsSchema, type Image, ImageSchema, ImagesSchema } from "./schemas.js";
 import { imageSearchParams, type ImageSearchParams } from "./search-params.js";
-import { getJson } from "./transport.js";
+import { getJson, type TransportConfig } from "./transport.js";
 
 export interface CatApiClient {
   /** The API root this client talks to (with its `/v1`). */
@@ -41,11 +31,7 @@ export function createCatApiClient(options: CatApiClientOptions = {}): CatApiCli
   checkOptions(options);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const config: TransportConfig = {
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    retry: { ...DEFAULT_RETRY, ...Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined)) },
-    limiter: createRateLimiter(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND),
-    redact: createRedactor(() => [options.apiKey]),
+    ...createTransport(options, TRANSPORT_DEFAULTS, () => [options.apiKey]),
     apiKey: options.apiKey,
     onRequest: options.onRequest,
   };

@@ -1,4 +1,5 @@
 import { CatHarvestError } from "@cat-harvest/errors";
+import type { SchemaIssue } from "@cat-harvest/http";
 
 /** The base of every error this package throws (except `TypeError` for bad arguments and an abort's own reason). */
 export class CatApiError extends CatHarvestError {
@@ -72,13 +73,8 @@ export class CatApiServerError extends CatApiHttpError {
   override readonly retryable = true;
 }
 
-/** One problem a response schema found. */
-export interface CatApiValidationIssue {
-  /** Where in the body, e.g. `[3].breeds[0].id` (empty for the root). */
-  readonly path: string;
-  /** What was expected there. */
-  readonly message: string;
-}
+/** One problem a response schema found: its `path` in the body, e.g. `[3].breeds[0].id` (empty for the root), and its `message`. */
+export type CatApiValidationIssue = SchemaIssue;
 
 /** A 2xx response whose body does not have the documented shape. */
 export class CatApiValidationError extends CatApiError {

@@ -1,3 +1,4 @@
+import { fitRecords, pageLimits, type PageLimits } from "@cat-harvest/http";
 import type { Image } from "./schemas.js";
 import type { ImageSearchParams } from "./search-params.js";
 import type { Pagination } from "./pagination.js";
@@ -12,31 +13,13 @@ export interface ImagePage {
 }
 
 /** Limits of a paged search. */
-export interface PageOptions {
-  /**
-   * Stop after this many pages.
-   * @default Infinity
-   */
-  maxPages?: number;
-  /**
-   * Stop after this many images; the last page is cut to fit.
-   * @default Infinity
-   */
-  maxRecords?: number;
+export interface PageOptions extends PageLimits {
   /** Cancels the iteration; the pending `next()` rejects with the signal's reason. */
   signal?: AbortSignal;
 }
 
 /** The page size used while iterating when the caller gives no `limit` (the most the API honours with a key). */
 export const ITERATION_PAGE_SIZE = 25;
-
-function checkLimit(name: string, value: number | undefined): number {
-  if (value === undefined) return Infinity;
-  if (typeof value !== "number" || Number.isNaN(value) || value < 0 || (Number.isFinite(value) && !Number.isInteger(value))) {
-    throw new TypeError(`${name} must be a whole number >= 0 or Infinity, got ${String(value)}`);
-  }
-  return value;
-}
 
 /**
  * Pages a search in order, one request when the consumer asks for the next page. Stops at the
@@ -48,8 +31,7 @@ export function paginateImages(
   params: ImageSearchParams,
   options: PageOptions = {},
 ): AsyncIterable<ImagePage> {
-  const maxPages = checkLimit("maxPages", options.maxPages);
-  const maxRecords = checkLimit("maxRecords", options.maxRecords);
+  const { maxPages, maxRecords } = pageLimits(options);
   const { signal } = options;
   return {
     async *[Symbol.asyncIterator]() {
@@ -57,8 +39,7 @@ export function paginateImages(
       for (let page = params.page ?? 0, pages = 0; pages < maxPages && records < maxRecords; page++, pages++) {
         signal?.throwIfAborted();
         const result = await fetchPage({ ...params, page }, signal);
-        const room = maxRecords - records;
-        const images = result.images.length > room ? result.images.slice(0, room) : result.images;
+        const images = fitRecords(result.images, maxRecords - records);
         records += images.length;
         yield images === result.images ? result : { ...result, images };
         const p = result.pagination;

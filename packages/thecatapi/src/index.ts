@@ -3,11 +3,11 @@ export {
   DEFAULT_BASE_URL,
   DEFAULT_REQUESTS_PER_SECOND,
   DEFAULT_TIMEOUT_MS,
-  type CallOptions,
   type CatApiClientOptions,
   type CatApiRequestEvent,
   type RetryOptions,
 } from "./client-options.js";
+export type { CallOptions } from "@cat-harvest/http";
 export { ITERATION_PAGE_SIZE, type ImagePage, type PageOptions } from "./image-pages.js";
 export type { Pagination } from "./pagination.js";
 export { imageSearchParams, type ImageOrder, type ImageSearchParams, type MimeType } from "./search-params.js";

@@ -1,4 +1,4 @@
-import { parseRetryAfter, type Redactor } from "@cat-harvest/http";
+import { isQuotaRefusal, readRefusal, tooManyRequestsError, type Redactor } from "@cat-harvest/http";
 import { CatApiAuthError, CatApiHttpError, CatApiNotFoundError, CatApiQuotaError, CatApiRateLimitError, CatApiServerError } from "./errors.js";
 
 /** An error answer, read once: what the server said (key redacted) and its `Retry-After`. */
@@ -9,19 +9,10 @@ export interface RefusedAnswer {
 }
 
 export async function readRefusedAnswer(response: Response, redact: Redactor): Promise<RefusedAnswer> {
-  const text = await response.text().catch(() => "");
-  let said: unknown = text.slice(0, 200).trim() || undefined;
-  try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body === "object" && body !== null && "message" in body) said = body.message;
-  } catch {
-    // A text or HTML body: its start is the message.
-  }
-  return {
-    status: response.status,
-    serverMessage: typeof said === "string" && !said.startsWith("<") ? redact.text(said) : undefined,
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  };
+  const { status, text, json, retryAfterMs } = await readRefusal(response);
+  // A JSON body's `message`; a text or HTML body: its start is the message.
+  const said: unknown = typeof json === "object" && json !== null && "message" in json ? json.message : text.slice(0, 200).trim() || undefined;
+  return { status, serverMessage: typeof said === "string" && !said.startsWith("<") ? redact.text(said) : undefined, retryAfterMs };
 }
 
 /**
@@ -29,34 +20,26 @@ export async function readRefusedAnswer(response: Response, redact: Redactor): P
  * `Retry-After` is longer than the client sleeps through. Thrown at once, never retried.
  */
 export function isQuota(answer: RefusedAnswer, maxRetryAfterSeconds: number): boolean {
-  if (answer.status !== 429) return false;
-  return /quota|month|per day|daily/i.test(answer.serverMessage ?? "") || (answer.retryAfterMs !== null && answer.retryAfterMs > maxRetryAfterSeconds * 1000);
-}
-
-/** When the quota resets: after `Retry-After`, or without one at the start of next month (UTC). */
-export function quotaResetAt(retryAfterMs: number | null, now: number = Date.now()): Date {
-  if (retryAfterMs !== null) return new Date(now + retryAfterMs);
-  const date = new Date(now);
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
+  return answer.status === 429 && isQuotaRefusal(answer.serverMessage ?? "", /quota|month|per day|daily/i, answer.retryAfterMs, maxRetryAfterSeconds);
 }
 
 /** The typed error for an answer the client will not retry (any more). */
 export function refusalError(answer: RefusedAnswer, where: string, url: string, attempts: number, maxRetryAfterSeconds: number): CatApiHttpError {
   const { status, serverMessage, retryAfterMs } = answer;
   const said = serverMessage ? `: ${serverMessage}` : "";
-  const retryAfter = retryAfterMs === null ? undefined : retryAfterMs / 1000;
-  if (isQuota(answer, maxRetryAfterSeconds)) {
-    const resetAt = quotaResetAt(retryAfterMs);
-    return new CatApiQuotaError(
-      `${where} answered 429${said}: the request quota is used up until ${resetAt.toISOString()}. Stop, and continue after that.`,
+  if (status === 429) {
+    const refusal = {
+      where,
       url,
-      retryAfter,
-      resetAt,
-      serverMessage,
-    );
+      attempts,
+      said,
+      retryAfterMs,
+      quota: isQuota(answer, maxRetryAfterSeconds),
+      period: "month",
+      payload: serverMessage,
+    } as const;
+    return tooManyRequestsError(refusal, { Quota: CatApiQuotaError, RateLimit: CatApiRateLimitError });
   }
-  if (status === 429)
-    return new CatApiRateLimitError(`${where} answered 429${said} after ${attempts} attempts; lower requestsPerSecond.`, url, retryAfter, serverMessage);
   if (status === 401 || status === 403) {
     return new CatApiAuthError(
       `${where} answered ${status}${said}; check the apiKey option (a free key comes from thecatapi.com).`,

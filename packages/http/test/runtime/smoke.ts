@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { backoffDelay, createRateLimiter, createRedactor, parseRetryAfter, sleep } from "@cat-harvest/http";
+import { backoffDelay, createRateLimiter, createRedactor, createTransport, parseRetryAfter, sleep } from "@cat-harvest/http";
+import { sendJson } from "@cat-harvest/http/ky";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
 
 export const cases: SmokeCase[] = [
@@ -19,6 +20,27 @@ export const cases: SmokeCase[] = [
       await limiter.acquire();
       await limiter.acquire();
       assert.equal(createRedactor(() => ["k3y"]).text("a k3y"), "a [redacted]");
+    },
+  },
+  {
+    name: "http/ky: one JSON call over ky, a cut-short body retried",
+    async fn() {
+      let calls = 0;
+      const fetch: typeof globalThis.fetch = async () => new Response(++calls === 1 ? "[1," : "[1,2]");
+      const retry = { limit: 2, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterSeconds: 60 };
+      const transport = createTransport({ fetch }, { requestsPerSecond: Infinity, timeout: 5000, retry }, () => []);
+      const answer = await sendJson(transport, {
+        where: "smoke",
+        method: "GET",
+        url: new URL("http://api.invalid/x"),
+        headers: {},
+        errors: { Base: { isInstance: () => false }, Timeout: Error as never, Network: Error as never },
+        report: () => {},
+        readRefusal: async (response) => ({ status: response.status, retryAfterMs: null }),
+        isQuota: () => false,
+        refusalError: () => new Error("refused"),
+      });
+      assert.deepEqual([answer.body, calls], [[1, 2], 2]);
     },
   },
 ];

@@ -1,19 +1,21 @@
 /** Statuses whose `Response` may not carry a body. */
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY_STATUS = new Set([204, 205, 304]);
+
+/** Why an attempt got no answer: ky aborted it (its `timeout`), or the connection failed. */
+export type NoAnswer = "network" | "timeout";
 
 /**
- * The `fetch` ky calls: it resolves only once the whole body has arrived, so ky's `timeout`
+ * The `fetch` for ky to call: it resolves only once the whole body has arrived, so ky's `timeout`
  * covers a stalled body and ky's `retry` covers a body cut short (a failed read is a network
- * error to ky). Plain ky stops its timer at the response headers. Petfinder's answers are small
- * JSON documents, so holding one in memory costs nothing.
+ * error to ky). Plain ky stops its timer at the response headers. API answers are small JSON
+ * documents, so holding one in memory costs nothing.
  *
- * `onNoAnswer` hears of an attempt that got no answer: `"timeout"` when ky aborted it (the
- * request's signal fired while the caller's did not), `"network"` otherwise. A caller's own
- * abort is not reported.
+ * `onNoAnswer` hears of an attempt that got no answer: `"timeout"` when the attempt's own signal
+ * fired while `callerSignal` did not, `"network"` otherwise. A caller's own abort is not reported.
  */
 export function fetchWholeBody(
   fetch: typeof globalThis.fetch,
-  onNoAnswer: (failure: "network" | "timeout") => void,
+  onNoAnswer: (failure: NoAnswer) => void,
   callerSignal: AbortSignal | undefined,
 ): typeof globalThis.fetch {
   return async (input, init) => {

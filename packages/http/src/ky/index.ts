@@ -1,0 +1,2 @@
+export { sendJson } from "./send-json.js";
+export type { ForcedRetry, JsonAnswer, JsonCall, NoAnswerErrors, RefusedAnswer } from "./json-call.js";
