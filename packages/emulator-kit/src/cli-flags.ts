@@ -57,6 +57,7 @@ export const COMMON_FLAGS = {
   "fault-rate": { type: "string" },
   "fault-kinds": { type: "string" },
   "rate-limit": { type: "string" },
+  "cross-posts": { type: "boolean" },
 } as const satisfies FlagSpec;
 
 /** Parses `argv` strictly against `flags`; a bad command line is a `CliUsageError` telling to run `program --help`. */
@@ -81,6 +82,7 @@ export interface CommonFlagValues {
   faultRate?: number;
   faultKinds?: string[];
   rateLimit?: number;
+  crossPosts?: boolean;
 }
 
 /** Reads the common flags (ranges checked) into options; `maxScale` bounds `--scale`. */
@@ -101,6 +103,7 @@ export function commonFlagValues(values: Record<string, string | boolean | undef
   set("faultRate", numberFlag("fault-rate", s("fault-rate"), false, 0, 1));
   set("rateLimit", numberFlag("rate-limit", s("rate-limit"), true, 0, 1_000_000_000));
   set("faultKinds", faultKindsFlag(s("fault-kinds"), faultKinds));
+  if (values["cross-posts"] === true) options.crossPosts = true;
   return options;
 }
 

@@ -45,6 +45,14 @@ export interface CommonEmulatorOptions<K extends string = string> {
    */
   warmUp?: boolean;
   /**
+   * Serve the cross-posted pool (`crossPostPool`): a few photos of the breeds all three sources
+   * know, byte-identical in every emulator started at the same seed with this on, each under
+   * this emulator's own ids and marked with a `cross_post` key in the truth. Off, the data and
+   * bytes are those of earlier versions.
+   * @default false
+   */
+  crossPosts?: boolean;
+  /**
    * The clock, in milliseconds since the epoch (rate-limit windows, quotas, token expiry). Tests pass a fake one.
    * @default Date.now
    */
@@ -62,6 +70,7 @@ export function commonDefaults<K extends string>(options: CommonEmulatorOptions<
     faultKinds: options.faultKinds ?? kinds,
     stallMs: options.stallMs ?? 20_000,
     warmUp: options.warmUp ?? false,
+    crossPosts: options.crossPosts ?? false,
     now: options.now ?? Date.now,
   };
 }
@@ -76,5 +85,6 @@ export function checkCommonOptions<K extends string>(fn: string, o: Required<Com
   checkFaultKinds(fn, o.faultKinds, kinds);
   checkInteger(fn, "stallMs", o.stallMs, 0, 3_600_000, "The default is 20000.");
   if (typeof o.warmUp !== "boolean") throw new TypeError(`${fn}: option warmUp must be true or false.`);
+  if (typeof o.crossPosts !== "boolean") throw new TypeError(`${fn}: option crossPosts must be true or false.`);
   if (typeof o.now !== "function") throw new TypeError(`${fn}: option now must be a function returning milliseconds, like Date.now.`);
 }

@@ -33,3 +33,15 @@ export type { EmulatorCommand } from "./run-command.js";
 export { readTruthLines } from "./read-truth.js";
 export { drawFault } from "./fault-outcome.js";
 export type { FaultOutcome } from "./fault-outcome.js";
+export {
+  CROSS_POST_BREEDS,
+  CROSS_POST_SITES,
+  CROSS_POSTS_PER_BREED,
+  crossPostParts,
+  crossPostPool,
+  crossPostsOf,
+  crossPostWarmUpTasks,
+} from "./cross-post-pool.js";
+export type { CrossPost, CrossPostSite } from "./cross-post-pool.js";
+export { expectedCrossPosts } from "./expected-cross-posts.js";
+export type { CrossPostTruthLine, ExpectedCrossPost } from "./expected-cross-posts.js";

@@ -3,6 +3,9 @@
  * colors and genders, and a breed list per type (reference section 6).
  */
 
+/** No secondary breed / no coat / no color (in the data set's columns). */
+export const NONE = 0xffff;
+
 /** One animal type as `/v2/types` lists it. */
 export interface AnimalTypeInfo {
   /** Display name, e.g. "Small & Furry". */

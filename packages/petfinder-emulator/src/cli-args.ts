@@ -21,6 +21,9 @@ Usage: ${program} [options]
   --client-secret S      accepted client secret (default demo)
   --token-ttl-seconds N  token lifetime (default 3600)
   --stall-ms N           how long a stalled body hangs (default 20000)
+  --cross-posts          serve a few photos (size full) byte-identical to those of
+                         thecatapi-emulator and rescuegroups-emulator at the same --seed,
+                         marked "cross_post" in the truth (default off)
   -h, --help             show this help
 
 The first line on stdout is "listening on http://HOST:PORT". Stop with Ctrl-C.

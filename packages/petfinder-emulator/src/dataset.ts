@@ -1,5 +1,7 @@
-import { ANIMAL_TYPES, CAT_TYPE_INDEX } from "./catalog.js";
-import { createPrng, cumulate, hashInts, pickWeighted, unit } from "@cat-harvest/emulator-kit";
+import { ANIMAL_TYPES, CAT_TYPE_INDEX, NONE } from "./catalog.js";
+import { createPrng, type CrossPost, cumulate, hashInts, pickWeighted, unit } from "@cat-harvest/emulator-kit";
+import { placeCrossPosts } from "./cross-posts.js";
+import { isRepostCandidate } from "./repost.js";
 import { PLACES } from "./places.js";
 import { ORG_KINDS, ORG_WORDS } from "./words.js";
 
@@ -11,8 +13,7 @@ export const AGES = ["Baby", "Young", "Adult", "Senior"] as const;
 export const GENDERS = ["Male", "Female", "Unknown"] as const;
 export const SIZES = ["Small", "Medium", "Large", "Extra Large"] as const;
 
-/** No secondary breed / no coat / no color. */
-export const NONE = 0xffff;
+export { NONE } from "./catalog.js";
 /** `flags` bit: the breeds are mixed. */
 export const FLAG_MIXED = 1;
 /** `flags` bit: photos use the newer `/animal/{uuid}/image/{uuid}.jpg` URL shape. */
@@ -20,8 +21,7 @@ export const FLAG_NEW_PHOTO_URLS = 2;
 
 /** Most photos an animal has. */
 export const MAX_PHOTOS = 6;
-/** Share of photos that are byte-identical re-posts of another animal's photo. */
-export const REPOST_RATE = 0.015;
+export { REPOST_RATE } from "./repost.js";
 
 /** The time every data set is anchored to (2025-11-20T00:00:00Z), so data never depends on the clock. */
 export const DATA_EPOCH_SECONDS = 1763596800;
@@ -75,7 +75,24 @@ export interface Dataset {
   readonly color: Uint16Array;
   readonly organizations: readonly OrganizationRecord[];
   readonly organizationIndex: ReadonlyMap<string, number>;
+  /**
+   * The photos that serve a cross-posted pool photo at size `full` (see `crossPostPool` in
+   * `@cat-harvest/emulator-kit`), keyed by `crossPostKey(index, photo)` of the photo supplying
+   * the content; empty unless `crossPosts` is on.
+   */
+  readonly crossPosts: ReadonlyMap<number, CrossPost>;
 }
+
+/** Options of `createDataset`. */
+export interface DatasetOptions {
+  /**
+   * Place the cross-posted pool on a few adoptable cats of a single breed.
+   * @default false
+   */
+  readonly crossPosts?: boolean;
+}
+
+const NO_CROSS_POSTS: ReadonlyMap<number, CrossPost> = new Map();
 
 function check(seed: number, scale: number): void {
   if (!Number.isSafeInteger(seed) || seed < 0) {
@@ -87,7 +104,7 @@ function check(seed: number, scale: number): void {
 }
 
 /** Builds the data set for a seed and scale. Deterministic; about 50 ms at scale 1. */
-export function createDataset(seed: number, scale: number): Dataset {
+export function createDataset(seed: number, scale: number, options: DatasetOptions = {}): Dataset {
   check(seed, scale);
   const rand = createPrng(hashInts(seed, 0x5eed));
 
@@ -205,7 +222,7 @@ export function createDataset(seed: number, scale: number): Dataset {
     color[i] = rand() < 0.6 ? Math.floor(rand() * info.colors.length) : NONE;
   }
 
-  return {
+  const base = {
     seed,
     scale,
     count,
@@ -226,6 +243,7 @@ export function createDataset(seed: number, scale: number): Dataset {
     organizations,
     organizationIndex,
   };
+  return { ...base, crossPosts: options.crossPosts ? placeCrossPosts(base) : NO_CROSS_POSTS };
 }
 
 /** The index of an animal id, or -1. */
@@ -242,10 +260,6 @@ export interface PhotoContent {
   readonly index: number;
   /** 1-based photo number on that animal. */
   readonly photo: number;
-}
-
-function isRepostCandidate(data: Dataset, index: number, photo: number): boolean {
-  return unit(hashInts(data.seed, 0x4e9057, data.ids[index]!, photo)) < REPOST_RATE;
 }
 
 /**

@@ -11,15 +11,15 @@ import {
   StatsCounter,
   type WireFault,
 } from "@cat-harvest/emulator-kit";
-import { type Dataset, indexOfAnimalId, photoContent, STATUSES } from "./dataset.js";
+import { type Dataset, indexOfAnimalId, STATUSES } from "./dataset.js";
 import { FaultPlan, type FaultKind } from "./faults.js";
 import type { ResolvedEmulatorOptions } from "./options.js";
 import { parseOrganizationSearch, searchOrganizations } from "./organization-search.js";
 import { organizationObject } from "./organization-view.js";
 import { pagination } from "./pagination.js";
-import { photoParts } from "./photo-bytes.js";
 import { PHOTO_SIZES, type PhotoSize } from "./photo-sizes.js";
 import { resolvePhotoPath } from "./photo-urls.js";
+import { servedPhoto } from "./served-photo.js";
 import { distanceMiles } from "./places.js";
 import {
   invalidClient,
@@ -88,8 +88,7 @@ export class EmulatorCore {
     const fault = this.#faults.draw(req.method, req.url, "photo");
     const early = this.#earlyFault(route, fault);
     if (early) return early;
-    const content = photoContent(this.data, target.index, target.photo);
-    const parts = photoParts(this.data.seed, this.data.ids[content.index]!, content.photo, target.size);
+    const { parts } = servedPhoto(this.data, target.index, target.photo, target.size);
     this.stats.count(route, 200);
     const response: CoreResponse = {
       kind: "image",

@@ -1,4 +1,4 @@
-import { serveEmulator } from "@cat-harvest/emulator-kit";
+import { crossPostWarmUpTasks, serveEmulator } from "@cat-harvest/emulator-kit";
 import { createDataset, type Dataset } from "./dataset.js";
 import { EmulatorCore } from "./emulator-core.js";
 import { EmulatorListenError } from "./errors.js";
@@ -30,7 +30,7 @@ export interface Emulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = resolveEmulatorOptions(options);
-  const dataset = createDataset(o.seed, o.scale);
+  const dataset = createDataset(o.seed, o.scale, { crossPosts: o.crossPosts });
   let core: EmulatorCore | undefined;
   const served = await serveEmulator(
     { host: o.host, port: o.port, latencyMs: o.latencyMs, stallMs: o.stallMs, listenError: (cause) => new EmulatorListenError(o.host, o.port, { cause }) },
@@ -48,7 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   );
   // One template per turn of the event loop, so requests interleave with the warm-up.
-  if (o.warmUp) served.background(warmUpTasks());
+  if (o.warmUp) served.background(warmUpTasks(o.crossPosts));
   const readyCore = core!;
   return {
     url: served.url,
@@ -63,7 +63,8 @@ function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function* warmUpTasks(): Generator<() => void> {
+function* warmUpTasks(crossPosts: boolean): Generator<() => void> {
+  if (crossPosts) yield* crossPostWarmUpTasks();
   for (const size of PHOTO_SIZES) {
     for (let k = 0; k < TEMPLATE_COUNT; k++) {
       yield () => {

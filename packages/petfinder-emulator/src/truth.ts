@@ -1,6 +1,6 @@
-import { type Dataset, photoContent } from "./dataset.js";
+import type { Dataset } from "./dataset.js";
 import { imageSha256 } from "@cat-harvest/emulator-kit";
-import { photoParts } from "./photo-bytes.js";
+import { servedPhoto } from "./served-photo.js";
 import type { PhotoSize } from "./photo-sizes.js";
 import { photoBaseUrl, sizedPhotoUrl } from "./photo-urls.js";
 
@@ -14,6 +14,8 @@ export interface TruthEntry {
   readonly size: PhotoSize;
   readonly bytes: number;
   readonly sha256: string;
+  /** The pool id of a cross-posted photo (`crossPosts` on; its `full` size only): the same bytes as the lines of other emulators with this id. */
+  readonly cross_post?: string;
 }
 
 /** Narrows the truth to some animals or sizes. */
@@ -38,13 +40,12 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
     if (filter.statuses && !filter.statuses.includes(data.status[i]!)) continue;
     const id = data.ids[i]!;
     for (let p = 1; p <= n; p++) {
-      const content = photoContent(data, i, p);
-      const contentId = data.ids[content.index]!;
       const base = photoBaseUrl(origin, data, i, p);
       for (const size of p === 1 ? [...ORDER, "crop" as const] : ORDER) {
         if (!sizes.includes(size)) continue;
-        const parts = photoParts(data.seed, contentId, content.photo, size);
-        yield { url: sizedPhotoUrl(base, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: imageSha256(parts) };
+        const { parts, crossPost } = servedPhoto(data, i, p, size);
+        const entry = { url: sizedPhotoUrl(base, size), animal_id: id, photo: p, size, bytes: parts.length, sha256: imageSha256(parts) };
+        yield crossPost ? { ...entry, cross_post: crossPost.id } : entry;
       }
     }
   }
@@ -52,5 +53,5 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
 
 /** One truth entry as a JSON line (keys in the documented order). */
 export function truthLine(e: TruthEntry): string {
-  return `{"url":${JSON.stringify(e.url)},"animal_id":${e.animal_id},"photo":${e.photo},"size":"${e.size}","bytes":${e.bytes},"sha256":"${e.sha256}"}\n`;
+  return `{"url":${JSON.stringify(e.url)},"animal_id":${e.animal_id},"photo":${e.photo},"size":"${e.size}","bytes":${e.bytes},"sha256":"${e.sha256}"${e.cross_post === undefined ? "" : `,"cross_post":${JSON.stringify(e.cross_post)}`}}\n`;
 }

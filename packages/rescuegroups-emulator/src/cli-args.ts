@@ -19,6 +19,9 @@ Usage: ${program} [options]
   --daily-limit N        API requests per UTC day before 429, 0 = unlimited (default 0)
   --api-keys K,K         accepted Authorization values (default demo)
   --stall-ms N           how long a stalled body hangs (default 20000)
+  --cross-posts          serve a few pictures (original size) byte-identical to photos of
+                         petfinder-emulator and thecatapi-emulator at the same --seed,
+                         marked "cross_post" in the truth (default off)
   -h, --help             show this help
 
 The first line on stdout is "listening on http://HOST:PORT"; the API root is that URL plus /v5.

@@ -1,5 +1,6 @@
-import { cumulate, hashInts, pickWeighted, unit } from "@cat-harvest/emulator-kit";
+import { type CrossPost, cumulate, hashInts, pickWeighted, unit } from "@cat-harvest/emulator-kit";
 import { CAT_BREEDS } from "./breed-table.js";
+import { placeCrossPosts } from "./cross-posts.js";
 import { TEMPLATE_SIZES } from "./picture-templates.js";
 
 /** Adoptable cats at scale 1 (RescueGroups lists roughly this many cats with pictures). */
@@ -39,10 +40,26 @@ export interface Dataset {
   readonly content: Int32Array;
   /** The cats of each breed (primary), in id order. */
   readonly byBreed: readonly Int32Array[];
+  /**
+   * The pictures that serve a cross-posted pool photo at size `original` (see `crossPostPool` in
+   * `@cat-harvest/emulator-kit`), keyed by the picture supplying the content; empty unless `crossPosts` is on.
+   */
+  readonly crossPosts: ReadonlyMap<number, CrossPost>;
 }
 
+/** Options of `createDataset`. */
+export interface DatasetOptions {
+  /**
+   * Place the cross-posted pool on a few cats of a single breed.
+   * @default false
+   */
+  readonly crossPosts?: boolean;
+}
+
+const NO_CROSS_POSTS: ReadonlyMap<number, CrossPost> = new Map();
+
 /** Builds the data set; every cat breed has at least one cat with pictures at any scale. */
-export function createDataset(seed: number, scale: number): Dataset {
+export function createDataset(seed: number, scale: number, options: DatasetOptions = {}): Dataset {
   const breeds = CAT_BREEDS.length;
   const count = Math.max(breeds * 2, Math.round(CATS_AT_SCALE_1 * scale));
   const weights = cumulate(CAT_BREEDS.map((b) => b.weight));
@@ -85,7 +102,8 @@ export function createDataset(seed: number, scale: number): Dataset {
   const lists: number[][] = CAT_BREEDS.map(() => []);
   primary.forEach((b, i) => lists[b]!.push(i));
   const byBreed = lists.map((list) => Int32Array.from(list));
-  return { seed, scale, count, animalIds, orgIds, primary, secondary, pictureStart, stringShape, pictureIds, pictureAnimal, template, content, byBreed };
+  const base = { seed, scale, count, animalIds, orgIds, primary, secondary, pictureStart, stringShape, pictureIds, pictureAnimal, template, content, byBreed };
+  return { ...base, crossPosts: options.crossPosts ? placeCrossPosts(base) : NO_CROSS_POSTS };
 }
 
 /** The picture indexes of cat `i`, in order (order 1 first). */

@@ -4,7 +4,7 @@ export { FAULT_KINDS, resolveRescueGroupsEmulatorOptions } from "./options.js";
 export type { FaultKind, RescueGroupsEmulatorOptions, ResolvedRescueGroupsEmulatorOptions } from "./options.js";
 export { RescueGroupsEmulatorError, RescueGroupsEmulatorListenError } from "./errors.js";
 export { CATS_AT_SCALE_1, createDataset } from "./dataset.js";
-export type { Dataset } from "./dataset.js";
+export type { Dataset, DatasetOptions } from "./dataset.js";
 export { BREEDS, CAT_BREEDS } from "./breed-table.js";
 export type { BreedRow } from "./breed-table.js";
 export { MAX_LIMIT } from "./api-core.js";

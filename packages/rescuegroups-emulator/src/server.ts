@@ -1,4 +1,4 @@
-import { type RunningEmulator, startCoreEmulator } from "@cat-harvest/emulator-kit";
+import { crossPostWarmUpTasks, type RunningEmulator, startCoreEmulator } from "@cat-harvest/emulator-kit";
 import { RescueGroupsCore } from "./api-core.js";
 import { createDataset, type Dataset } from "./dataset.js";
 import { RescueGroupsEmulatorListenError } from "./errors.js";
@@ -17,18 +17,19 @@ export type RescueGroupsEmulator = RunningEmulator<ResolvedRescueGroupsEmulatorO
  */
 export async function startRescueGroupsEmulator(options: RescueGroupsEmulatorOptions = {}): Promise<RescueGroupsEmulator> {
   const o = resolveRescueGroupsEmulatorOptions(options);
-  const dataset = createDataset(o.seed, o.scale);
+  const dataset = createDataset(o.seed, o.scale, { crossPosts: o.crossPosts });
   return startCoreEmulator(o, {
     apiPath: "/v5",
     dataset,
     createCore: (origin) => new RescueGroupsCore(dataset, origin, o),
     listenError: (cause) => new RescueGroupsEmulatorListenError(o.host, o.port, { cause }),
-    warmUpTasks,
+    warmUpTasks: () => warmUpTasks(o.crossPosts),
     gzipReplies: true,
   });
 }
 
-function* warmUpTasks(): Generator<() => void> {
+function* warmUpTasks(crossPosts: boolean): Generator<() => void> {
+  if (crossPosts) yield* crossPostWarmUpTasks();
   for (let k = 0; k < TEMPLATE_SIZES.length; k++) {
     for (const size of PICTURE_SIZES) {
       yield () => {

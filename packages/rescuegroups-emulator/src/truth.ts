@@ -2,6 +2,7 @@ import { imageSha256, type Reply } from "@cat-harvest/emulator-kit";
 import { CAT_BREEDS } from "./breed-table.js";
 import type { Dataset } from "./dataset.js";
 import { errorReply } from "./documents.js";
+import { crossPostAt } from "./cross-posts.js";
 import { pictureParts } from "./picture-content.js";
 import { PICTURE_SIZES, type PictureSize } from "./picture-templates.js";
 import { pictureUrl } from "./picture-urls.js";
@@ -18,6 +19,8 @@ export interface TruthEntry {
   readonly size: PictureSize;
   readonly bytes: number;
   readonly sha256: string;
+  /** The pool id of a cross-posted picture (`crossPosts` on; its `original` size only): the same bytes as the lines of other emulators with this id. */
+  readonly cross_post?: string;
 }
 
 /** Which lines the truth holds: one primary breed (by id) and one size, or all. */
@@ -50,6 +53,7 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
     for (let p = data.pictureStart[i]!; p < data.pictureStart[i + 1]!; p++) {
       for (const size of sizes) {
         const parts = pictureParts(data, p, size);
+        const post = crossPostAt(data, p, size);
         yield {
           url: pictureUrl(origin, data, p, size),
           animal_id: String(data.animalIds[i]),
@@ -58,6 +62,7 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
           size,
           bytes: parts.length,
           sha256: imageSha256(parts),
+          ...(post ? { cross_post: post.id } : {}),
         };
       }
     }
@@ -66,5 +71,5 @@ export function* truthEntries(origin: string, data: Dataset, filter: TruthFilter
 
 /** One truth entry as a JSON line. */
 export function truthLine(e: TruthEntry): string {
-  return `${JSON.stringify({ url: e.url, animal_id: e.animal_id, order: e.order, breeds: e.breeds, size: e.size, bytes: e.bytes, sha256: e.sha256 })}\n`;
+  return `${JSON.stringify({ url: e.url, animal_id: e.animal_id, order: e.order, breeds: e.breeds, size: e.size, bytes: e.bytes, sha256: e.sha256, cross_post: e.cross_post })}\n`;
 }

@@ -20,6 +20,9 @@ Usage: ${program} [options]
   --api-keys K,K         accepted x-api-key values (default demo)
   --max-limit N          largest limit a keyed search honours (default 25)
   --stall-ms N           how long a stalled body hangs (default 20000)
+  --cross-posts          serve a few JPEG images byte-identical to photos of
+                         petfinder-emulator and rescuegroups-emulator at the same --seed,
+                         marked "cross_post" in the truth (default off)
   -h, --help             show this help
 
 The first line on stdout is "listening on http://HOST:PORT"; the API root is that URL plus /v1.

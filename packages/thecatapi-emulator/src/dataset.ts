@@ -1,5 +1,6 @@
-import { cumulate, hashInts, type ImageFormat, pickWeighted, unit } from "@cat-harvest/emulator-kit";
+import { type CrossPost, cumulate, hashInts, type ImageFormat, pickWeighted, unit } from "@cat-harvest/emulator-kit";
 import { BREED_TABLE } from "./breed-table.js";
+import { placeCrossPosts } from "./cross-posts.js";
 import { TEMPLATE_SIZES } from "./image-templates.js";
 
 /** Images at scale 1. */
@@ -34,7 +35,23 @@ export interface Dataset {
   readonly content: Int32Array;
   /** The images of each breed, in upload order. */
   readonly byBreed: readonly Int32Array[];
+  /**
+   * The images that serve a cross-posted pool photo (see `crossPostPool` in
+   * `@cat-harvest/emulator-kit`), keyed by the image supplying the content; empty unless `crossPosts` is on.
+   */
+  readonly crossPosts: ReadonlyMap<number, CrossPost>;
 }
+
+/** Options of `createDataset`. */
+export interface DatasetOptions {
+  /**
+   * Place the cross-posted pool on a few JPEG images of each pooled breed.
+   * @default false
+   */
+  readonly crossPosts?: boolean;
+}
+
+const NO_CROSS_POSTS: ReadonlyMap<number, CrossPost> = new Map();
 
 /** The format and file extension of format index `f`. */
 export function formatOf(f: number): { format: ImageFormat; ext: string } {
@@ -42,8 +59,10 @@ export function formatOf(f: number): { format: ImageFormat; ext: string } {
   return { format, ext };
 }
 
-/** Width and height of image `i`. */
+/** Width and height of image `i` (a cross-posted image's are the pool photo's). */
 export function imageSize(data: Dataset, i: number): readonly [number, number] {
+  const post = data.crossPosts.get(data.content[i]!);
+  if (post) return [post.width, post.height];
   return TEMPLATE_SIZES[formatOf(data.format[i]!).format][data.template[i]!]!;
 }
 
@@ -54,7 +73,7 @@ function imageId(seed: number, i: number, salt: number): string {
 }
 
 /** Builds the data set; every breed has at least one image at any scale. */
-export function createDataset(seed: number, scale: number): Dataset {
+export function createDataset(seed: number, scale: number, options: DatasetOptions = {}): Dataset {
   const count = Math.max(BREED_TABLE.length * 2, Math.round(IMAGES_AT_SCALE_1 * scale));
   const breedWeights = cumulate(BREED_TABLE.map((b) => b[4]));
   const formatWeights = cumulate(FORMATS.map((f) => f[2]));
@@ -83,5 +102,6 @@ export function createDataset(seed: number, scale: number): Dataset {
     if (b >= 0) lists[b]!.push(i);
   });
   const byBreed = lists.map((list) => Int32Array.from(list));
-  return { seed, scale, count, ids, indexById, breed, format, template, content, byBreed };
+  const base = { seed, scale, count, ids, indexById, breed, format, template, content, byBreed };
+  return { ...base, crossPosts: options.crossPosts ? placeCrossPosts(base) : NO_CROSS_POSTS };
 }

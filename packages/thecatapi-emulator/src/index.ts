@@ -4,7 +4,7 @@ export { FAULT_KINDS, resolveCatApiEmulatorOptions } from "./options.js";
 export type { CatApiEmulatorOptions, FaultKind, ResolvedCatApiEmulatorOptions } from "./options.js";
 export { CatApiEmulatorError, CatApiEmulatorListenError } from "./errors.js";
 export { createDataset, IMAGES_AT_SCALE_1, imageSize } from "./dataset.js";
-export type { Dataset } from "./dataset.js";
+export type { Dataset, DatasetOptions } from "./dataset.js";
 export { BREED_TABLE } from "./breed-table.js";
 export type { BreedObject } from "./breed-object.js";
 export type { ImageObject } from "./api-core.js";

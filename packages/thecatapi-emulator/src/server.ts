@@ -1,4 +1,4 @@
-import { IMAGE_FORMATS, type RunningEmulator, startCoreEmulator } from "@cat-harvest/emulator-kit";
+import { crossPostWarmUpTasks, IMAGE_FORMATS, type RunningEmulator, startCoreEmulator } from "@cat-harvest/emulator-kit";
 import { CatApiCore } from "./api-core.js";
 import { createDataset, type Dataset } from "./dataset.js";
 import { CatApiEmulatorListenError } from "./errors.js";
@@ -17,17 +17,18 @@ export type CatApiEmulator = RunningEmulator<ResolvedCatApiEmulatorOptions, Data
  */
 export async function startCatApiEmulator(options: CatApiEmulatorOptions = {}): Promise<CatApiEmulator> {
   const o = resolveCatApiEmulatorOptions(options);
-  const dataset = createDataset(o.seed, o.scale);
+  const dataset = createDataset(o.seed, o.scale, { crossPosts: o.crossPosts });
   return startCoreEmulator(o, {
     apiPath: "/v1",
     dataset,
     createCore: (origin) => new CatApiCore(dataset, origin, o),
     listenError: (cause) => new CatApiEmulatorListenError(o.host, o.port, { cause }),
-    warmUpTasks,
+    warmUpTasks: () => warmUpTasks(o.crossPosts),
   });
 }
 
-function* warmUpTasks(): Generator<() => void> {
+function* warmUpTasks(crossPosts: boolean): Generator<() => void> {
+  if (crossPosts) yield* crossPostWarmUpTasks();
   for (const format of IMAGE_FORMATS) {
     for (let k = 0; k < TEMPLATE_SIZES[format].length; k++) {
       yield () => {

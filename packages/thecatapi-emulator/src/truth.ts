@@ -13,6 +13,8 @@ export interface TruthEntry {
   readonly breed_ids: readonly string[];
   readonly bytes: number;
   readonly sha256: string;
+  /** The pool id of a cross-posted image (`crossPosts` on): the same bytes as the lines of other emulators with this id. */
+  readonly cross_post?: string;
 }
 
 /** Every image (or those passing `filter`) with its byte count and sha256, in upload order. Lazy. */
@@ -21,17 +23,19 @@ export function* truthEntries(origin: string, data: Dataset, filter: ImageFilter
     if (!matches(data, i, filter)) continue;
     const parts = imageParts(data, i);
     const b = data.breed[i]!;
+    const post = data.crossPosts.get(data.content[i]!);
     yield {
       url: imageUrl(origin, data, i),
       image_id: data.ids[i]!,
       breed_ids: b < 0 ? [] : [BREED_TABLE[b]![0]],
       bytes: parts.length,
       sha256: imageSha256(parts),
+      ...(post ? { cross_post: post.id } : {}),
     };
   }
 }
 
 /** One truth entry as a JSON line (keys in the documented order). */
 export function truthLine(e: TruthEntry): string {
-  return `${JSON.stringify({ url: e.url, image_id: e.image_id, breed_ids: e.breed_ids, bytes: e.bytes, sha256: e.sha256 })}\n`;
+  return `${JSON.stringify({ url: e.url, image_id: e.image_id, breed_ids: e.breed_ids, bytes: e.bytes, sha256: e.sha256, cross_post: e.cross_post })}\n`;
 }
