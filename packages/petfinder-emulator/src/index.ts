@@ -8,6 +8,7 @@ export { EmulatorError, EmulatorListenError } from "./errors.js";
 export type { EmulatorStats } from "./stats.js";
 export { createDataset, indexOfAnimalId, photoContent } from "./dataset.js";
 export type { Dataset, DatasetOptions } from "./dataset.js";
+export { crossPostKey } from "./cross-posts.js";
 export { truthEntries } from "./truth.js";
 export type { TruthEntry, TruthFilter } from "./truth.js";
 export { PHOTO_SIZES, PHOTO_WIDTHS, PIXEL_WIDTHS } from "./photo-sizes.js";
