@@ -2,7 +2,15 @@ import jpeg from "jpeg-js";
 import { describe, expect, test } from "vitest";
 import { COMMON_FLAGS, commonFlagValues, parseFlags } from "./cli-flags.js";
 import { checkCommonOptions, commonDefaults } from "./common-options.js";
-import { CROSS_POST_BREEDS, CROSS_POST_SITES, CROSS_POSTS_PER_BREED, crossPostParts, crossPostPool, crossPostsOf } from "./cross-post-pool.js";
+import {
+  CROSS_POST_BREEDS,
+  CROSS_POST_SITES,
+  CROSS_POSTS_PER_BREED,
+  crossPostParts,
+  crossPostPool,
+  crossPostsOf,
+  placeCrossPostsOn,
+} from "./cross-post-pool.js";
 import { expectedCrossPosts } from "./expected-cross-posts.js";
 import { imageBytes, imageSha256 } from "./image-parts.js";
 
@@ -54,6 +62,26 @@ describe("crossPostPool", () => {
       const decoded = jpeg.decode(bytes, { useTArray: true });
       expect([decoded.width, decoded.height]).toEqual([post.width, post.height]);
     }
+  });
+});
+
+describe("placeCrossPostsOn", () => {
+  test("places each pool photo a site posts on one candidate of its breed, deterministically, never two on one", () => {
+    const candidates = (breed: string) => Array.from({ length: 5 }, (_, k) => `${breed}#${k}`);
+    const placed = placeCrossPostsOn(3, "thecatapi", candidates);
+    expect(placed).toEqual(placeCrossPostsOn(3, "thecatapi", candidates));
+    expect([...placed.values()]).toEqual(crossPostsOf(3, "thecatapi"));
+    for (const [carrier, post] of placed) expect(carrier.startsWith(`${post.breed}#`)).toBe(true);
+  });
+
+  test("takes the next candidate when one is taken, and leaves a photo out when none is free", () => {
+    const placed = placeCrossPostsOn(3, "petfinder", (breed) => (breed === "Siamese" ? ["only"] : breed === "Bengal" ? ["a", "b", "c"] : []));
+    expect([...placed.entries()].map(([carrier, post]) => [carrier, post.breed]).sort()).toEqual([
+      ["a", "Bengal"],
+      ["b", "Bengal"],
+      ["c", "Bengal"],
+      ["only", "Siamese"],
+    ]);
   });
 });
 

@@ -80,6 +80,31 @@ export function crossPostsOf(seed: number, site: CrossPostSite): CrossPost[] {
   return CROSS_POST_BREEDS.flatMap((breed) => crossPostPool(seed, breed).filter((post) => post.sites.includes(site)));
 }
 
+/**
+ * Places the pool photos `site` posts on its records: each photo on one of `candidates(breed)`
+ * (the site's records that may carry a photo of that canonical breed, in a fixed order), picked
+ * from the photo's seeded hash, the next one along when taken. A breed without a free candidate
+ * leaves its photo out. Returns the carriers, each with its photo.
+ */
+export function placeCrossPostsOn<K>(seed: number, site: CrossPostSite, candidates: (breed: string) => readonly K[]): Map<K, CrossPost> {
+  const placed = new Map<K, CrossPost>();
+  const byBreed = new Map<string, readonly K[]>();
+  for (const post of crossPostsOf(seed, site)) {
+    let list = byBreed.get(post.breed);
+    if (!list) {
+      list = candidates(post.breed);
+      byBreed.set(post.breed, list);
+    }
+    for (let step = 0; step < list.length; step++) {
+      const carrier = list[(post.hash + step) % list.length]!;
+      if (placed.has(carrier)) continue;
+      placed.set(carrier, post);
+      break;
+    }
+  }
+  return placed;
+}
+
 const templates = new Map<number, Uint8Array>();
 
 /** Pool template `k`, encoded once per process on first use. */

@@ -41,6 +41,7 @@ export {
   crossPostPool,
   crossPostsOf,
   crossPostWarmUpTasks,
+  placeCrossPostsOn,
 } from "./cross-post-pool.js";
 export type { CrossPost, CrossPostSite } from "./cross-post-pool.js";
 export { expectedCrossPosts } from "./expected-cross-posts.js";

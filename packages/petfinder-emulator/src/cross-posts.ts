@@ -1,4 +1,4 @@
-import { type CrossPost, crossPostsOf } from "@cat-harvest/emulator-kit";
+import { type CrossPost, placeCrossPostsOn } from "@cat-harvest/emulator-kit";
 import { ANIMAL_TYPES, CAT_TYPE_INDEX, NONE } from "./catalog.js";
 import type { Dataset } from "./dataset.js";
 import type { PhotoSize } from "./photo-sizes.js";
@@ -36,17 +36,7 @@ function ownPhotosOfSingleBreedCats(data: Omit<Dataset, "crossPosts">): Map<numb
 export function placeCrossPosts(data: Omit<Dataset, "crossPosts">): ReadonlyMap<number, CrossPost> {
   const breeds = ANIMAL_TYPES[CAT_TYPE_INDEX]!.breeds;
   const photos = ownPhotosOfSingleBreedCats(data);
-  const placed = new Map<number, CrossPost>();
-  for (const post of crossPostsOf(data.seed, "petfinder")) {
-    const keys = (photos.get(breeds.indexOf(post.breed)) ?? []).slice(0, RECENT_PHOTOS);
-    for (let step = 0; step < keys.length; step++) {
-      const key = keys[(post.hash + step) % keys.length]!;
-      if (placed.has(key)) continue;
-      placed.set(key, post);
-      break;
-    }
-  }
-  return placed;
+  return placeCrossPostsOn(data.seed, "petfinder", (breed) => (photos.get(breeds.indexOf(breed)) ?? []).slice(0, RECENT_PHOTOS));
 }
 
 /** The pool photo a photo serves, given the photo supplying its content: only its `full` size (as uploaded) is the pooled bytes. */

@@ -1,5 +1,5 @@
 import { canonicalBreed } from "@cat-harvest/photos";
-import { type CrossPost, crossPostsOf } from "@cat-harvest/emulator-kit";
+import { type CrossPost, placeCrossPostsOn } from "@cat-harvest/emulator-kit";
 import { CAT_BREEDS } from "./breed-table.js";
 import type { Dataset } from "./dataset.js";
 import type { PictureSize } from "./picture-templates.js";
@@ -10,18 +10,10 @@ import type { PictureSize } from "./picture-templates.js";
  * re-post), picked from the seeded hash of the photo. A breed without such a cat leaves its photos out.
  */
 export function placeCrossPosts(data: Omit<Dataset, "crossPosts">): ReadonlyMap<number, CrossPost> {
-  const placed = new Map<number, CrossPost>();
-  for (const post of crossPostsOf(data.seed, "rescuegroups")) {
-    const b = CAT_BREEDS.findIndex(({ name }) => canonicalBreed("rescuegroups", name).name === post.breed);
-    const pictures = b < 0 ? [] : ownPicturesOfSingleBreedCats(data, data.byBreed[b]!);
-    for (let step = 0; step < pictures.length; step++) {
-      const p = pictures[(post.hash + step) % pictures.length]!;
-      if (placed.has(p)) continue;
-      placed.set(p, post);
-      break;
-    }
-  }
-  return placed;
+  return placeCrossPostsOn(data.seed, "rescuegroups", (breed) => {
+    const b = CAT_BREEDS.findIndex(({ name }) => canonicalBreed("rescuegroups", name).name === breed);
+    return b < 0 ? [] : ownPicturesOfSingleBreedCats(data, data.byBreed[b]!);
+  });
 }
 
 /** The pictures of `cats` that have no secondary breed, each its own (not a re-post). */

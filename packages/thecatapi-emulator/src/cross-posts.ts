@@ -1,5 +1,5 @@
 import { canonicalBreed } from "@cat-harvest/photos";
-import { type CrossPost, crossPostsOf } from "@cat-harvest/emulator-kit";
+import { type CrossPost, placeCrossPostsOn } from "@cat-harvest/emulator-kit";
 import { BREED_TABLE } from "./breed-table.js";
 import type { Dataset } from "./dataset.js";
 
@@ -12,16 +12,8 @@ const JPEG = 0;
  * seeded hash of the photo. A breed without such an image leaves its photos out.
  */
 export function placeCrossPosts(data: Omit<Dataset, "crossPosts">): ReadonlyMap<number, CrossPost> {
-  const placed = new Map<number, CrossPost>();
-  for (const post of crossPostsOf(data.seed, "thecatapi")) {
-    const b = BREED_TABLE.findIndex(([id]) => canonicalBreed("thecatapi", id).name === post.breed);
-    const list = b < 0 ? [] : [...data.byBreed[b]!].filter((i) => data.format[i] === JPEG && data.content[i] === i);
-    for (let step = 0; step < list.length; step++) {
-      const i = list[(post.hash + step) % list.length]!;
-      if (placed.has(i)) continue;
-      placed.set(i, post);
-      break;
-    }
-  }
-  return placed;
+  return placeCrossPostsOn(data.seed, "thecatapi", (breed) => {
+    const b = BREED_TABLE.findIndex(([id]) => canonicalBreed("thecatapi", id).name === breed);
+    return b < 0 ? [] : [...data.byBreed[b]!].filter((i) => data.format[i] === JPEG && data.content[i] === i);
+  });
 }
