@@ -1,4 +1,5 @@
 import { harvest, type HarvestSummary } from "@cat-harvest/harvest";
+import { createPetfinderSource } from "@cat-harvest/petfinder";
 import { checkDest } from "../check-dest.js";
 import { lockDestination, type DestinationLock } from "../destination-lock.js";
 import type { CommandIO } from "../command-io.js";
@@ -38,7 +39,7 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
   let summary: HarvestSummary;
   try {
     summary = await harvest({
-      client: api.client,
+      sources: [createPetfinderSource(api.client)],
       storage: () => {
         view?.log(`Writing into ${opened.description}`);
         return opened.openStorage();
