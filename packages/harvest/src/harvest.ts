@@ -48,6 +48,8 @@ export interface HarvestOptions extends DownloadRunOptions {
   readonly cap?: number;
   /** Photo size; a missing size falls back to the nearest larger, then smaller. @default "full" */
   readonly size?: PhotoSize;
+  /** Leave out colour "breeds" (Tabby, Calico...): not fetched, and no photo stored under them. @default false */
+  readonly noColours?: boolean;
   /** Fetch records from the API again instead of using the cache. @default false */
   readonly refresh?: boolean;
 }
@@ -142,14 +144,11 @@ async function planHarvest(options: HarvestOptions): Promise<HarvestPlan> {
     const cached = summary && summary.type === type && summary.source === source.endpoint ? summary : undefined;
     partial.push({ source, cache, cached, allBreeds: await listBreeds(type, source, cached, options.signal) });
   }
+  const known = partial.map((p) => ({ source: p.source, names: options.noColours ? p.allBreeds.filter((b) => !p.source.isColour?.(b)) : p.allBreeds }));
   const breeds =
-    partial.length === 1
-      ? [resolveBreeds(type, options.breeds, partial[0]!.allBreeds)]
-      : resolveSourceBreeds(
-          type,
-          options.breeds,
-          partial.map((p) => p.allBreeds),
-        );
+    known.length === 1 && !known[0]!.source.breedLabel
+      ? [resolveBreeds(type, options.breeds, known[0]!.names)]
+      : resolveSourceBreeds(type, options.breeds, known);
   const plans = partial.map((p, i) => ({ ...p, breeds: breeds[i]! }));
   return { type, perBreed, cap, size: options.size ?? DEFAULT_SIZE, concurrency, sources: plans, breeds: breeds.flat().length };
 }
@@ -257,7 +256,14 @@ function streamCandidates(
   const candidateOptions = new Map(
     plan.sources.map(
       ({ source, breeds }) =>
-        [source, { size: plan.size, ...(options.breeds ? { folders: new Set(breeds.map(breedFolderName)), breeds: new Set(breeds) } : {}) }] as const,
+        [
+          source,
+          {
+            size: plan.size,
+            noColours: options.noColours ?? false,
+            ...(options.breeds ? { folders: new Set(breeds.map(breedFolderName)), breeds: new Set(breeds) } : {}),
+          },
+        ] as const,
     ),
   );
   const drain = drainCandidates(records(), {

@@ -34,20 +34,28 @@ export function resolveBreeds(type: string, asked: readonly string[] | undefined
 }
 
 /**
- * The asked breeds per source, for a harvest of several sources: each source takes the asked
- * names it knows (by name, any case, or by folder name, so "Siamese" matches a source's
- * "siamese" spelling); a name no source knows throws `HarvestUnknownBreedError`.
+ * The asked breeds per source: each source takes the asked names it knows, by name (any case),
+ * folder name or the breed they stand for (`breedLabel`: "beng" is The Cat API's "Bengal"); a
+ * name no source knows throws `HarvestUnknownBreedError`.
  */
-export function resolveSourceBreeds(type: string, asked: readonly string[] | undefined, known: ReadonlyArray<readonly string[]>): string[][] {
-  if (!asked || asked.length === 0) return known.map((names) => [...names]);
-  const matchesOf = (names: readonly string[], name: string) => {
-    const folder = breedFolderName(name.trim()).toLowerCase();
-    return names.find((n) => n.toLowerCase() === name.trim().toLowerCase()) ?? names.find((n) => breedFolderName(n).toLowerCase() === folder);
+export function resolveSourceBreeds(
+  type: string,
+  asked: readonly string[] | undefined,
+  known: ReadonlyArray<{ readonly source: Pick<PhotoSource, "breedLabel">; readonly names: readonly string[] }>,
+): string[][] {
+  if (!asked || asked.length === 0) return known.map(({ names }) => [...names]);
+  const matchOf = ({ source, names }: (typeof known)[number], name: string) => {
+    const wanted = name.trim();
+    const exact = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    if (exact) return exact;
+    const folder = breedFolderName(wanted).toLowerCase();
+    const label = source.breedLabel?.(wanted);
+    return names.find((n) => breedFolderName(n).toLowerCase() === folder || (label !== undefined && source.breedLabel!(n) === label));
   };
-  const unknown = asked.filter((name) => known.every((names) => matchesOf(names, name) === undefined)).map((name) => name.trim());
+  const unknown = asked.filter((name) => known.every((k) => matchOf(k, name) === undefined)).map((name) => name.trim());
   if (unknown.length > 0) {
-    const all = [...new Set(known.flat())];
+    const all = [...new Set(known.flatMap((k) => k.names))];
     throw new HarvestUnknownBreedError(type, unknown, Object.fromEntries(unknown.map((name) => [name, closestNames(name, all)])));
   }
-  return known.map((names) => [...new Set(asked.flatMap((name) => matchesOf(names, name) ?? []))]);
+  return known.map((k) => [...new Set(asked.flatMap((name) => matchOf(k, name) ?? []))]);
 }

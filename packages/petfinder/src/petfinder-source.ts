@@ -1,4 +1,4 @@
-import { animalPhotoRows, type PhotoCandidate, type PhotoSource, type SourceRecordPage, type SourceRecordsOptions } from "@cat-harvest/photos";
+import { animalPhotoRows, canonicalBreed, type PhotoCandidate, type PhotoSource, type SourceRecordPage, type SourceRecordsOptions } from "@cat-harvest/photos";
 import type { PetfinderClient } from "./client.js";
 import { PetfinderAuthError, PetfinderQuotaError } from "./errors.js";
 import type { Animal } from "./schemas.js";
@@ -47,6 +47,7 @@ function petfinderCandidates(animal: Animal, options: Parameters<PhotoSource["ca
   const out: PhotoCandidate[] = [];
   for (const row of animalPhotoRows(animal, { size: options.size })) {
     if (options.folders && !options.folders.has(row.folder)) continue;
+    if (options.noColours && canonicalBreed("petfinder", row.breed).colour) continue;
     out.push({ url: row.url, breed: row.breed, recordId: row.animalId, photo: row.photo, size: row.size, source: "petfinder" });
   }
   return out;
@@ -64,6 +65,8 @@ export function createPetfinderSource(client: Pick<PetfinderClient, "baseUrl" | 
     name: "petfinder",
     terms: PETFINDER_TERMS,
     endpoint: client.baseUrl,
+    breedLabel: (nameOrId) => canonicalBreed("petfinder", nameOrId).name,
+    isColour: (name) => canonicalBreed("petfinder", name).colour,
     async breeds(type, signal) {
       return (await client.breeds(type, signal ? { signal } : {})).map((b) => b.name);
     },

@@ -60,6 +60,13 @@ export interface PhotoSource<R = unknown> {
   readonly terms: SourceTerms;
   /** The API root the records come from: a records cache of another endpoint is not reused. */
   readonly endpoint: string;
+  /**
+   * The label a breed name or id of this source stands for (its canonical breed), so asked
+   * breeds match across spellings and ids ("beng" and "Bengal"). @default the name itself
+   */
+  breedLabel?(nameOrId: string): string;
+  /** Whether a breed of this source is a colour rather than a breed (Tabby, Calico...). @default never */
+  isColour?(name: string): boolean;
   /** Every breed name of `type`, as the source spells it. */
   breeds(type: string, signal?: AbortSignal): Promise<string[]>;
   /** Pages of a breed's records, from `options.from`, until `options.perBreed` or the end. */

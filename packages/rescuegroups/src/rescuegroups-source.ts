@@ -62,6 +62,8 @@ export function createRescueGroupsSource(client: Pick<RescueGroupsClient, "baseU
     name: RESCUEGROUPS_SOURCE,
     terms: RESCUEGROUPS_TERMS,
     endpoint: client.baseUrl,
+    breedLabel: (nameOrId) => canonicalBreed(RESCUEGROUPS_SOURCE, nameOrId).name,
+    isColour: (name) => canonicalBreed(RESCUEGROUPS_SOURCE, name).colour,
     async breeds(_type, signal) {
       return [...(await breedIds(signal)).keys()];
     },

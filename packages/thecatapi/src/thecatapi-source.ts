@@ -88,6 +88,8 @@ export function createCatApiSource(client: Pick<CatApiClient, "baseUrl" | "breed
     name: THECATAPI_SOURCE,
     terms: THECATAPI_TERMS,
     endpoint: client.baseUrl,
+    breedLabel: (nameOrId) => canonicalBreed(THECATAPI_SOURCE, nameOrId).name,
+    isColour: (name) => canonicalBreed(THECATAPI_SOURCE, name).colour,
     async breeds(_type, signal) {
       return [...(await ids(signal)).keys()];
     },
