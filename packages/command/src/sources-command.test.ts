@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startCatApiEmulator, type CatApiEmulator } from "@cat-harvest/thecatapi-emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CommandIO } from "./command-io.js";
-import { EXIT_FAILURE, EXIT_OK } from "./exit-codes.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL } from "./exit-codes.js";
 import { runCommand } from "./run-command.js";
 
 async function run(argv: string[], env: Record<string, string> = {}) {
@@ -81,6 +81,20 @@ describe("--source", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.source === "thecatapi")).toBe(true);
     expect(await readFile(join(out, "SOURCES.md"), "utf8")).toContain("https://thecatapi.com/terms");
+  });
+
+  test("The Cat API's spent quota ends the run partial (exit 3), saying which quota and when it resets", async () => {
+    const limited = await startCatApiEmulator({ seed: 2, scale: 0.01, rateLimit: 0, monthlyLimit: 3 });
+    try {
+      const out = join(tmp, "quota");
+      const { code, stdout } = await run(["--source", "thecatapi", "--api-url", limited.apiUrl, "--breeds", "Bengal,Siamese,Persian,Sphynx", "--out", out], {
+        THECATAPI_API_KEY: "demo",
+      });
+      expect(code).toBe(EXIT_PARTIAL);
+      expect(stdout.join("\n")).toMatch(/The Cat API's request quota ran out; it resets at \d{4}-\d\d-\d\dT/);
+    } finally {
+      await limited.stop();
+    }
   });
 
   test("breeds --source rescuegroups --demo lists RescueGroups.org's cat breeds", async () => {

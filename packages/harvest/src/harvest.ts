@@ -80,8 +80,10 @@ export interface HarvestSummary {
   /** This run's failures by reason. */
   readonly failureReasons: Record<string, number>;
   readonly resume: ResumeInfo;
-  /** Set when the daily quota ran out: when it resets. */
+  /** Set when a source's quota ran out: when it resets. */
   readonly quotaResetAt?: string;
+  /** Set when a source's quota ran out: which source, what ran out ("The Cat API's request quota"). */
+  readonly quota?: { readonly source: string; readonly what: string };
   /** Breeds whose records could not be fetched (other than the quota), with the error. */
   readonly apiErrors: ReadonlyArray<{ readonly breed: string; readonly message: string }>;
   readonly durationMs: number;
@@ -316,7 +318,7 @@ function harvestSummary(
     breeds: plan.breeds,
     overCap: progress.overCap,
     ...summary,
-    ...(api.quota ? { quotaResetAt: api.quota.resetAt.toISOString() } : {}),
+    ...(api.quota ? { quotaResetAt: api.quota.resetAt.toISOString(), quota: { source: api.quota.source, what: api.quota.what } } : {}),
     apiErrors: api.errors.map(({ breed, error }) => ({ breed, message: message(error) })),
     durationMs: Date.now() - startedAt,
   };

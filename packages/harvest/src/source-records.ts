@@ -52,7 +52,7 @@ export interface StreamRecordsOptions {
 /** The outcome of the API phase, known once the record stream has ended. */
 export interface RecordsOutcome {
   /** The source's quota ran out; breeds not done continue on the next run. */
-  readonly quota?: SourceQuota;
+  readonly quota?: SourceQuota & { readonly source: string };
   /** Another API failure that stopped some breeds (they continue on the next run). */
   readonly errors: ReadonlyArray<{ readonly breed: string; readonly error: unknown }>;
   /** Breeds whose records are all in. */
@@ -70,7 +70,7 @@ interface RecordsRun {
   /** Aborted by the caller's signal; not by a quota error, whose requests in flight finish. */
   readonly apiSignal: AbortSignal;
   readonly errors: Array<{ breed: string; error: unknown }>;
-  quota: SourceQuota | undefined;
+  quota: (SourceQuota & { readonly source: string }) | undefined;
   breedsDone: number;
   pages: number;
 }
@@ -185,7 +185,7 @@ async function fetchOneBreed(run: RecordsRun, breed: string): Promise<void> {
     if (quota) {
       // Requests already in flight were counted by the server: let them finish and
       // keep their pages rather than abort them and waste that share of the quota.
-      run.quota ??= quota;
+      run.quota ??= { ...quota, source: source.name };
       return;
     }
     run.errors.push({ breed, error });

@@ -4,10 +4,10 @@ import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import { createRescueGroupsClient, createRescueGroupsSource } from "@cat-harvest/rescuegroups";
 import { readTruth as readRescueGroupsTruth, startRescueGroupsEmulator, type RescueGroupsEmulator } from "@cat-harvest/rescuegroups-emulator";
 import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
-import { createCatApiClient, createCatApiSource } from "@cat-harvest/thecatapi";
+import { createCatApiClient, createCatApiSource, type CatApiRecord } from "@cat-harvest/thecatapi";
 import { readTruth as readCatApiTruth, startCatApiEmulator, type CatApiEmulator } from "@cat-harvest/thecatapi-emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HarvestCredentialsError, SOURCES_FILE, harvest, recordsCacheFile, type RecordsCacheLocation } from "../src/index.js";
+import { HarvestCredentialsError, SOURCES_FILE, harvest, recordsCacheFile, type PhotoSource, type RecordsCacheLocation } from "../src/index.js";
 
 /** A memory storage whose objects outlive close(), so a second run can reopen them. */
 function reopenable(objects = new Map<string, Uint8Array>()): MemoryStorage {
@@ -116,6 +116,38 @@ describe("three sources in one data set", () => {
     expect(second.stored).toBe(0);
     expect(photos(again)).toEqual(files);
     expect(text(again.objects.get("metadata.jsonl"))).toBe(text(storage.objects.get("metadata.jsonl")));
+  });
+
+  test("a photo two sources post is stored once, the same file kept whichever source comes first", async () => {
+    // A second source serving The Cat API's very images under its own names: every photo is a cross-posted duplicate.
+    const mirror = (): PhotoSource<CatApiRecord> => {
+      const cats = catApiSource();
+      return {
+        ...cats,
+        name: "mirror",
+        terms: { ...cats.terms, title: "Mirror" },
+        candidates: (record, options) =>
+          cats.candidates(record, options).map((c) => ({ ...c, source: "mirror", fileName: c.fileName!.replace("thecatapi-", "mirror-") })),
+      };
+    };
+    const runs = [];
+    for (const sources of [
+      [catApiSource(), mirror()],
+      [mirror(), catApiSource()],
+    ]) {
+      const storage = reopenable();
+      const summary = await harvest({ sources, storage, breeds: ["Bengal"], concurrency: 8 });
+      expect(summary.status).toBe("complete");
+      const duplicates = text(storage.objects.get("failures.jsonl"))
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { reason: string; duplicate_of: string });
+      expect(duplicates.length).toBe(photos(storage).length);
+      expect(duplicates.every((d) => d.reason === "duplicate" && d.duplicate_of.startsWith("Bengal/mirror-"))).toBe(true);
+      runs.push(photos(storage));
+    }
+    expect(runs[0]!.every((f) => f.startsWith("Bengal/mirror-"))).toBe(true);
+    expect(runs[1]).toEqual(runs[0]);
   });
 
   test("a source whose quota runs out stops cleanly while the others complete, and the next run continues it", async () => {
