@@ -24,3 +24,4 @@ export { createContentDeduper, type ContentDeduper, type ContentDeduperOptions }
 export { breedCountsToCsv, csvField, parseBreedCountsCsv, parseCsv, type BreedCount, type BreedCountsCsvOptions } from "./csv.js";
 export type { PhotoCandidate } from "./photo-candidate.js";
 export type { PhotoSource, SourceCandidatesOptions, SourceQuota, SourceRecordPage, SourceRecordsOptions, SourceTerms } from "./photo-source.js";
+export { keyedBreedSource, type KeyedBreedSourceParts } from "./keyed-breed-source.js";

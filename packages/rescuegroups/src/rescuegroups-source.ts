@@ -1,4 +1,11 @@
-import { canonicalBreed, type PhotoCandidate, type PhotoSource, type SourceCandidatesOptions, type SourceRecordsOptions } from "@cat-harvest/photos";
+import {
+  canonicalBreed,
+  keyedBreedSource,
+  type PhotoCandidate,
+  type PhotoSource,
+  type SourceCandidatesOptions,
+  type SourceRecordsOptions,
+} from "@cat-harvest/photos";
 import type { RescueGroupsClient } from "./client.js";
 import { RescueGroupsAuthError, RescueGroupsQuotaError } from "./errors.js";
 import type { RescueGroupsAnimal } from "./join-pictures.js";
@@ -6,7 +13,7 @@ import { rescueGroupsCandidates } from "./photo-candidates.js";
 import { MAX_PAGE_SIZE } from "./search-params.js";
 
 /** The source's name, in metadata lines and file names. */
-export const RESCUEGROUPS_SOURCE = "rescuegroups";
+export const RESCUEGROUPS_SOURCE = "rescuegroups" as const;
 
 /** RescueGroups.org's terms, for the data set's list of sources. */
 export const RESCUEGROUPS_TERMS = {
@@ -50,28 +57,14 @@ function canonicalFolders({ folders, breeds }: SourceCandidatesOptions): Set<str
  * const summary = await harvest({ sources: [createRescueGroupsSource(createRescueGroupsClient({ apiKey }))], storage });
  */
 export function createRescueGroupsSource(client: Pick<RescueGroupsClient, "baseUrl" | "catBreeds" | "catPages">): PhotoSource<RescueGroupsAnimal> {
-  let ids: Promise<Map<string, string>> | undefined;
-  const breedIds = (signal?: AbortSignal) => {
-    ids ??= client.catBreeds(signal ? { signal } : {}).then((breeds) => new Map(breeds.map((b) => [b.name, b.id])));
-    ids.catch(() => (ids = undefined));
-    return ids;
-  };
   // One candidate maker per options object (the harvest passes one per source).
   const makers = new WeakMap<SourceCandidatesOptions, (animal: RescueGroupsAnimal) => PhotoCandidate[]>();
-  return {
+  return keyedBreedSource({
     name: RESCUEGROUPS_SOURCE,
     terms: RESCUEGROUPS_TERMS,
     endpoint: client.baseUrl,
-    breedLabel: (nameOrId) => canonicalBreed(RESCUEGROUPS_SOURCE, nameOrId).name,
-    isColour: (name) => canonicalBreed(RESCUEGROUPS_SOURCE, name).colour,
-    async breeds(_type, signal) {
-      return [...(await breedIds(signal)).keys()];
-    },
-    async *records(breed, options) {
-      const id = (await breedIds(options.signal)).get(breed);
-      if (id === undefined) return;
-      yield* rescueGroupsPages(client, id, options);
-    },
+    breedIds: (signal) => client.catBreeds(signal ? { signal } : {}),
+    pages: (breedId, options) => rescueGroupsPages(client, breedId, options),
     candidates(animal, options) {
       let make = makers.get(options);
       if (!make) {
@@ -87,5 +80,5 @@ export function createRescueGroupsSource(client: Pick<RescueGroupsClient, "baseU
       RescueGroupsAuthError.isInstance(error)
         ? "RescueGroups.org refused the key: check the apiKey the client was created with (keys: https://rescuegroups.org/services/adoptable-pet-data-api/), or harvest from a local emulator, which needs none."
         : undefined,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import {
   breedFolderName,
   canonicalBreed,
+  keyedBreedSource,
   type PhotoCandidate,
   type PhotoSource,
   type SourceCandidatesOptions,
@@ -10,7 +11,7 @@ import { catApiCandidates, THECATAPI_SOURCE } from "./candidates.js";
 import type { CatApiClient } from "./client.js";
 import { CatApiAuthError, CatApiQuotaError } from "./errors.js";
 import { ITERATION_PAGE_SIZE } from "./image-pages.js";
-import type { Breed, Image } from "./schemas.js";
+import type { Image } from "./schemas.js";
 
 /** The Cat API's terms, for the data set's list of sources. */
 export const THECATAPI_TERMS = {
@@ -32,16 +33,6 @@ export interface CatApiRecord {
 function extensionOf(url: string): string {
   const match = /\.(jpe?g|png|gif|webp)$/i.exec(new URL(url).pathname);
   return match ? match[1]!.toLowerCase().replace("jpeg", "jpg") : "jpg";
-}
-
-/** The breeds' ids by name, fetched once and kept for the client's life. */
-function breedIds(client: Pick<CatApiClient, "breeds">): (signal?: AbortSignal) => Promise<Map<string, string>> {
-  let ids: Promise<Map<string, string>> | undefined;
-  return (signal) => {
-    ids ??= client.breeds(signal ? { signal } : {}).then((breeds: Breed[]) => new Map(breeds.map((b) => [b.name, b.id])));
-    ids.catch(() => (ids = undefined));
-    return ids;
-  };
 }
 
 /** One breed's pages in order (page 0 first), from where an earlier run stopped. */
@@ -83,21 +74,12 @@ function catApiSourceCandidates(image: CatApiRecord, { folders, breeds, noColour
  * const summary = await harvest({ sources: [createCatApiSource(createCatApiClient({ apiKey }))], storage });
  */
 export function createCatApiSource(client: Pick<CatApiClient, "baseUrl" | "breeds" | "imagePages">): PhotoSource<CatApiRecord> {
-  const ids = breedIds(client);
-  return {
+  return keyedBreedSource({
     name: THECATAPI_SOURCE,
     terms: THECATAPI_TERMS,
     endpoint: client.baseUrl,
-    breedLabel: (nameOrId) => canonicalBreed(THECATAPI_SOURCE, nameOrId).name,
-    isColour: (name) => canonicalBreed(THECATAPI_SOURCE, name).colour,
-    async breeds(_type, signal) {
-      return [...(await ids(signal)).keys()];
-    },
-    async *records(breed, options) {
-      const id = (await ids(options.signal)).get(breed);
-      if (id === undefined) return;
-      yield* catApiPages(client, id, options);
-    },
+    breedIds: (signal) => client.breeds(signal ? { signal } : {}),
+    pages: (breedId, options) => catApiPages(client, breedId, options),
     candidates: catApiSourceCandidates,
     quotaOf: (error) =>
       CatApiQuotaError.isInstance(error) ? { resetAt: (error as CatApiQuotaError).resetAt, what: "The Cat API's request quota" } : undefined,
@@ -105,5 +87,5 @@ export function createCatApiSource(client: Pick<CatApiClient, "baseUrl" | "breed
       CatApiAuthError.isInstance(error)
         ? "The Cat API refused the key: check the apiKey the client was created with (a free key: https://thecatapi.com/signup), or harvest from a local emulator, which needs none."
         : undefined,
-  };
+  });
 }
