@@ -17,7 +17,7 @@ import { useS3rver, withDestination } from "./s3rver-dest.js";
 
 const BREEDS = "Bengal,Siamese";
 /** The files a folder DEST holds besides its photos. */
-const OWN_FILES = ["breeds.csv", "cat-harvest-records.jsonl.gz", "cat-harvest-state.jsonl", "failures.jsonl", "metadata.jsonl"];
+const OWN_FILES = ["SOURCES.md", "breeds.csv", "cat-harvest-records.jsonl.gz", "cat-harvest-state.jsonl", "failures.jsonl", "metadata.jsonl"];
 let tmp: string;
 let emulator: Emulator;
 let truth: Awaited<ReturnType<typeof fetchTruth>>;

@@ -78,6 +78,7 @@ describe("two runs into one DEST at once", () => {
     // The lock is gone with the run, and the metadata lists every photo on disk.
     expect((await readdir(dest)).sort()).toEqual([
       "Bengal",
+      "SOURCES.md",
       "Siamese",
       "breeds.csv",
       "cat-harvest-records.jsonl.gz",

@@ -1,6 +1,7 @@
 import { HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
 import { PetfinderAuthError } from "@cat-harvest/petfinder";
 import { CommandCredentialsError, CommandUsageError } from "./errors.js";
+import { KEYED_SOURCES, type KeyedSourceSpec } from "./keyed-sources.js";
 
 /** The flag that sets each pipeline option. */
 export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
@@ -20,6 +21,16 @@ function refusedCredentials(error: unknown): boolean {
     if (PetfinderAuthError.isInstance(e)) return true;
   }
   return false;
+}
+
+/** The keyed source whose client refused its key (`<Client>AuthError` by name, anywhere in the cause chain; the client is loaded only when asked for). */
+function refusedKey(error: unknown): KeyedSourceSpec | undefined {
+  for (let e = error, depth = 0; e !== undefined && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const name = (e as { name?: unknown }).name;
+    const spec = KEYED_SOURCES.find((s) => s.authError === name);
+    if (spec) return spec;
+  }
+  return undefined;
 }
 
 function unknownBreeds(error: HarvestUnknownBreedError, type: string): CommandUsageError {
@@ -43,6 +54,13 @@ export function inFlagLanguage(error: unknown): unknown {
     return new CommandCredentialsError(
       "Petfinder refused the credentials. Check PETFINDER_CLIENT_ID and PETFINDER_CLIENT_SECRET (or --client-id and --client-secret) " +
         "at https://www.petfinder.com/developers/, or try `cat-harvest --demo`, which needs none.",
+      { cause: error },
+    );
+  }
+  const keyed = refusedKey(error);
+  if (keyed) {
+    return new CommandCredentialsError(
+      `${keyed.title} refused the key. Check ${keyed.env} (or --${keyed.flag}); get a key at ${keyed.signup}, or try \`cat-harvest --demo --source ${keyed.name}\`, which needs none.`,
       { cause: error },
     );
   }

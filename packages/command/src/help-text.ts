@@ -1,13 +1,16 @@
 import { emulatorHelp } from "@cat-harvest/petfinder-emulator/cli-args";
+import { rescueGroupsEmulatorHelp } from "@cat-harvest/rescuegroups-emulator/cli-args";
+import { catApiEmulatorHelp } from "@cat-harvest/thecatapi-emulator/cli-args";
 import { EXIT_CODES_HELP } from "./exit-codes-help.js";
 import { SUBCOMMANDS, type FlagSpec, type SubcommandSpec } from "./subcommands.js";
 
 const DEST_HELP = `DEST: a folder (./cat_breeds), an archive (cats.tar, cats.tar.gz) or s3://bucket/prefix
 (s3:// needs the @cat-harvest/storage-s3 package installed beside the command).`;
 
-// The first two lines are the Petfinder credentials, which download does not use.
-const ENV_HELP = `Credentials: PETFINDER_CLIENT_ID and PETFINDER_CLIENT_SECRET (or the flags); --demo needs none.
-Prefer the variable for the secret: a --client-secret value is visible to other users of the machine (ps).
+// The first three lines are the sources' credentials, which download does not use.
+const ENV_HELP = `Credentials: PETFINDER_CLIENT_ID and PETFINDER_CLIENT_SECRET; RESCUEGROUPS_API_KEY; THECATAPI_API_KEY (or the flags); --demo needs none.
+Prefer the variables: a --client-secret value is visible to other users of the machine (ps), as is a --rescuegroups-key or --thecatapi-key.
+Keys: RescueGroups.org https://rescuegroups.org/services/adoptable-pet-data-api/ ; The Cat API https://thecatapi.com/signup
 S3: the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
 AWS_ENDPOINT_URL for S3-compatible stores).`;
 
@@ -18,7 +21,7 @@ function flagLine(flag: FlagSpec): string {
 
 function subcommandHelp(spec: SubcommandSpec): string {
   const notes =
-    spec.name === "verify" ? DEST_HELP : spec.name === "download" ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(2).join("\n")}` : `${DEST_HELP}\n${ENV_HELP}`;
+    spec.name === "verify" ? DEST_HELP : spec.name === "download" ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(3).join("\n")}` : `${DEST_HELP}\n${ENV_HELP}`;
   return `${spec.summary}\n\nUsage: ${spec.usage}\n\n${spec.flags.map(flagLine).join("\n")}\n\n${notes}\n\n${EXIT_CODES_HELP}`;
 }
 
@@ -27,7 +30,7 @@ export const USAGE = `cat-harvest: adoptable-pet photos into a verifiable image 
 
 Usage:
 ${SUBCOMMANDS.map((s) => `  ${s.usage.padEnd(52)} ${s.summary}`).join("\n")}
-  ${"cat-harvest emulator [flags]".padEnd(52)} Run the bundled Petfinder emulator on its own.
+  ${"cat-harvest emulator [flags]".padEnd(52)} Run a bundled emulator on its own (--source S).
   ${"cat-harvest SUBCOMMAND --help".padEnd(52)} The flags of one subcommand.
 
 Flags of harvest:
@@ -41,6 +44,8 @@ ${EXIT_CODES_HELP}`;
 /** The help for `topic` (a subcommand), or the overview. */
 export function helpText(topic?: string): string {
   if (topic === "emulator") return emulatorHelp("cat-harvest emulator");
+  if (topic === "emulator:thecatapi") return catApiEmulatorHelp("cat-harvest emulator --source thecatapi");
+  if (topic === "emulator:rescuegroups") return rescueGroupsEmulatorHelp("cat-harvest emulator --source rescuegroups");
   const spec = SUBCOMMANDS.find((s) => s.name === topic);
   return spec && spec.name !== "harvest" ? subcommandHelp(spec) : USAGE;
 }

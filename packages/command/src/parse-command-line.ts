@@ -2,6 +2,10 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { PHOTO_SIZES, type PhotoSize } from "@cat-harvest/photos";
 import { CliUsageError, joinNegativeValues, parseCliArgs } from "@cat-harvest/petfinder-emulator/cli-args";
 import type { EmulatorOptions } from "@cat-harvest/petfinder-emulator";
+import { parseRescueGroupsCliArgs } from "@cat-harvest/rescuegroups-emulator/cli-args";
+import type { RescueGroupsEmulatorOptions } from "@cat-harvest/rescuegroups-emulator";
+import { parseCatApiCliArgs } from "@cat-harvest/thecatapi-emulator/cli-args";
+import type { CatApiEmulatorOptions } from "@cat-harvest/thecatapi-emulator";
 import { CommandUsageError } from "./errors.js";
 import { decimal, fail, httpUrl, integer } from "./flag-values.js";
 import { subcommand, SUBCOMMANDS, type SubcommandSpec } from "./subcommands.js";
@@ -10,7 +14,14 @@ import { subcommand, SUBCOMMANDS, type SubcommandSpec } from "./subcommands.js";
 export interface ApiFlags {
   readonly demo: boolean;
   readonly type: string;
+  /** The sources, in the order given (`--source`). @default ["petfinder"] */
+  readonly sources: readonly SourceName[];
+  /** Petfinder's API root (`--api-url`, or `--api-url petfinder=URL`). */
   readonly apiUrl?: string;
+  /** The API root of each other source given one. */
+  readonly apiUrls?: Readonly<Record<string, string>>;
+  /** The keys given as flags, by source. */
+  readonly keys?: Readonly<Record<string, string>>;
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly json: boolean;
@@ -28,13 +39,20 @@ export type ParsedCommand =
       readonly out?: string;
       readonly concurrency?: number;
       readonly refresh: boolean;
+      readonly noColours: boolean;
       /** Emulator scale for --demo. */
       readonly scale?: number;
     })
   | (ApiFlags & { readonly command: "breeds" })
   | { readonly command: "download"; readonly input: string; readonly out: string; readonly concurrency?: number; readonly json: boolean }
-  | { readonly command: "emulator"; readonly options: EmulatorOptions }
+  | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
+  | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
+  | { readonly command: "emulator"; readonly source: "rescuegroups"; readonly options: RescueGroupsEmulatorOptions }
   | { readonly command: "verify"; readonly dest: string; readonly json: boolean };
+
+/** The sources `--source` takes. */
+export const SOURCE_NAMES = ["petfinder", "rescuegroups", "thecatapi"] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
 
 const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "help"] as const;
 type CommandName = (typeof COMMANDS)[number];
@@ -73,10 +91,19 @@ function refuseRepeated(spec: SubcommandSpec, tokens: ReadonlyArray<{ kind: stri
 function apiFlags(command: string, v: Values): ApiFlags {
   const type = (v.type as string | undefined) ?? "cat";
   if (type.trim() === "") fail("type", "--type must name an animal type such as cat or dog", command);
+  const sources = sourceList(command, v.source);
+  if (command === "breeds" && sources.length > 1) fail("source", "breeds lists one source's breeds: give --source one name", command);
+  const apiUrls = apiUrlsOf(command, sources, v["api-url"] as string[] | undefined);
+  const keys = Object.fromEntries(
+    (["rescuegroups", "thecatapi"] as const).flatMap((name) => (typeof v[`${name}-key`] === "string" ? [[name, v[`${name}-key`] as string]] : [])),
+  );
   return {
     demo: v.demo === true,
     type: type.trim(),
-    ...optional("apiUrl", httpUrl(command, "api-url", v["api-url"])),
+    sources,
+    ...optional("apiUrl", apiUrls.petfinder),
+    ...(Object.keys(apiUrls).length > 0 ? { apiUrls } : {}),
+    ...(Object.keys(keys).length > 0 ? { keys } : {}),
     ...optional("clientId", v["client-id"] as string | undefined),
     ...optional("clientSecret", v["client-secret"] as string | undefined),
     json: v.json === true,
@@ -97,7 +124,7 @@ function harvestCommand(v: Values): ParsedCommand {
   const scale = decimal("harvest", "scale", v.scale, 0.0001, 10);
   if (scale !== undefined && v.demo !== true) fail("scale", "--scale only applies with --demo");
   const flags = apiFlags("harvest", v);
-  if (flags.demo && flags.apiUrl) fail("api-url", "--api-url and --demo exclude each other: --demo starts its own emulator");
+  if (flags.demo && flags.apiUrls) fail("api-url", "--api-url and --demo exclude each other: --demo starts its own emulator");
   return {
     command: "harvest",
     ...flags,
@@ -109,7 +136,38 @@ function harvestCommand(v: Values): ParsedCommand {
     ...optional("concurrency", integer("harvest", "concurrency", v.concurrency, 1, 256)),
     ...optional("scale", scale),
     refresh: v.refresh === true,
+    noColours: v["no-colours"] === true,
   };
+}
+
+/** `--source`: one name or a comma-separated list, each once. */
+function sourceList(command: string, raw: unknown): SourceName[] {
+  if (raw === undefined) return ["petfinder"];
+  const names = String(raw)
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 0) fail("source", `--source needs a source: ${SOURCE_NAMES.join(", ")}`, command);
+  for (const name of names)
+    if (!(SOURCE_NAMES as readonly string[]).includes(name))
+      fail("source", `--source must name ${SOURCE_NAMES.join(", ")} (comma-separated), got ${JSON.stringify(name)}`, command);
+  if (new Set(names).size !== names.length) fail("source", "--source names a source twice: give each once", command);
+  return names as SourceName[];
+}
+
+/** `--api-url URL` (one source) or `--api-url SOURCE=URL` (repeatable), by source. */
+function apiUrlsOf(command: string, sources: readonly SourceName[], raw: readonly string[] | undefined): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const value of raw ?? []) {
+    const named = /^([a-z]+)=(.*)$/s.exec(value);
+    const name = named ? named[1]! : sources.length === 1 ? sources[0]! : undefined;
+    if (name === undefined) fail("api-url", `with several sources, say which one: --api-url SOURCE=URL (SOURCE one of ${sources.join(", ")})`, command);
+    if (!sources.includes(name as SourceName))
+      fail("api-url", `--api-url names ${JSON.stringify(name)}, which is not among --source ${sources.join(",")}`, command);
+    if (urls[name] !== undefined) fail("api-url", `--api-url is given twice for ${name}: give it once`, command);
+    urls[name] = httpUrl(command, "api-url", named ? named[2] : value)!;
+  }
+  return urls;
 }
 
 function downloadCommand(v: Values): ParsedCommand {
@@ -124,16 +182,40 @@ function downloadCommand(v: Values): ParsedCommand {
   };
 }
 
-/** `cat-harvest emulator` takes exactly the emulator's own flags, read by the emulator's parser. */
+/** `--source NAME` (or `--source=NAME`) taken out of the emulator's arguments, which go to that emulator's own parser. */
+function emulatorSource(args: readonly string[]): { source: SourceName; rest: string[] } {
+  const rest = [...args];
+  const at = rest.findIndex((a) => a === "--source" || a.startsWith("--source="));
+  if (at === -1) return { source: "petfinder", rest };
+  const [flag] = rest.splice(at, rest[at] === "--source" ? 2 : 1);
+  const value = flag === "--source" ? args[at + 1] : flag!.slice("--source=".length);
+  if (value === undefined || !(SOURCE_NAMES as readonly string[]).includes(value))
+    fail("source", `emulator --source must name one of ${SOURCE_NAMES.join(", ")}, got ${JSON.stringify(value ?? "")}`, "emulator");
+  return { source: value as SourceName, rest };
+}
+
+/** `cat-harvest emulator [--source S]` takes exactly that emulator's own flags, read by its own parser. */
 function emulatorCommand(args: readonly string[]): ParsedCommand {
+  const { source, rest } = emulatorSource(args);
+  const program = "cat-harvest emulator";
+  const topic = source === "petfinder" ? "emulator" : `emulator:${source}`;
   try {
-    const parsed = parseCliArgs(args, { program: "cat-harvest emulator" });
-    return parsed.help ? { command: "help", topic: "emulator" } : { command: "emulator", options: parsed.options };
+    if (source === "thecatapi") {
+      const parsed = parseCatApiCliArgs(rest, { program: `${program} --source thecatapi` });
+      return parsed.help ? { command: "help", topic } : { command: "emulator", source, options: parsed.options };
+    }
+    if (source === "rescuegroups") {
+      const parsed = parseRescueGroupsCliArgs(rest, { program: `${program} --source rescuegroups` });
+      return parsed.help ? { command: "help", topic } : { command: "emulator", source, options: parsed.options };
+    }
+    const parsed = parseCliArgs(rest, { program });
+    return parsed.help ? { command: "help", topic } : { command: "emulator", source, options: parsed.options };
   } catch (error) {
-    if (!(error instanceof CliUsageError)) throw error;
+    if (!(error instanceof CliUsageError) && !(error as Error)?.name?.includes("CliUsageError")) throw error;
+    const usage = error as CliUsageError;
     // The parser points an unknown flag to the help itself; a bad value gets the pointer here.
-    const hint = error.flag === "arguments" ? "" : " Run `cat-harvest emulator --help` for usage.";
-    throw new CommandUsageError(error.flag, `${error.message}${hint}`, { cause: error });
+    const hint = usage.flag === "arguments" ? "" : ` Run \`${program}${source === "petfinder" ? "" : ` --source ${source}`} --help\` for usage.`;
+    throw new CommandUsageError(usage.flag, `${usage.message}${hint}`, { cause: error });
   }
 }
 

@@ -24,7 +24,11 @@ export function reportSummary(summary: HarvestSummary, where: string, json: bool
   io.stdout("");
   io.stdout(formatBreedTable(summary.counts));
   if (summary.failed > 0) io.stdout(`\nFailures (${summary.failed}, listed in failures.jsonl): ${formatReasons(summary.failureReasons)}`);
-  if (summary.quotaResetAt) io.stdout(`\nThe daily API quota ran out; it resets at ${summary.quotaResetAt}. Run the same command again then to continue.`);
+  if (summary.quotaResetAt) {
+    // Petfinder's words as before; another source says which quota it was.
+    const what = summary.quota && summary.quota.source !== "petfinder" ? summary.quota.what : "The daily API quota";
+    io.stdout(`\n${what} ran out; it resets at ${summary.quotaResetAt}. Run the same command again then to continue.`);
+  }
   for (const { breed, message } of summary.apiErrors) io.stdout(`Records of ${breed} could not be fetched: ${message}`);
   if (summary.status === "interrupted") io.stdout("\nInterrupted: what was stored is listed in metadata.jsonl. Run the same command again to resume.");
   else if (summary.status === "partial") io.stdout("\nNot everything is in: run the same command again to retry what failed.");

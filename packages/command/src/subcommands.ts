@@ -20,15 +20,18 @@ const JSON_FLAG: FlagSpec = { name: "json", help: "one machine-readable summary 
 const HELP_FLAG: FlagSpec = { name: "help", short: "h", help: "show this help" };
 
 const API_FLAGS: readonly FlagSpec[] = [
-  { name: "demo", help: "use the bundled Petfinder emulator on loopback: no account, no network" },
+  { name: "source", value: "LIST", help: "petfinder, rescuegroups, thecatapi, or several comma-separated (default petfinder)" },
+  { name: "demo", help: "use each source's bundled emulator on loopback: no account, no network" },
   { name: "type", value: "TYPE", help: "animal type (default cat)" },
-  { name: "api-url", value: "URL", help: "Petfinder API base URL (default https://api.petfinder.com)" },
+  { name: "api-url", value: "URL", multiple: true, help: "a source's API base URL; with several sources SOURCE=URL, repeatable" },
   { name: "client-id", value: "ID", help: "Petfinder client id (default: PETFINDER_CLIENT_ID)" },
   {
     name: "client-secret",
     value: "SECRET",
     help: "Petfinder client secret (default: PETFINDER_CLIENT_SECRET; prefer it: ps shows flags to other users)",
   },
+  { name: "rescuegroups-key", value: "KEY", help: "RescueGroups.org API key (default: RESCUEGROUPS_API_KEY; prefer it: ps shows flags)" },
+  { name: "thecatapi-key", value: "KEY", help: "The Cat API key (default: THECATAPI_API_KEY; prefer it: ps shows flags)" },
 ];
 
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
@@ -48,6 +51,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "out", short: "o", value: "DEST", help: "where to write (default ./cat_breeds; ./cat-harvest-demo with --demo)" },
       CONCURRENCY,
       { name: "refresh", help: "ask the API again instead of reusing the records cache" },
+      { name: "no-colours", help: 'leave out colour "breeds" (Tabby, Calico...)' },
       { name: "scale", value: "X", help: "emulator data volume with --demo, 0.0001 to 10 (default 0.02)" },
       JSON_FLAG,
       { name: "version", help: "print the version" },
@@ -57,7 +61,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "breeds",
     usage: "cat-harvest breeds [flags]",
-    summary: "Print the breed names of an animal type.",
+    summary: "Print the breed names of an animal type (of one --source).",
     flags: [...API_FLAGS, JSON_FLAG, HELP_FLAG],
   },
   {

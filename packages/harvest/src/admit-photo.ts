@@ -3,6 +3,7 @@ import type { Dataset } from "./dataset.js";
 import { createPhotoDecider, type PhotoDeciderOptions } from "./decide-photo.js";
 import { DUPLICATE_REASON } from "./failure-row.js";
 import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
+import { recordFields } from "./record-fields.js";
 
 /** The counters admitting photos moves. */
 export interface AdmitCounters {
@@ -27,7 +28,7 @@ export function createPhotoAdmitter(
   return async (candidate) => {
     const decision = decide(candidate);
     const { key } = decision;
-    const about = { source_url: publicUrl(candidate.url), breed: candidate.breed, animal_id: candidate.recordId, attempts: 0, file_name: key };
+    const about = { source_url: publicUrl(candidate.url), breed: candidate.breed, ...recordFields(candidate), attempts: 0, file_name: key };
     switch (decision.action) {
       case "store":
       case "repair":
@@ -37,7 +38,7 @@ export function createPhotoAdmitter(
         const row = await dataset.adopt(key, {
           file_name: key,
           breed: candidate.breed,
-          animal_id: candidate.recordId,
+          ...recordFields(candidate),
           photo: candidate.photo,
           source_url: publicUrl(candidate.url),
         });

@@ -1,5 +1,6 @@
 import type { BreedCount } from "@cat-harvest/photos";
 import { LOCK_KEY } from "@cat-harvest/storage";
+import { SOURCES_FILE } from "./sources-file.js";
 
 /** The data set's own files, at the root of every destination. */
 export const METADATA_FILE = "metadata.jsonl";
@@ -19,11 +20,18 @@ export const RECORDS_CACHE_FILE = "cat-harvest-records.jsonl.gz";
 export const INTERNAL_PREFIX = ".cat-harvest";
 
 // The lock of the run writing DEST (`@cat-harvest/storage`) is not a photo either.
-const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, LOCK_KEY]);
+const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, SOURCES_FILE, LOCK_KEY]);
+/** Records caches of sources other than the first one each data set had (`cat-harvest-records-<source>.jsonl.gz`). */
+const SOURCE_RECORDS_CACHE = /^cat-harvest-records-[\w.-]+\.jsonl\.gz$/;
+
+/** Where the records cache of `source` is kept inside a folder or S3 DEST, beside `RECORDS_CACHE_FILE`. */
+export function recordsCacheFile(source: string): string {
+  return `cat-harvest-records-${source}.jsonl.gz`;
+}
 
 /** Whether a stored key is one of the data set's own files rather than a photo. */
 export function isOwnKey(key: string): boolean {
-  return OWN_FILES.has(key) || key.startsWith(`${INTERNAL_PREFIX}/`);
+  return OWN_FILES.has(key) || SOURCE_RECORDS_CACHE.test(key) || key.startsWith(`${INTERNAL_PREFIX}/`);
 }
 
 /** One line of metadata.jsonl: one stored file. */
@@ -31,7 +39,12 @@ export interface MetadataRow {
   /** Relative path of the file: `<Breed_Folder>/<animalId>-<photoNumber>.jpg`. */
   readonly file_name: string;
   readonly breed: string;
+  /** The record id when it is a number (a Petfinder or RescueGroups animal), else `null`. */
   readonly animal_id: number | null;
+  /** The source the photo came from (`PhotoSource.name`); absent for a URL list's photo. */
+  readonly source?: string;
+  /** The source's record id. */
+  readonly source_id?: number | string | null;
   readonly photo: number | null;
   readonly source_url: string;
   readonly bytes: number;
@@ -45,6 +58,8 @@ export interface FailureRow {
   readonly source_url: string;
   readonly breed: string;
   readonly animal_id: number | null;
+  readonly source?: string;
+  readonly source_id?: number | string | null;
   /**
    * A stable code (`http-404`, `truncated`, `not-an-image`, `network`...), or `duplicate` for
    * a byte-identical copy of `duplicate_of`.

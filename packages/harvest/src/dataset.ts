@@ -1,6 +1,8 @@
 import { breedCountsToCsv } from "@cat-harvest/photos";
 import { type StorageAdapter } from "@cat-harvest/storage";
 import { createContentClaims } from "./content-claims.js";
+import type { PhotoSource } from "@cat-harvest/photos";
+import { writeSourcesFile } from "./sources-file.js";
 import { BREEDS_FILE, FAILURES_FILE, METADATA_FILE, STATE_FILE, countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
 import { stateLines, type StateLine } from "./dataset-state.js";
 import { encodeLines } from "./encode-lines.js";
@@ -25,6 +27,8 @@ export interface OpenDatasetOptions {
   readonly signal?: AbortSignal;
   /** The SHA-256 files are re-hashed with. @default the downloader's `createDefaultSha256` */
   readonly createSha256?: CreateSha256;
+  /** The sources of this run: `finish` writes SOURCES.md with their terms (nothing when none). @default none */
+  readonly sources?: ReadonlyArray<Pick<PhotoSource, "name" | "terms">>;
 }
 
 /** What a re-run found in its destination. */
@@ -105,6 +109,7 @@ export interface Dataset {
 
 interface StoredEntry {
   readonly line: string;
+  readonly source?: string | undefined;
   readonly breed: string;
   readonly bytes: number;
   readonly sha256: string;
@@ -131,7 +136,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   const keep = (row: MetadataRow, fresh: boolean) => {
     const previous = stored.get(row.file_name);
     if (previous) storedBytes -= previous.bytes;
-    stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes, sha256: row.sha256, fresh });
+    stored.set(row.file_name, { line: JSON.stringify(row), breed: row.breed, bytes: row.bytes, sha256: row.sha256, fresh, source: row.source });
     storedBytes += row.bytes;
   };
 
@@ -277,6 +282,8 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
       await storage.put(FAILURES_FILE, fails.body, { size: fails.size, contentType: "application/jsonl", supersede: true });
       const csv = new TextEncoder().encode(breedCountsToCsv(dataset.counts()));
       await storage.put(BREEDS_FILE, csv, { size: csv.byteLength, contentType: "text/csv", supersede: true });
+      const named = new Set(Array.from(stored.values(), (e) => e.source).filter((s) => s !== undefined));
+      if (options.sources?.length) await writeSourcesFile(storage, options.sources, named);
       if (replace) await writeStamps();
       await storage.close();
     },
@@ -299,6 +306,7 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
         source_url: row.source_url,
         breed: row.breed,
         animal_id: row.animal_id,
+        ...(row.source !== undefined ? { source: row.source, source_id: row.source_id ?? null } : {}),
         reason: DUPLICATE_REASON,
         duplicate_of: keeper,
         attempts: 1,

@@ -1,16 +1,18 @@
-import type { Animal } from "@cat-harvest/petfinder";
+import { createPetfinderSource, createPetfinderClient, type Animal } from "@cat-harvest/petfinder";
 import { describe, expect, test } from "vitest";
 import { createChannel } from "./channel.js";
 import { drainCandidates } from "./drain-candidates.js";
-import { petfinderCandidates } from "./petfinder-candidates.js";
 import type { PhotoCandidate } from "./photo-candidate.js";
 import { createPhotoPlacer } from "./place-photo.js";
-import type { BreedRecord } from "./petfinder-records.js";
+import type { BreedRecord } from "./source-records.js";
+
+const petfinder = createPetfinderSource(createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: "http://127.0.0.1:9" }));
 
 const CDN = "http://127.0.0.1:9/photos/pets";
 const cat = (id: number, primary: string, secondary: string | null, slots: number): BreedRecord => ({
+  source: petfinder,
   breed: primary,
-  animal: {
+  record: {
     id,
     breeds: { primary, secondary, mixed: secondary !== null, unknown: false },
     photos: Array.from({ length: slots }, (_, i) => {
@@ -30,9 +32,9 @@ describe("drainCandidates of Petfinder records", () => {
   test("reads every record before anything reads the rows, and queues compact rows of the asked folders in order", async () => {
     const records = createChannel<BreedRecord>(1);
     const events: string[] = [];
-    const fromAnimal = petfinderCandidates({ size: "small", folders: new Set(["Bengal", "Tabby"]) });
+    const options = { size: "small", folders: new Set(["Bengal", "Tabby"]) } as const;
     const { candidates: rows, done } = drainCandidates(records, {
-      candidatesOf: (record) => fromAnimal(record.animal),
+      candidatesOf: (item) => item.source.candidates(item.record, options),
       onItem: () => events.push("record"),
       onEnd: () => events.push("end"),
     });
@@ -46,15 +48,17 @@ describe("drainCandidates of Petfinder records", () => {
     const read = await readAll(rows);
     const place = createPhotoPlacer();
     expect(read.map((r) => place(r).key)).toEqual(["Bengal/1-1.jpg", "Bengal/1-2.jpg", "Tabby/2-1.jpg"]);
-    expect(read[2]).toEqual({ url: `${CDN}/2/1/?bust=1&width=100`, breed: "Tabby", recordId: 2, photo: 1, size: "small" });
+    expect(read[2]).toEqual({ url: `${CDN}/2/1/?bust=1&width=100`, breed: "Tabby", recordId: 2, photo: 1, size: "small", source: "petfinder" });
     expect(place(read[2]!)).toEqual({ key: "Tabby/2-1.jpg", folder: "Tabby" });
   });
 
   test("an error from the records fails the rows at their next read, without onEnd; done still resolves", async () => {
     const records = createChannel<BreedRecord>();
     let ended = false;
-    const fromAnimal = petfinderCandidates({ size: "full" });
-    const { candidates: rows, done } = drainCandidates(records, { candidatesOf: (record) => fromAnimal(record.animal), onEnd: () => (ended = true) });
+    const { candidates: rows, done } = drainCandidates(records, {
+      candidatesOf: (item) => item.source.candidates(item.record, { size: "full" }),
+      onEnd: () => (ended = true),
+    });
     await records.push(cat(1, "Bengal", null, 1));
     const error = new Error("the API failed");
     records.fail(error);

@@ -2,7 +2,7 @@ import { createChannel } from "./channel.js";
 import type { PhotoCandidate } from "./photo-candidate.js";
 
 export interface DrainCandidatesOptions<T> {
-  /** A source item's candidates (see `petfinderCandidates`). */
+  /** A source item's candidates (see `PhotoSource.candidates`). */
   readonly candidatesOf: (item: T) => Iterable<PhotoCandidate>;
   /** An item was read and its candidates queued. */
   readonly onItem?: () => void;

@@ -1,5 +1,4 @@
-import type { PetfinderClient, PetfinderQuotaError } from "@cat-harvest/petfinder";
-import { breedFolderName, type PhotoSize } from "@cat-harvest/photos";
+import { breedFolderName, type PhotoSize, type PhotoSource, type SourceQuota } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { createPhotoAdmitter } from "./admit-photo.js";
 import type { BreedCount } from "./dataset-files.js";
@@ -10,11 +9,10 @@ import { drainCandidates } from "./drain-candidates.js";
 import { HarvestUsageError } from "./errors.js";
 import { openRunDataset } from "./open-run-dataset.js";
 import { resumeLines } from "./log-resume.js";
-import { listBreeds, resolveBreeds } from "./petfinder-breeds.js";
-import { petfinderCandidates } from "./petfinder-candidates.js";
-import { breedPlan, streamRecords, type RecordsOutcome } from "./petfinder-records.js";
 import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
-import { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./petfinder-records-cache.js";
+import { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./records-cache.js";
+import { listBreeds, resolveBreeds, resolveSourceBreeds } from "./source-breeds.js";
+import { breedPlan, streamRecords, type BreedRecord, type RecordsOutcome } from "./source-records.js";
 import { createRunProgress, type RunCounters } from "./run-progress.js";
 import { countResults, datasetSummary, storePhotos } from "./store-photos.js";
 
@@ -28,15 +26,18 @@ export const DEFAULT_SIZE: PhotoSize = "full";
 const BREED_CONCURRENCY = 4;
 
 export interface HarvestOptions extends DownloadRunOptions {
-  /** The Petfinder client. Needed unless the records cache already holds every breed asked for. */
-  readonly client?: PetfinderClient | undefined;
+  /** Where the photos come from (`createPetfinderSource(client)`, say), harvested one after the other into one data set. */
+  readonly sources: readonly PhotoSource[];
   /**
    * Where the data set goes, or a function opening it, called once the breeds are known (so
    * refused credentials fail before anything is created). It is closed at the end.
    */
   readonly storage: StorageAdapter | (() => Promise<StorageAdapter>);
-  /** Where fetched records are kept between runs (beside the data set). */
-  readonly cache?: RecordsCacheLocation | undefined;
+  /**
+   * Where fetched records are kept between runs (beside the data set), one cache per source:
+   * a location for a harvest of one source, or the location of each source by its name.
+   */
+  readonly cache?: RecordsCacheLocation | ((source: string) => RecordsCacheLocation | undefined) | undefined;
   /** @default "cat" */
   readonly type?: string;
   /** Breed names (any case); unknown names throw `HarvestUnknownBreedError`. @default every breed of the type */
@@ -47,6 +48,8 @@ export interface HarvestOptions extends DownloadRunOptions {
   readonly cap?: number;
   /** Photo size; a missing size falls back to the nearest larger, then smaller. @default "full" */
   readonly size?: PhotoSize;
+  /** Leave out colour "breeds" (Tabby, Calico...): not fetched, and no photo stored under them. @default false */
+  readonly noColours?: boolean;
   /** Fetch records from the API again instead of using the cache. @default false */
   readonly refresh?: boolean;
 }
@@ -77,11 +80,23 @@ export interface HarvestSummary {
   /** This run's failures by reason. */
   readonly failureReasons: Record<string, number>;
   readonly resume: ResumeInfo;
-  /** Set when the daily quota ran out: when it resets. */
+  /** Set when a source's quota ran out: when it resets. */
   readonly quotaResetAt?: string;
+  /** Set when a source's quota ran out: which source, what ran out ("The Cat API's request quota"). */
+  readonly quota?: { readonly source: string; readonly what: string };
   /** Breeds whose records could not be fetched (other than the quota), with the error. */
   readonly apiErrors: ReadonlyArray<{ readonly breed: string; readonly message: string }>;
   readonly durationMs: number;
+}
+
+/** One source's part of a harvest. */
+interface SourcePlan {
+  readonly source: PhotoSource;
+  readonly cache: RecordsCacheLocation | undefined;
+  /** The records cache's summary, when it is of this type and endpoint and `refresh` is off. */
+  readonly cached: CachedRecordsSummary | undefined;
+  readonly allBreeds: readonly string[];
+  readonly breeds: readonly string[];
 }
 
 /** The options of a harvest with every default filled in and checked. */
@@ -91,12 +106,9 @@ interface HarvestPlan {
   readonly cap: number;
   readonly size: PhotoSize;
   readonly concurrency: number;
-  /** The API root records come from (records of another API point at another CDN: not reused). */
-  readonly source: string;
-  /** The records cache's summary, when it is of this type and source and `refresh` is off. */
-  readonly cached: CachedRecordsSummary | undefined;
-  readonly allBreeds: readonly string[];
-  readonly breeds: readonly string[];
+  readonly sources: readonly SourcePlan[];
+  /** Breed searches in all (a breed of two sources counts twice). */
+  readonly breeds: number;
 }
 
 /**
@@ -106,7 +118,7 @@ interface HarvestPlan {
  * storage resumes.
  *
  * @example
- * const summary = await harvest({ client, storage: await createFsStorage({ root: "cat_breeds" }), breeds: ["Bengal"] });
+ * const summary = await harvest({ sources: [createPetfinderSource(client)], storage: await createFsStorage({ root: "cat_breeds" }), breeds: ["Bengal"] });
  */
 export async function harvest(options: HarvestOptions): Promise<HarvestSummary> {
   const startedAt = Date.now();
@@ -116,19 +128,31 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
   return runHarvest(plan, dataset, options, startedAt);
 }
 
-/** Step 1: checks the options and settles the breeds (from the records cache when it has them). */
+/** Step 1: checks the options and settles each source's breeds (from its records cache when it has them). */
 async function planHarvest(options: HarvestOptions): Promise<HarvestPlan> {
   const type = options.type ?? "cat";
   const perBreed = checkPositiveInteger("perBreed", options.perBreed ?? DEFAULT_PER_BREED);
   const cap = checkPositiveInteger("cap", options.cap ?? DEFAULT_CAP);
   const concurrency = checkPositiveInteger("concurrency", options.concurrency ?? DEFAULT_CONCURRENCY);
-  const { client, cache } = options;
-  const summary = cache && !options.refresh ? await readCacheSummary(cache) : undefined;
-  const source = client?.baseUrl ?? summary?.source ?? "";
-  const cached = summary && summary.type === type && summary.source === source ? summary : undefined;
-  const allBreeds = await listBreeds(type, client, cached, options.signal);
-  const breeds = resolveBreeds(type, options.breeds, allBreeds);
-  return { type, perBreed, cap, size: options.size ?? DEFAULT_SIZE, concurrency, source, cached, allBreeds, breeds };
+  const { sources } = options;
+  if (!Array.isArray(sources) || sources.length === 0) throw new TypeError("harvest: sources must list at least one source");
+  if (new Set(sources.map((s) => s.name)).size !== sources.length) throw new TypeError("harvest: each source may be listed once");
+  if (sources.length > 1 && options.cache && typeof options.cache !== "function")
+    throw new TypeError("harvest: with several sources, cache must be a function giving each source's location");
+  const partial: Array<Omit<SourcePlan, "breeds">> = [];
+  for (const source of sources) {
+    const cache = typeof options.cache === "function" ? options.cache(source.name) : options.cache;
+    const summary = cache && !options.refresh ? await readCacheSummary(cache) : undefined;
+    const cached = summary && summary.type === type && summary.source === source.endpoint ? summary : undefined;
+    partial.push({ source, cache, cached, allBreeds: await listBreeds(type, source, cached, options.signal) });
+  }
+  const known = partial.map((p) => ({ source: p.source, names: options.noColours ? p.allBreeds.filter((b) => !p.source.isColour?.(b)) : p.allBreeds }));
+  const breeds =
+    known.length === 1 && !known[0]!.source.breedLabel
+      ? [resolveBreeds(type, options.breeds, known[0]!.names)]
+      : resolveSourceBreeds(type, options.breeds, known);
+  const plans = partial.map((p, i) => ({ ...p, breeds: breeds[i]! }));
+  return { type, perBreed, cap, size: options.size ?? DEFAULT_SIZE, concurrency, sources: plans, breeds: breeds.flat().length };
 }
 
 /** Step 2: records stream in, their candidates are decided in order, and the jobs downloaded. */
@@ -140,7 +164,7 @@ async function runHarvest(plan: HarvestPlan, dataset: Dataset, options: HarvestO
   const internal = new AbortController();
   const recordsSignal = signal ? AbortSignal.any([signal, internal.signal]) : internal.signal;
   try {
-    const { progress, report } = createRunProgress("records", plan.breeds.length, options.onProgress, startedAt);
+    const { progress, report } = createRunProgress("records", plan.breeds, options.onProgress, startedAt);
     for (const line of resumeLines(dataset.resume)) options.onLog?.(line);
     const gate = createDownloadGate(Math.max(1, Math.floor(plan.concurrency / 2)), recordsSignal);
     const stream = streamCandidates(plan, options, { progress, report, gate, signal: recordsSignal });
@@ -189,42 +213,63 @@ interface CandidateStreamRun {
 }
 
 /**
- * Step 2a: the Petfinder records (cache, then API) turned into candidates as they arrive, so
- * the API phase goes at the client's pace while downloads go on; only the candidates wait
- * for the downloads.
+ * Step 2a: each source's records (cache, then API), one source after the other, turned into
+ * candidates as they arrive, so the API phase goes at each client's pace while downloads go
+ * on; only the candidates wait for the downloads.
  */
 function streamCandidates(
   plan: HarvestPlan,
   options: HarvestOptions,
   run: CandidateStreamRun,
 ): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void>; outcome: Promise<RecordsOutcome> } {
-  const { client, cache, onLog } = options;
-  const { breeds, perBreed, cached } = plan;
+  const { cache, onLog } = options;
+  const { perBreed } = plan;
   const { progress, report, gate, signal } = run;
-  const needsApi = breeds.some((b) => !breedPlan(cached?.progress.get(b), perBreed).complete);
-  if (needsApi && !client) throw new TypeError("harvest: a client is needed to fetch breeds the records cache does not hold");
+  const needsApi = plan.sources.some(({ breeds, cached }) => breeds.some((b) => !breedPlan(cached?.progress.get(b), perBreed).complete));
   if (!needsApi) onLog?.(`Using the ${cache ? "records cache" : "cache"}: no API calls needed (pass refresh: true to fetch again)`);
-  const { records, outcome } = streamRecords({
-    source: plan.source,
-    client: needsApi ? client : undefined,
-    type: plan.type,
-    allBreeds: plan.allBreeds,
-    breeds,
-    perBreed,
-    cache,
-    cached,
-    breedConcurrency: BREED_CONCURRENCY,
-    signal,
-    onBreedDone(breed, count, from) {
-      progress.breedsDone++;
-      onLog?.(`${breed}: ${count} ${count === 1 ? "record" : "records"} (${from})`);
-      report();
-    },
-  });
+  const outcomes: Array<Promise<RecordsOutcome>> = [];
+  let ended: () => void = () => {};
+  const allStarted = new Promise<void>((resolve) => (ended = resolve));
+  async function* records(): AsyncGenerator<BreedRecord> {
+    try {
+      for (const sourcePlan of plan.sources) {
+        // A stopped run starts no other source (nor writes its records cache anew).
+        if (signal.aborted) break;
+        const stream = streamRecords({
+          ...sourcePlan,
+          type: plan.type,
+          perBreed,
+          breedConcurrency: BREED_CONCURRENCY,
+          signal,
+          onBreedDone(breed, count, from) {
+            progress.breedsDone++;
+            onLog?.(`${breed}: ${count} ${count === 1 ? "record" : "records"} (${from})`);
+            report();
+          },
+        });
+        outcomes.push(stream.outcome);
+        yield* stream.records;
+      }
+    } finally {
+      ended();
+    }
+  }
   // An animal is offered under both its breeds; asked breeds keep only their own folders.
-  const fromAnimal = petfinderCandidates({ size: plan.size, folders: options.breeds ? new Set(breeds.map(breedFolderName)) : undefined });
-  const drain = drainCandidates(records, {
-    candidatesOf: (record) => fromAnimal(record.animal),
+  const candidateOptions = new Map(
+    plan.sources.map(
+      ({ source, breeds }) =>
+        [
+          source,
+          {
+            size: plan.size,
+            noColours: options.noColours ?? false,
+            ...(options.breeds ? { folders: new Set(breeds.map(breedFolderName)), breeds: new Set(breeds) } : {}),
+          },
+        ] as const,
+    ),
+  );
+  const drain = drainCandidates(records(), {
+    candidatesOf: ({ source, record }) => source.candidates(record, candidateOptions.get(source)!),
     onItem() {
       progress.records++;
       report();
@@ -237,7 +282,19 @@ function streamCandidates(
       report();
     },
   });
+  const outcome = drain.done.then(() => allStarted).then(async () => mergeOutcomes(await Promise.all(outcomes)));
   return { ...drain, outcome };
+}
+
+/** The API phases of every source as one: the first quota that ran out, every other error. */
+function mergeOutcomes(outcomes: readonly RecordsOutcome[]): RecordsOutcome {
+  const quota = outcomes.find((o) => o.quota)?.quota;
+  return {
+    ...(quota ? { quota } : {}),
+    errors: outcomes.flatMap((o) => o.errors),
+    breedsDone: outcomes.reduce((n, o) => n + o.breedsDone, 0),
+    pages: outcomes.reduce((n, o) => n + o.pages, 0),
+  };
 }
 
 /** Step 3: the summary, and the log lines about the API phase. */
@@ -258,19 +315,19 @@ function harvestSummary(
   return {
     status,
     type: plan.type,
-    breeds: plan.breeds.length,
+    breeds: plan.breeds,
     overCap: progress.overCap,
     ...summary,
-    ...(api.quota ? { quotaResetAt: api.quota.resetAt.toISOString() } : {}),
+    ...(api.quota ? { quotaResetAt: api.quota.resetAt.toISOString(), quota: { source: api.quota.source, what: api.quota.what } } : {}),
     apiErrors: api.errors.map(({ breed, error }) => ({ breed, message: message(error) })),
     durationMs: Date.now() - startedAt,
   };
 }
 
-/** What to tell the user when the daily quota ran out. */
-export function quotaAdvice(error: PetfinderQuotaError): string {
+/** What to tell the user when a source's quota ran out. */
+export function quotaAdvice(quota: SourceQuota): string {
   return (
-    `The Petfinder daily request quota ran out; it resets at ${error.resetAt.toISOString()}. ` +
+    `${quota.what} ran out; it resets at ${quota.resetAt.toISOString()}. ` +
     "Everything fetched so far was downloaded and the records are kept: run the same command again after the reset to continue."
   );
 }

@@ -30,10 +30,12 @@ export {
   STATE_FILE,
   countBreeds,
   isOwnKey,
+  recordsCacheFile,
   type BreedCount,
   type FailureRow,
   type MetadataRow,
 } from "./dataset-files.js";
+export { SOURCES_FILE } from "./sources-file.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
 export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
 export type { UnreadableLine } from "./read-metadata.js";
@@ -47,8 +49,8 @@ export { urlFileName } from "./url-file-name.js";
 export { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 export { DEFAULT_CAP, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type HarvestOptions, type HarvestSummary } from "./harvest.js";
 export { downloadList, listEntryCandidate, UNLABELLED, type DownloadListOptions } from "./download-list.js";
-export { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./petfinder-records-cache.js";
-export { RECORDS_PAGE_SIZE, streamRecords, type BreedRecord, type RecordsOutcome, type StreamRecordsOptions } from "./petfinder-records.js";
-export { petfinderCandidates, type PetfinderCandidatesOptions } from "./petfinder-candidates.js";
+export { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./records-cache.js";
+export { streamRecords, type BreedRecord, type RecordsOutcome, type StreamRecordsOptions } from "./source-records.js";
+export type { PhotoSource, SourceCandidatesOptions, SourceQuota, SourceRecordPage, SourceRecordsOptions, SourceTerms } from "@cat-harvest/photos";
 export { storePhotos, type StorePhotosOptions } from "./store-photos.js";
 export type { HarvestProgress } from "./progress.js";

@@ -6,7 +6,7 @@ import { urlFileName } from "./url-file-name.js";
 export interface PhotoPlace {
   /** `breedFolderName(breed)`. */
   readonly folder: string;
-  /** `<folder>/<recordId>-<photo>.jpg`, or `<folder>/<urlFileName(url)>` without a record. */
+  /** `<folder>/<fileName>` when the source chose it, `<folder>/<recordId>-<photo>.jpg`, or `<folder>/<urlFileName(url)>` without a record. */
   readonly key: string;
 }
 
@@ -16,7 +16,9 @@ export function createPhotoPlacer(): (candidate: PhotoCandidate) => PhotoPlace {
   return (candidate) => {
     let folder = folders.get(candidate.breed);
     if (folder === undefined) folders.set(candidate.breed, (folder = breedFolderName(candidate.breed)));
-    const name = candidate.recordId !== null && candidate.photo !== null ? `${candidate.recordId}-${candidate.photo}.jpg` : urlFileName(candidate.url);
+    const name =
+      candidate.fileName ??
+      (candidate.recordId !== null && candidate.photo !== null ? `${candidate.recordId}-${candidate.photo}.jpg` : urlFileName(candidate.url));
     return { folder, key: `${folder}/${name}` };
   };
 }

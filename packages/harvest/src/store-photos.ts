@@ -4,6 +4,7 @@ import type { Dataset } from "./dataset.js";
 import { DUPLICATE_REASON } from "./failure-row.js";
 import type { CreateSha256 } from "./hash-stream.js";
 import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
+import { recordFields } from "./record-fields.js";
 
 export interface StorePhotosOptions {
   readonly concurrency: number;
@@ -48,7 +49,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         dataset.record({
           file_name: event.key,
           breed: meta.breed,
-          animal_id: meta.recordId,
+          ...recordFields(meta),
           photo: meta.photo,
           source_url: publicUrl(event.url),
           bytes: event.bytes,
@@ -69,7 +70,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         dataset.fail({
           source_url: publicUrl(event.url),
           breed: meta.breed,
-          animal_id: meta.recordId,
+          ...recordFields(meta),
           reason: event.reason,
           detail: event.message,
           attempts: event.attempts,
@@ -81,7 +82,7 @@ export async function storePhotos(dataset: Dataset, jobs: AsyncIterable<PhotoJob
         dataset.fail({
           source_url: publicUrl(event.url),
           breed: meta.breed,
-          animal_id: meta.recordId,
+          ...recordFields(meta),
           reason: DUPLICATE_REASON,
           duplicate_of: holders.get(event.key) ?? "another file",
           attempts: event.attempts,

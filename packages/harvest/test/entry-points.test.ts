@@ -24,9 +24,11 @@ describe("layering of the pipeline entry (@cat-harvest/harvest)", () => {
     expect([...bare].filter((s) => /^(node:|bun(:|$)|deno(:|$)|npm:|jsr:)/.test(s))).toEqual([]);
   });
 
-  test("it imports no AWS SDK, no storage adapter with a runtime of its own, no emulator", async () => {
-    const { bare } = await graph;
+  test("it imports no AWS SDK, no storage adapter with a runtime of its own, no emulator, no source's client", async () => {
+    const { bare, types } = await graph;
     const heavy = /^(@aws-sdk\/|@smithy\/|@cat-harvest\/(storage-s3|storage-fs|storage-tar|petfinder-emulator|command)$)/;
+    const sources = /^@cat-harvest\/(petfinder|rescuegroups|thecatapi)(-emulator)?(\/|$)/;
+    expect([...bare, ...types].filter((s) => sources.test(s))).toEqual([]);
     expect([...bare].filter((s) => heavy.test(s))).toEqual([]);
   });
 

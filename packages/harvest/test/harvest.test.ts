@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createPetfinderClient } from "@cat-harvest/petfinder";
+import { createPetfinderClient, createPetfinderSource } from "@cat-harvest/petfinder";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -54,7 +54,7 @@ describe("harvest against the emulator", () => {
   test("stores every photo of the asked breeds byte for byte, and a re-run from the cache calls no API and stores nothing twice", async () => {
     const storage = reopenable();
     const cache = { storage: createMemoryStorage(), key: "records.jsonl.gz" };
-    const summary = await harvest({ client: client(), storage, cache, breeds: BREEDS.map((b) => b.toLowerCase()), concurrency: 8 });
+    const summary = await harvest({ sources: [createPetfinderSource(client())], storage, cache, breeds: BREEDS.map((b) => b.toLowerCase()), concurrency: 8 });
     expect(summary.status).toBe("complete");
     expect(summary.stored).toBeGreaterThan(10);
     const metadata = lines(storage.objects.get("metadata.jsonl"));
@@ -71,7 +71,13 @@ describe("harvest against the emulator", () => {
     expect(csv).toContain(`Bengal,Bengal,${metadata.filter((r) => r.breed === "Bengal").length}`);
 
     const before = await animalRequests();
-    const again = await harvest({ client: client(), storage: reopenable(new Map(storage.objects)), cache, breeds: BREEDS, concurrency: 8 });
+    const again = await harvest({
+      sources: [createPetfinderSource(client())],
+      storage: reopenable(new Map(storage.objects)),
+      cache,
+      breeds: BREEDS,
+      concurrency: 8,
+    });
     expect(await animalRequests()).toBe(before);
     expect(again).toMatchObject({ status: "complete", stored: 0, existing: summary.stored, files: summary.files });
   });
@@ -80,10 +86,16 @@ describe("harvest against the emulator", () => {
     const objects = new Map<string, Uint8Array>();
     const cache = { storage: createMemoryStorage(), key: "records.jsonl.gz" };
     const first = reopenable(objects);
-    const one = await harvest({ client: client(), storage: first, cache, breeds: ["Bengal", "Siamese"], cap: 2 });
+    const one = await harvest({ sources: [createPetfinderSource(client())], storage: first, cache, breeds: ["Bengal", "Siamese"], cap: 2 });
     expect(one.counts.every((c) => c.images <= 2)).toBe(true);
     expect(one.overCap).toBeGreaterThan(0);
-    const two = await harvest({ client: client(), storage: reopenable(new Map(first.objects)), cache, breeds: ["Bengal", "Siamese"], cap: 3 });
+    const two = await harvest({
+      sources: [createPetfinderSource(client())],
+      storage: reopenable(new Map(first.objects)),
+      cache,
+      breeds: ["Bengal", "Siamese"],
+      cap: 3,
+    });
     expect(two.counts.every((c) => c.images <= 3)).toBe(true);
     expect(two.stored).toBe(two.files - one.files);
   });
@@ -91,10 +103,10 @@ describe("harvest against the emulator", () => {
   test("a change of size re-uses the records (no API call) and replaces the stored files", async () => {
     const cache = { storage: createMemoryStorage(), key: "records.jsonl.gz" };
     const first = reopenable();
-    const small = await harvest({ client: client(), storage: first, cache, breeds: ["Bengal"], size: "small" });
+    const small = await harvest({ sources: [createPetfinderSource(client())], storage: first, cache, breeds: ["Bengal"], size: "small" });
     const before = await animalRequests();
     const second = reopenable(new Map(first.objects));
-    const large = await harvest({ client: client(), storage: second, cache, breeds: ["Bengal"], size: "large" });
+    const large = await harvest({ sources: [createPetfinderSource(client())], storage: second, cache, breeds: ["Bengal"], size: "large" });
     expect(await animalRequests()).toBe(before);
     expect(large).toMatchObject({ status: "complete", stored: small.files, files: small.files });
     for (const row of lines(second.objects.get("metadata.jsonl"))) {
@@ -105,7 +117,7 @@ describe("harvest against the emulator", () => {
 
   test("an unknown breed is refused with the closest names, before anything is stored", async () => {
     const storage = reopenable();
-    const error = await harvest({ client: client(), storage, breeds: ["Bengall", "Siamese"] }).catch((e: unknown) => e);
+    const error = await harvest({ sources: [createPetfinderSource(client())], storage, breeds: ["Bengall", "Siamese"] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HarvestUnknownBreedError);
     expect((error as Error).message).toContain('"Bengall" (did you mean "Bengal"');
     expect(storage.objects.size).toBe(0);
@@ -113,7 +125,7 @@ describe("harvest against the emulator", () => {
 
   test("refused credentials say so and name the client's options, never the secret", async () => {
     const bad = createPetfinderClient({ clientId: "demo", clientSecret: "wrong", baseUrl: emulator.url, retry: { limit: 0 } });
-    const error = await harvest({ client: bad, storage: reopenable() }).catch((e: unknown) => e);
+    const error = await harvest({ sources: [createPetfinderSource(bad)], storage: reopenable() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HarvestCredentialsError);
     expect((error as Error).message).toContain("refused the credentials");
     expect((error as Error).message).toContain("clientSecret");
@@ -141,7 +153,7 @@ describe("harvest while downloads are held up", () => {
     let atGate: HarvestProgress | undefined;
     let photosAtGate = -1;
     const summary = await harvest({
-      client: client(),
+      sources: [createPetfinderSource(client())],
       storage,
       cache: { storage: createMemoryStorage(), key: "records.jsonl.gz" },
       breeds,
@@ -195,7 +207,7 @@ describe("harvest while downloads are held up", () => {
     const controller = new AbortController();
     const phases: string[] = [];
     const summary = await harvest({
-      client: client(),
+      sources: [createPetfinderSource(client())],
       storage,
       cache: { storage: createMemoryStorage(), key: "records.jsonl.gz" },
       breeds: ["Domestic Short Hair", "Tabby", "Siamese"],
@@ -240,7 +252,7 @@ describe("downloads give way to the API while records arrive", () => {
       }
     };
     const summary = await harvest({
-      client: createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url, fetch: slowApi }),
+      sources: [createPetfinderSource(createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url, fetch: slowApi }))],
       storage: createMemoryStorage(),
       breeds: ["Domestic Short Hair", "Tabby", "Siamese"],
       concurrency: 8,
@@ -267,18 +279,18 @@ describe("harvest when the daily quota runs out", () => {
       const cache = { storage: createMemoryStorage(), key: "r.jsonl.gz" };
       const petfinder = createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: limited.url });
       const first = reopenable();
-      const one = await harvest({ client: petfinder, storage: first, cache, breeds, size: "small", concurrency: 8 });
+      const one = await harvest({ sources: [createPetfinderSource(petfinder)], storage: first, cache, breeds, size: "small", concurrency: 8 });
       expect(one.status).toBe("partial");
       expect(one.quotaResetAt).toBeDefined();
       offset += 24 * 3600 * 1000; // the next UTC day: the quota is back
       const second = reopenable(new Map(first.objects));
-      const two = await harvest({ client: petfinder, storage: second, cache, breeds, size: "small", concurrency: 8 });
+      const two = await harvest({ sources: [createPetfinderSource(petfinder)], storage: second, cache, breeds, size: "small", concurrency: 8 });
       expect(two.status).toBe("complete");
       expect(two.existing).toBe(one.files);
 
       // A clean run of the same harvest (no quota) stores exactly the same files and bytes.
       const clean = reopenable();
-      await harvest({ client: client(), storage: clean, breeds, size: "small", concurrency: 8 });
+      await harvest({ sources: [createPetfinderSource(client())], storage: clean, breeds, size: "small", concurrency: 8 });
       const fileSet = (s: MemoryStorage) =>
         lines(s.objects.get("metadata.jsonl"))
           .map((r) => `${r.file_name} ${r.sha256}`)
@@ -295,7 +307,7 @@ describe("harvest when the daily quota runs out", () => {
       const storage = reopenable();
       const logs: string[] = [];
       const summary = await harvest({
-        client: createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: limited.url }),
+        sources: [createPetfinderSource(createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: limited.url }))],
         storage,
         cache: { storage: createMemoryStorage(), key: "r.jsonl.gz" },
         breeds: ["Domestic Short Hair", "Bengal", "Siamese", "Maine Coon", "Tabby"],

@@ -63,3 +63,4 @@ export {
   type PetfinderProblem,
   type PetfinderValidationIssue,
 } from "./errors.js";
+export { createPetfinderSource, PETFINDER_PAGE_SIZE, PETFINDER_TERMS } from "./petfinder-source.js";

@@ -22,3 +22,6 @@ export type { AnimalLike, PhotoRow, PhotoSkip, PhotoSkipReason } from "./types.j
 export { animalPhotoRows, type AnimalPhotoRowsOptions } from "./animal-photo-rows.js";
 export { createContentDeduper, type ContentDeduper, type ContentDeduperOptions } from "./content-deduper.js";
 export { breedCountsToCsv, csvField, parseBreedCountsCsv, parseCsv, type BreedCount, type BreedCountsCsvOptions } from "./csv.js";
+export type { PhotoCandidate } from "./photo-candidate.js";
+export type { PhotoSource, SourceCandidatesOptions, SourceQuota, SourceRecordPage, SourceRecordsOptions, SourceTerms } from "./photo-source.js";
+export { keyedBreedSource, type KeyedBreedSourceParts } from "./keyed-breed-source.js";

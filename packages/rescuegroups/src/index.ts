@@ -46,3 +46,4 @@ export {
   type RescueGroupsInvalidField,
   type RescueGroupsValidationIssue,
 } from "./errors.js";
+export { createRescueGroupsSource, RESCUEGROUPS_SOURCE, RESCUEGROUPS_TERMS } from "./rescuegroups-source.js";

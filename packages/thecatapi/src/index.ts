@@ -26,3 +26,4 @@ export {
   CatApiValidationError,
   type CatApiValidationIssue,
 } from "./errors.js";
+export { createCatApiSource, THECATAPI_TERMS, type CatApiRecord } from "./thecatapi-source.js";

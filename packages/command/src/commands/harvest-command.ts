@@ -4,7 +4,7 @@ import { lockDestination, type DestinationLock } from "../destination-lock.js";
 import type { CommandIO } from "../command-io.js";
 import { inFlagLanguage } from "../flag-language.js";
 import { progressOptions, progressViewFor } from "../line-progress-view.js";
-import { openApi } from "../open-api.js";
+import { openSources } from "../open-sources.js";
 import { openDestination, type OpenedDestination } from "../open-destination.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { reportSummary } from "../report-summary.js";
@@ -18,7 +18,7 @@ export const DEFAULT_OUT = "cat_breeds";
 export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "harvest" }>, io: CommandIO): Promise<number> {
   const out = parsed.out ?? (parsed.demo ? DEMO_OUT : DEFAULT_OUT);
   checkDest("out", out); // A bad DEST fails before anything starts.
-  const api = await openApi(parsed, io, parsed.scale);
+  const api = await openSources(parsed, io, parsed.scale);
   let opened: OpenedDestination;
   let lock: DestinationLock;
   try {
@@ -38,12 +38,14 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
   let summary: HarvestSummary;
   try {
     summary = await harvest({
-      client: api.client,
+      sources: api.sources,
       storage: () => {
         view?.log(`Writing into ${opened.description}`);
         return opened.openStorage();
       },
-      cache: opened.cache,
+      // Petfinder keeps the cache it always had; each other source its own beside it.
+      cache: (source) =>
+        source === "petfinder" ? opened.cache : { storage: opened.cache.storage, key: opened.cache.key.replace(/\.jsonl\.gz$/, `-${source}.jsonl.gz`) },
       type: parsed.type,
       breeds: parsed.breeds,
       ...(parsed.perBreed !== undefined ? { perBreed: parsed.perBreed } : {}),
@@ -51,6 +53,7 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
       ...(parsed.size !== undefined ? { size: parsed.size } : {}),
       ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
       refresh: parsed.refresh,
+      noColours: parsed.noColours,
       signal: lock.signal,
       ...progressOptions(view),
     }).catch((error: unknown) => {

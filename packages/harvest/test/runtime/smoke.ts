@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { harvest, parseUrlList, HarvestInputError } from "@cat-harvest/harvest";
-import { createPetfinderClient } from "@cat-harvest/petfinder";
+import { createPetfinderClient, createPetfinderSource } from "@cat-harvest/petfinder";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage } from "@cat-harvest/storage";
 import type { SmokeCase } from "../../../../tooling/runtime/cases.ts";
@@ -30,7 +30,7 @@ export const cases: SmokeCase[] = [
         const objects = createMemoryStorage();
         const storage = { ...objects, close: async () => {} };
         const summary = await harvest({
-          client: createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url }),
+          sources: [createPetfinderSource(createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url }))],
           storage,
           breeds: ["Siamese"],
           concurrency: 4,

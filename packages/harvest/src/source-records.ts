@@ -1,4 +1,4 @@
-import { PetfinderQuotaError, type Animal, type PetfinderClient } from "@cat-harvest/petfinder";
+import type { PhotoSource, SourceQuota } from "@cat-harvest/photos";
 import pLimit from "p-limit";
 import { createChannel, type Channel } from "./channel.js";
 import {
@@ -9,23 +9,16 @@ import {
   type CacheLine,
   type RecordsCacheLocation,
   type RecordsCacheWriter,
-} from "./petfinder-records-cache.js";
+} from "./records-cache.js";
 
-/** Records asked for per page: the API's maximum, fixed so a partial breed can continue where it stopped. */
-export const RECORDS_PAGE_SIZE = 100;
-/**
- * Pages of a breed requested ahead of the one being read: a breed of 15 pages then takes
- * about 8 round trips, so the last breeds do not leave the API phase waiting on one chain of
- * requests (the client's requests-per-second ceiling still holds). More pages in flight let
- * more of them reach a busy server at once, inside one of its rate-limit windows: measured
- * at 2 ahead, 1 x 429 in 15 whole harvests; at 1, none in 6.
- */
-const PAGES_AHEAD = 1;
+/** Records waiting between the API phase and the candidates. */
+const CHANNEL_RECORDS = 200;
 
-/** One fetched record and the breed search it came from. */
+/** One fetched record, the breed search it came from, and its source. */
 export interface BreedRecord {
+  readonly source: PhotoSource;
   readonly breed: string;
-  readonly animal: Animal;
+  readonly record: unknown;
 }
 
 /** How a breed stands after the cache: complete for this run, or to continue at a record count. */
@@ -36,10 +29,8 @@ export function breedPlan(progress: BreedProgress | undefined, perBreed: number)
 }
 
 export interface StreamRecordsOptions {
-  /** The API root the records come from (kept in the cache's header). */
-  readonly source: string;
-  /** Needed unless the cache covers every breed. */
-  readonly client?: Pick<PetfinderClient, "animalPages"> | undefined;
+  /** Where the records come from (its endpoint is kept in the cache's header). */
+  readonly source: PhotoSource;
   readonly type: string;
   /** Every breed of the type (kept in the cache so a re-run needs no breeds call). */
   readonly allBreeds: readonly string[];
@@ -60,8 +51,8 @@ export interface StreamRecordsOptions {
 
 /** The outcome of the API phase, known once the record stream has ended. */
 export interface RecordsOutcome {
-  /** The daily quota ran out; breeds not done continue on the next run. */
-  readonly quota?: PetfinderQuotaError;
+  /** The source's quota ran out; breeds not done continue on the next run. */
+  readonly quota?: SourceQuota & { readonly source: string };
   /** Another API failure that stopped some breeds (they continue on the next run). */
   readonly errors: ReadonlyArray<{ readonly breed: string; readonly error: unknown }>;
   /** Breeds whose records are all in. */
@@ -79,7 +70,7 @@ interface RecordsRun {
   /** Aborted by the caller's signal; not by a quota error, whose requests in flight finish. */
   readonly apiSignal: AbortSignal;
   readonly errors: Array<{ breed: string; error: unknown }>;
-  quota: PetfinderQuotaError | undefined;
+  quota: (SourceQuota & { readonly source: string }) | undefined;
   breedsDone: number;
   pages: number;
 }
@@ -92,7 +83,7 @@ interface RecordsRun {
  */
 export function streamRecords(options: StreamRecordsOptions): { records: AsyncIterable<BreedRecord>; outcome: Promise<RecordsOutcome> } {
   const { breeds, perBreed, cache, cached, signal } = options;
-  const channel = createChannel<BreedRecord>(2 * RECORDS_PAGE_SIZE);
+  const channel = createChannel<BreedRecord>(CHANNEL_RECORDS);
   const plans = new Map(breeds.map((b) => [b, breedPlan(cached?.progress.get(b), perBreed)] as const));
   const toFetch = breeds.filter((b) => !plans.get(b)!.complete);
   const api = new AbortController();
@@ -114,7 +105,7 @@ export function streamRecords(options: StreamRecordsOptions): { records: AsyncIt
   const steps = async () => {
     // A cache read from where an earlier version kept it is copied to its own place once.
     if ((toFetch.length > 0 || cached?.legacy) && cache)
-      writer = await createRecordsCacheWriter(cache, { source: options.source, type: options.type, breeds: options.allBreeds });
+      writer = await createRecordsCacheWriter(cache, { source: options.source.endpoint, type: options.type, breeds: options.allBreeds });
     let copiedCache = !cached;
     try {
       if (cached && cache) {
@@ -151,7 +142,7 @@ async function replayCachedRecords(run: RecordsRun, cache: RecordsCacheLocation)
     const count = yielded.get(line.breed) ?? 0;
     if (count >= perBreed) continue;
     yielded.set(line.breed, count + 1);
-    await run.channel.push({ breed: line.breed, animal: line.animal });
+    await run.channel.push({ source: run.options.source, breed: line.breed, record: line.animal });
   }
   for (const breed of breeds) {
     if (run.plans.get(breed)!.complete) {
@@ -163,34 +154,25 @@ async function replayCachedRecords(run: RecordsRun, cache: RecordsCacheLocation)
 
 /** Step 2: the API, for the breeds the cache does not complete, `breedConcurrency` at once. */
 async function fetchBreedRecords(run: RecordsRun, toFetch: readonly string[]): Promise<void> {
-  if (!run.options.client) throw new TypeError("streamRecords: a client is needed to fetch breeds the cache does not hold");
   const limit = pLimit(run.options.breedConcurrency ?? 4);
   await Promise.all(toFetch.map((breed) => limit(fetchOneBreed, run, breed)));
 }
 
 /** One breed's pages, from where the cache stopped; an error stops this breed only. */
 async function fetchOneBreed(run: RecordsRun, breed: string): Promise<void> {
-  const { client, type, perBreed, onBreedDone, onPage } = run.options;
+  const { source, type, perBreed, onBreedDone, onPage } = run.options;
   // After a quota error no new breed starts; the next run continues it.
   if (run.apiSignal.aborted || run.quota) return;
   const from = run.plans.get(breed)!.from;
   let records = from;
-  const skip = from % RECORDS_PAGE_SIZE;
   try {
-    const iterator = client!.animalPages(
-      { type, breed, limit: RECORDS_PAGE_SIZE, page: Math.floor(from / RECORDS_PAGE_SIZE) + 1 },
-      { maxRecords: perBreed - from + skip, signal: run.apiSignal, prefetch: PAGES_AHEAD },
-    );
-    let first = true;
-    for await (const page of iterator) {
+    for await (const page of source.records(breed, { type, from, perBreed, signal: run.apiSignal })) {
       run.pages++;
-      const animals = first ? page.animals.slice(skip) : page.animals;
-      first = false;
-      for (const animal of animals) await run.channel.push({ breed, animal });
-      records += animals.length;
-      const exhausted = page.animals.length === 0 || page.pagination.current_page >= page.pagination.total_pages;
+      for (const record of page.records) await run.channel.push({ source, breed, record });
+      records += page.records.length;
+      const { exhausted } = page;
       // The page's records and its progress marker, in one write.
-      await run.write(...animals.map((animal): CacheLine => ({ t: "a", breed, animal })), { t: "p", breed, records, exhausted });
+      await run.write(...page.records.map((animal): CacheLine => ({ t: "a", breed, animal })), { t: "p", breed, records, exhausted });
       onPage?.(breed, records);
       // Once the quota is spent, stop asking; pages already answered were kept.
       if (run.quota && !exhausted) return;
@@ -199,10 +181,11 @@ async function fetchOneBreed(run: RecordsRun, breed: string): Promise<void> {
     onBreedDone?.(breed, records, "api");
   } catch (error) {
     if (run.apiSignal.aborted && !run.quota) return;
-    if (PetfinderQuotaError.isInstance(error)) {
+    const quota = source.quotaOf(error);
+    if (quota) {
       // Requests already in flight were counted by the server: let them finish and
       // keep their pages rather than abort them and waste that share of the quota.
-      run.quota ??= error as PetfinderQuotaError;
+      run.quota ??= { ...quota, source: source.name };
       return;
     }
     run.errors.push({ breed, error });

@@ -1,4 +1,3 @@
-import type { Animal } from "@cat-harvest/petfinder";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { readLines } from "./read-lines.js";
 
@@ -18,7 +17,8 @@ export interface RecordsCacheLocation {
 /** One line of the cache: its header, a record, or how far a breed got. */
 export type CacheLine =
   | { t: "h"; v: number; source: string; type: string; breeds: string[] }
-  | { t: "a"; breed: string; animal: Animal }
+  // `animal` is the field name of version 1, kept so earlier caches stay readable: any source's record.
+  | { t: "a"; breed: string; animal: unknown }
   | { t: "p"; breed: string; records: number; exhausted: boolean };
 
 /** How far a breed's records got. */
