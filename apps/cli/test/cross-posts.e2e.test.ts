@@ -58,36 +58,33 @@ async function readDatasetFile(dest: string, name: string): Promise<string> {
   return readFile(join(dest, name), "utf8");
 }
 
-/** Each cross-posted photo of the breeds stored once, by sha256, and as many other copies listed as duplicates of that file. */
-async function expectEachStoredOnceByContent(dest: string): Promise<string> {
+/**
+ * Each cross-posted photo of the breeds stored once (by sha256), its other copies listed in
+ * failures.jsonl as duplicates of that file; with `sameOrigins` (the emulators whose truths were
+ * read), at exactly the URLs the truths name.
+ */
+async function expectEachStoredOnce(dest: string, sameOrigins: boolean): Promise<string> {
   const metadata = await readDatasetFile(dest, "metadata.jsonl");
-  const rows = jsonLines<{ file_name: string; sha256: string }>(metadata);
-  const failures = jsonLines<{ reason: string; duplicate_of?: string }>(await readDatasetFile(dest, "failures.jsonl"));
+  const rows = jsonLines<{ file_name: string; source_url: string; sha256: string }>(metadata);
+  const failures = jsonLines<{ source_url: string; reason: string; duplicate_of?: string }>(await readDatasetFile(dest, "failures.jsonl"));
   for (const group of groups) {
     const stored = rows.filter((r) => r.sha256 === group.sha256);
     expect(stored, group.id).toHaveLength(1);
     const dropped = failures.filter((f) => f.reason === "duplicate" && f.duplicate_of === stored[0]!.file_name);
     expect(dropped, group.id).toHaveLength(group.copies.length - 1);
+    if (sameOrigins) expect([...stored, ...dropped].map((r) => r.source_url).sort(), group.id).toEqual(group.copies.map((c) => c.url).sort());
   }
   return metadata;
 }
 
-/** Each cross-posted photo of the breeds stored once, its other copies listed as duplicates of that file. */
-async function expectEachStoredOnce(dest: string): Promise<string> {
-  const metadata = await readDatasetFile(dest, "metadata.jsonl");
-  const rows = jsonLines<{ file_name: string; source_url: string; sha256: string }>(metadata);
-  const failures = jsonLines<{ source_url: string; reason: string; duplicate_of?: string }>(await readDatasetFile(dest, "failures.jsonl"));
-  for (const group of groups) {
-    const urls = new Set(group.copies.map((c) => c.url));
-    const stored = rows.filter((r) => r.sha256 === group.sha256);
-    expect(stored, group.id).toHaveLength(1);
-    expect(urls.has(stored[0]!.source_url), group.id).toBe(true);
-    const dropped = failures.filter((f) => urls.has(f.source_url));
-    expect(dropped, group.id).toHaveLength(group.copies.length - 1);
-    expect(
-      dropped.every((f) => f.reason === "duplicate" && f.duplicate_of === stored[0]!.file_name),
-      group.id,
-    ).toBe(true);
+/** The metadata.jsonl of two runs of the built command, each into a fresh `name` checked by `expectEachStoredOnce`. */
+async function harvestTwice(name: string, argv: (dest: string) => string[], sameOrigins: boolean): Promise<string[]> {
+  const metadata = [];
+  for (const run_ of ["one", "two"]) {
+    const dest = join(tmp, run_, name);
+    const result = await run("node", argv(dest), { env: sameOrigins ? env() : {} });
+    expect(result.code, result.stderr).toBe(0);
+    metadata.push(await expectEachStoredOnce(dest, sameOrigins));
   }
   return metadata;
 }
@@ -102,13 +99,7 @@ describe("cross-posted photos of three sources (emulators with crossPosts, --api
     ["a folder", "merged"],
     ["a .tar.gz", "merged.tar.gz"],
   ])("into %s: each is stored once, the other copies listed as duplicates, and two runs write the same metadata.jsonl", async (_kind, name) => {
-    const metadata = [];
-    for (const run_ of ["one", "two"]) {
-      const dest = join(tmp, run_, name);
-      const result = await run("node", args(dest), { env: env() });
-      expect(result.code, result.stderr).toBe(0);
-      metadata.push(await expectEachStoredOnce(dest));
-    }
+    const metadata = await harvestTwice(name, args, true);
     expect(metadata[1]).toBe(metadata[0]);
   });
 });
@@ -118,14 +109,9 @@ describe("--demo --source petfinder,rescuegroups,thecatapi (emulators cross-post
     ["a folder", "demo"],
     ["a .tar.gz", "demo.tar.gz"],
   ])("into %s: each cross-posted photo is stored once, and two runs write the same metadata.jsonl", async (_kind, name) => {
-    const metadata = [];
-    for (const run_ of ["one", "two"]) {
-      const dest = join(tmp, run_, name);
-      const result = await run("node", [CLI, "--demo", "--source", "petfinder,rescuegroups,thecatapi", "--breeds", BREEDS.join(","), "--json", "--out", dest]);
-      expect(result.code, result.stderr).toBe(0);
-      // Each demo's emulators listen on ports of their own: the rest of every line is the same.
-      metadata.push((await expectEachStoredOnceByContent(dest)).replaceAll(/http:\/\/127\.0\.0\.1:\d+\//g, "http://127.0.0.1:PORT/"));
-    }
+    const argv = (dest: string) => [CLI, "--demo", "--source", "petfinder,rescuegroups,thecatapi", "--breeds", BREEDS.join(","), "--json", "--out", dest];
+    // Each demo's emulators listen on ports of their own: the rest of every line is the same.
+    const metadata = (await harvestTwice(name, argv, false)).map((m) => m.replaceAll(/http:\/\/127\.0\.0\.1:\d+\//g, "http://127.0.0.1:PORT/"));
     expect(metadata[0]).toContain('"source":"rescuegroups"');
     expect(metadata[1]).toBe(metadata[0]);
   });

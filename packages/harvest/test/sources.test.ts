@@ -169,69 +169,43 @@ describe("three sources in one data set", () => {
     expect(runs[1]).toEqual(runs[0]);
   });
 
-  test("a source whose quota runs out stops cleanly while the others complete, and the next run continues it", async () => {
-    const port = await freePort();
-    const limited = await startCatApiEmulator({ seed: 3, scale: 0.02, rateLimit: 0, monthlyLimit: 3, port });
-    const storage = reopenable();
-    const breeds = ["Siamese", "Bengal", "Persian", "Abyssinian"];
-    let one;
-    try {
-      one = await harvest({ sources: [petfinderSource(), catApiSource("demo", limited.apiUrl)], storage, cache: cacheOf(storage), breeds, concurrency: 8 });
-    } finally {
-      await limited.stop();
-    }
-    expect(one.status).toBe("partial");
-    expect(one.quotaResetAt).toBeDefined();
-    expect(rows(storage).some((r) => r.source === "petfinder")).toBe(true);
-    // The quota is back (a new month): the same endpoint, the kept records, the rest fetched.
-    const fresh = await startCatApiEmulator({ seed: 3, scale: 0.02, rateLimit: 0, port });
-    try {
-      const next = reopenable(new Map(storage.objects));
-      const two = await harvest({
-        sources: [petfinderSource(), catApiSource("demo", fresh.apiUrl)],
-        storage: next,
-        cache: cacheOf(next),
-        breeds,
-        concurrency: 8,
-      });
-      expect(two.status).toBe("complete");
-      const clean = reopenable();
-      await harvest({ sources: [petfinderSource(), catApiSource("demo", fresh.apiUrl)], storage: clean, breeds, concurrency: 8 });
-      expect(photos(next)).toEqual(photos(clean));
-    } finally {
-      await fresh.stop();
-    }
-  });
+  /** The Cat API with a monthly quota, RescueGroups.org with a daily one: each emulator at `port`, limited or not, and a source reading it. */
+  const quotaCases = [
+    {
+      name: "thecatapi",
+      start: (port: number, limited: boolean) => startCatApiEmulator({ seed: 3, scale: 0.02, rateLimit: 0, port, ...(limited ? { monthlyLimit: 3 } : {}) }),
+      source: (apiUrl: string) => catApiSource("demo", apiUrl),
+    },
+    {
+      name: "rescuegroups",
+      start: (port: number, limited: boolean) => startRescueGroupsEmulator({ seed: 3, scale: 0.05, rateLimit: 0, port, ...(limited ? { dailyLimit: 3 } : {}) }),
+      source: (apiUrl: string) => rescueGroupsSource("demo", apiUrl),
+    },
+  ];
 
-  test("RescueGroups.org's daily quota running out stops it cleanly while Petfinder completes, and the next run continues it", async () => {
+  test.each(quotaCases)("a source whose quota runs out ($name) stops cleanly while the others complete, and the next run continues it", async (quotaCase) => {
     const port = await freePort();
-    const limited = await startRescueGroupsEmulator({ seed: 3, scale: 0.05, rateLimit: 0, dailyLimit: 3, port });
+    const limited = await quotaCase.start(port, true);
     const storage = reopenable();
     const breeds = ["Siamese", "Bengal", "Persian", "Abyssinian"];
     let one;
     try {
-      one = await harvest({
-        sources: [petfinderSource(), rescueGroupsSource("demo", limited.apiUrl)],
-        storage,
-        cache: cacheOf(storage),
-        breeds,
-        concurrency: 8,
-      });
+      one = await harvest({ sources: [petfinderSource(), quotaCase.source(limited.apiUrl)], storage, cache: cacheOf(storage), breeds, concurrency: 8 });
     } finally {
       await limited.stop();
     }
     expect(one.status).toBe("partial");
-    expect(one.quota?.source).toBe("rescuegroups");
+    expect(one.quota?.source).toBe(quotaCase.name);
     expect(one.quotaResetAt).toBeDefined();
     expect(rows(storage).some((r) => r.source === "petfinder")).toBe(true);
-    // The quota is back (a new day): the same endpoint, the kept records, the rest fetched.
-    const fresh = await startRescueGroupsEmulator({ seed: 3, scale: 0.05, rateLimit: 0, port });
+    // The quota is back (a new month or day): the same endpoint, the kept records, the rest fetched.
+    const fresh = await quotaCase.start(port, false);
     try {
       const next = reopenable(new Map(storage.objects));
-      const sources = () => [petfinderSource(), rescueGroupsSource("demo", fresh.apiUrl)];
+      const sources = () => [petfinderSource(), quotaCase.source(fresh.apiUrl)];
       const two = await harvest({ sources: sources(), storage: next, cache: cacheOf(next), breeds, concurrency: 8 });
       expect(two.status).toBe("complete");
-      expect(rows(next).some((r) => r.source === "rescuegroups")).toBe(true);
+      expect(rows(next).some((r) => r.source === quotaCase.name)).toBe(true);
       const clean = reopenable();
       await harvest({ sources: sources(), storage: clean, breeds, concurrency: 8 });
       expect(photos(next)).toEqual(photos(clean));
