@@ -1,6 +1,7 @@
 import type { PhotoSource } from "@cat-harvest/photos";
 import type { CommandIO } from "./command-io.js";
 import { CommandCredentialsError } from "./errors.js";
+import { DEMO_SEED } from "./open-api.js";
 
 /** What the command knows of a source that takes one API key. */
 export interface KeyedSourceSpec {
@@ -16,8 +17,11 @@ export interface KeyedSourceSpec {
   readonly authError: string;
   /** The client and source, loaded only when asked for (`import()`). */
   readonly open: (apiKey: string, baseUrl: string | undefined, requestsPerSecond?: number) => Promise<PhotoSource>;
-  /** The bundled emulator, loaded only for --demo; its API root and how to stop it. */
-  readonly emulator: (scale: number) => Promise<{ readonly apiUrl: string; stop(): Promise<void> }>;
+  /**
+   * The bundled emulator, loaded only for --demo; its API root and how to stop it. With
+   * `crossPosts`, it serves the photos the other emulators at its seed post too.
+   */
+  readonly emulator: (scale: number, crossPosts: boolean) => Promise<{ readonly apiUrl: string; stop(): Promise<void> }>;
 }
 
 /** The sources with one API key each; Petfinder (OAuth client id and secret) is opened by `openApi`. */
@@ -35,9 +39,9 @@ export const KEYED_SOURCES: readonly KeyedSourceSpec[] = [
         createRescueGroupsClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(requestsPerSecond ? { requestsPerSecond } : {}) }),
       );
     },
-    async emulator(scale) {
+    async emulator(scale, crossPosts) {
       const { startRescueGroupsEmulator } = await import("@cat-harvest/rescuegroups-emulator");
-      return startRescueGroupsEmulator({ seed: 1, scale, host: "127.0.0.1", port: 0 });
+      return startRescueGroupsEmulator({ seed: DEMO_SEED, scale, crossPosts, host: "127.0.0.1", port: 0 });
     },
   },
   {
@@ -51,9 +55,9 @@ export const KEYED_SOURCES: readonly KeyedSourceSpec[] = [
       const { createCatApiClient, createCatApiSource } = await import("@cat-harvest/thecatapi");
       return createCatApiSource(createCatApiClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(requestsPerSecond ? { requestsPerSecond } : {}) }));
     },
-    async emulator(scale) {
+    async emulator(scale, crossPosts) {
       const { startCatApiEmulator } = await import("@cat-harvest/thecatapi-emulator");
-      return startCatApiEmulator({ seed: 1, scale, host: "127.0.0.1", port: 0 });
+      return startCatApiEmulator({ seed: DEMO_SEED, scale, crossPosts, host: "127.0.0.1", port: 0 });
     },
   },
 ];

@@ -6,6 +6,9 @@ import type { ApiFlags } from "./parse-command-line.js";
 /** Emulator scale `--demo` uses: about 600 records, done in seconds. */
 export const DEMO_SCALE = 0.02;
 
+/** The seed every demo emulator starts at, so a merged demo's emulators cross-post the same photos. */
+export const DEMO_SEED = 1;
+
 /** A Petfinder client and what to stop after the run (the demo's emulator). */
 export interface ApiSession {
   readonly client: PetfinderClient;
@@ -13,13 +16,15 @@ export interface ApiSession {
 }
 
 /**
- * The client for --demo (the bundled emulator on a free loopback port, loaded only then) or for
+ * The client for --demo (the bundled emulator on a free loopback port, loaded only then; with
+ * several sources it cross-posts photos with the others, as listings on several sites do) or for
  * the real API, whose credentials come from the flags or PETFINDER_CLIENT_ID/_SECRET.
  */
 export async function openApi(flags: ApiFlags, io: CommandIO, scale = DEMO_SCALE): Promise<ApiSession> {
   if (flags.demo) {
     const { startEmulator } = await import("@cat-harvest/petfinder-emulator");
-    const emulator = await startEmulator({ seed: 1, scale, host: "127.0.0.1", port: 0, clientId: "demo", clientSecret: "demo" });
+    const crossPosts = flags.sources.length > 1;
+    const emulator = await startEmulator({ seed: DEMO_SEED, scale, crossPosts, host: "127.0.0.1", port: 0, clientId: "demo", clientSecret: "demo" });
     io.stderr(`Demo: the bundled Petfinder emulator is serving at ${emulator.url} (scale ${scale}); no account or network needed.`);
     const client = createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: emulator.url });
     return { client, stop: () => emulator.stop() };

@@ -16,7 +16,8 @@ export interface SourcesSession {
 
 /**
  * The sources of `flags.sources`, in that order: every key is checked before anything starts;
- * with --demo each source's bundled emulator is started on loopback (loaded only then).
+ * with --demo each source's bundled emulator is started on loopback (loaded only then), all at
+ * one seed and, with several sources, cross-posting photos so the merge has duplicates to drop.
  */
 export async function openSources(flags: ApiFlags, io: CommandIO, scale = DEMO_SCALE): Promise<SourcesSession> {
   const specs = flags.sources.map((name) => KEYED_SOURCES.find((s) => s.name === name));
@@ -34,7 +35,7 @@ export async function openSources(flags: ApiFlags, io: CommandIO, scale = DEMO_S
         stops.push(() => api.stop());
         sources.push(createPetfinderSource(api.client));
       } else if (flags.demo) {
-        const emulator = await spec.emulator(scale);
+        const emulator = await spec.emulator(scale, flags.sources.length > 1);
         stops.push(() => emulator.stop());
         io.stderr(`Demo: the bundled ${spec.title} emulator is serving at ${emulator.apiUrl} (scale ${scale}); no key or network needed.`);
         sources.push(await spec.open("demo", emulator.apiUrl, DEMO_REQUESTS_PER_SECOND));

@@ -7,7 +7,15 @@ import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
 import { createCatApiClient, createCatApiSource, type CatApiRecord } from "@cat-harvest/thecatapi";
 import { readTruth as readCatApiTruth, startCatApiEmulator, type CatApiEmulator } from "@cat-harvest/thecatapi-emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HarvestCredentialsError, SOURCES_FILE, harvest, recordsCacheFile, type PhotoSource, type RecordsCacheLocation } from "../src/index.js";
+import {
+  HarvestCredentialsError,
+  SOURCES_FILE,
+  harvest,
+  recordsCacheFile,
+  type HarvestOptions,
+  type PhotoSource,
+  type RecordsCacheLocation,
+} from "../src/index.js";
 
 /** A memory storage whose objects outlive close(), so a second run can reopen them. */
 function reopenable(objects = new Map<string, Uint8Array>()): MemoryStorage {
@@ -43,8 +51,19 @@ afterAll(async () => {
 const petfinderSource = () => createPetfinderSource(createPetfinderClient({ clientId: "demo", clientSecret: "demo", baseUrl: petfinder.url }));
 const catApiSource = (apiKey = "demo", baseUrl = cats.apiUrl) =>
   createCatApiSource(createCatApiClient({ apiKey, baseUrl, requestsPerSecond: 50, retry: { limit: 0 } }));
-const rescueGroupsSource = (apiKey = "demo") =>
-  createRescueGroupsSource(createRescueGroupsClient({ apiKey, baseUrl: rescue.apiUrl, requestsPerSecond: 50, retry: { limit: 0 } }));
+const rescueGroupsSource = (apiKey = "demo", baseUrl = rescue.apiUrl) =>
+  createRescueGroupsSource(createRescueGroupsClient({ apiKey, baseUrl, requestsPerSecond: 50, retry: { limit: 0 } }));
+
+/** A loopback port free now, so an emulator can be stopped and another started at the same URL. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    void import("node:net").then(({ createServer }) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+  });
 
 describe("one source at a time, over HTTP, byte for byte against the emulator's truth", () => {
   test("The Cat API: every Bengal image, as <Breed>/thecatapi-<id>.<ext>, with source and source_id", async () => {
@@ -150,44 +169,103 @@ describe("three sources in one data set", () => {
     expect(runs[1]).toEqual(runs[0]);
   });
 
-  test("a source whose quota runs out stops cleanly while the others complete, and the next run continues it", async () => {
-    const port = await new Promise<number>((resolve) => {
-      void import("node:net").then(({ createServer }) => {
-        const server = createServer().listen(0, "127.0.0.1", () => {
-          const { port } = server.address() as { port: number };
-          server.close(() => resolve(port));
-        });
-      });
-    });
-    const limited = await startCatApiEmulator({ seed: 3, scale: 0.02, rateLimit: 0, monthlyLimit: 3, port });
+  /** The Cat API with a monthly quota, RescueGroups.org with a daily one: each emulator at `port`, limited or not, and a source reading it. */
+  const quotaCases = [
+    {
+      name: "thecatapi",
+      start: (port: number, limited: boolean) => startCatApiEmulator({ seed: 3, scale: 0.02, rateLimit: 0, port, ...(limited ? { monthlyLimit: 3 } : {}) }),
+      source: (apiUrl: string) => catApiSource("demo", apiUrl),
+    },
+    {
+      name: "rescuegroups",
+      start: (port: number, limited: boolean) => startRescueGroupsEmulator({ seed: 3, scale: 0.05, rateLimit: 0, port, ...(limited ? { dailyLimit: 3 } : {}) }),
+      source: (apiUrl: string) => rescueGroupsSource("demo", apiUrl),
+    },
+  ];
+
+  test.each(quotaCases)("a source whose quota runs out ($name) stops cleanly while the others complete, and the next run continues it", async (quotaCase) => {
+    const port = await freePort();
+    const limited = await quotaCase.start(port, true);
     const storage = reopenable();
     const breeds = ["Siamese", "Bengal", "Persian", "Abyssinian"];
     let one;
     try {
-      one = await harvest({ sources: [petfinderSource(), catApiSource("demo", limited.apiUrl)], storage, cache: cacheOf(storage), breeds, concurrency: 8 });
+      one = await harvest({ sources: [petfinderSource(), quotaCase.source(limited.apiUrl)], storage, cache: cacheOf(storage), breeds, concurrency: 8 });
     } finally {
       await limited.stop();
     }
     expect(one.status).toBe("partial");
+    expect(one.quota?.source).toBe(quotaCase.name);
     expect(one.quotaResetAt).toBeDefined();
     expect(rows(storage).some((r) => r.source === "petfinder")).toBe(true);
-    // The quota is back (a new month): the same endpoint, the kept records, the rest fetched.
-    const fresh = await startCatApiEmulator({ seed: 3, scale: 0.02, rateLimit: 0, port });
+    // The quota is back (a new month or day): the same endpoint, the kept records, the rest fetched.
+    const fresh = await quotaCase.start(port, false);
     try {
       const next = reopenable(new Map(storage.objects));
-      const two = await harvest({
-        sources: [petfinderSource(), catApiSource("demo", fresh.apiUrl)],
-        storage: next,
-        cache: cacheOf(next),
-        breeds,
-        concurrency: 8,
-      });
+      const sources = () => [petfinderSource(), quotaCase.source(fresh.apiUrl)];
+      const two = await harvest({ sources: sources(), storage: next, cache: cacheOf(next), breeds, concurrency: 8 });
       expect(two.status).toBe("complete");
+      expect(rows(next).some((r) => r.source === quotaCase.name)).toBe(true);
       const clean = reopenable();
-      await harvest({ sources: [petfinderSource(), catApiSource("demo", fresh.apiUrl)], storage: clean, breeds, concurrency: 8 });
+      await harvest({ sources: sources(), storage: clean, breeds, concurrency: 8 });
       expect(photos(next)).toEqual(photos(clean));
     } finally {
       await fresh.stop();
     }
   });
+});
+
+describe("faults at rate 0.1: re-runs end with every photo of the truth stored byte for byte", () => {
+  /** Harvests until complete (at most 4 runs, each resuming what the last one stored), as a user re-running the command does. */
+  async function harvestThroughFaults(sources: () => PhotoSource[], options: Pick<HarvestOptions, "breeds" | "size">): Promise<MemoryStorage> {
+    let storage = reopenable();
+    let summary = await harvest({ sources: sources(), storage, concurrency: 8, ...options });
+    for (let i = 0; i < 3 && summary.status !== "complete"; i++) {
+      storage = reopenable(new Map(storage.objects));
+      summary = await harvest({ sources: sources(), storage, concurrency: 8, ...options });
+    }
+    expect(summary.status, JSON.stringify(summary.failureReasons)).toBe("complete");
+    const failures = text(storage.objects.get("failures.jsonl"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { reason: string });
+    expect(failures.filter((f) => f.reason !== "duplicate")).toEqual([]);
+    for (const row of rows(storage)) expect(sha(storage.objects.get(String(row.file_name))!)).toBe(row.sha256);
+    return storage;
+  }
+  const faultsServed = async (emulator: { readonly url: string }) => {
+    const stats = (await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as { faults: Record<string, number> };
+    return Object.values(stats.faults).reduce((a, b) => a + b, 0);
+  };
+
+  test("The Cat API: every Bengal image", async () => {
+    const faulty = await startCatApiEmulator({ seed: 5, scale: 0.1, rateLimit: 0, faultRate: 0.1, stallMs: 1000 });
+    try {
+      const source = () => createCatApiSource(createCatApiClient({ apiKey: "demo", baseUrl: faulty.apiUrl, requestsPerSecond: 50 }));
+      const storage = await harvestThroughFaults(() => [source()], { breeds: ["Bengal"] });
+      const truth = await readCatApiTruth(faulty, "?breed_ids=beng");
+      expect(truth.length).toBeGreaterThan(10);
+      expect(photos(storage)).toEqual(truth.map((t) => `Bengal/thecatapi-${t.image_id}.${t.url.split(".").pop()}`).sort());
+      expect(contents(storage)).toEqual(new Set(truth.map((t) => t.sha256)));
+      expect(await faultsServed(faulty)).toBeGreaterThan(10);
+    } finally {
+      await faulty.stop();
+    }
+  }, 120_000);
+
+  test("RescueGroups.org: every large picture of the Siamese cats", async () => {
+    const faulty = await startRescueGroupsEmulator({ seed: 5, scale: 0.2, rateLimit: 0, faultRate: 0.1, stallMs: 1000 });
+    try {
+      const client = () => createRescueGroupsClient({ apiKey: "demo", baseUrl: faulty.apiUrl, requestsPerSecond: 50 });
+      const storage = await harvestThroughFaults(() => [createRescueGroupsSource(client())], { breeds: ["Siamese"], size: "large" });
+      const id = (await client().catBreeds()).find((b) => b.name === "Siamese")!.id;
+      const truth = await readRescueGroupsTruth(faulty, `?breedPrimaryId=${id}&size=large`);
+      expect(truth.length).toBeGreaterThan(10);
+      expect(photos(storage).every((k) => /^Siamese\/rescuegroups-\d+-\d+\.jpg$/.test(k))).toBe(true);
+      expect(contents(storage)).toEqual(new Set(truth.map((t) => t.sha256)));
+      expect(await faultsServed(faulty)).toBeGreaterThan(10);
+    } finally {
+      await faulty.stop();
+    }
+  }, 120_000);
 });
