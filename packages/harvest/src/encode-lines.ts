@@ -19,3 +19,8 @@ export function encodeLines(lines: readonly string[]): { body: ReadableStream<Ui
   });
   return { body, size };
 }
+
+/** The values of a map in the order of its keys, mapped. */
+export function sortedValues<V>(map: ReadonlyMap<string, V>, line: (value: V) => string): string[] {
+  return [...map.keys()].sort().map((key) => line(map.get(key)!));
+}
