@@ -1,6 +1,8 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { FailureRow } from "./dataset-files.js";
-import type { HarvestLineTooLongError } from "./errors.js";
+import type { HarvestBadRowError, HarvestLineTooLongError } from "./errors.js";
+import type { ListColumns } from "./list-columns.js";
+import type { UrlListInput } from "./list-input.js";
 import { createPhotoAdmitter } from "./admit-photo.js";
 import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 import type { HarvestSummary } from "./harvest.js";
@@ -15,9 +17,9 @@ import { parseUrlList, type UrlListEntry } from "./url-list.js";
 /** The folder of URLs listed without a label. */
 export const UNLABELLED = "unlabelled";
 
-export interface DownloadListOptions extends DownloadRunOptions {
-  /** The list's bytes (.txt, .csv or .jsonl; see `parseUrlList`). */
-  readonly input: ReadableStream<Uint8Array>;
+export interface DownloadListOptions extends DownloadRunOptions, ListColumns {
+  /** The list (see `parseUrlList`): its bytes, or an input with ranged reads, which Parquet needs. */
+  readonly input: ReadableStream<Uint8Array> | UrlListInput;
   /** The list's file name: picks the format and names it in errors. */
   readonly inputName: string;
   readonly storage: StorageAdapter;
@@ -28,9 +30,14 @@ export function listEntryCandidate(entry: UrlListEntry): PhotoCandidate {
   return { url: entry.url, breed: entry.label ?? UNLABELLED, recordId: null, photo: null };
 }
 
-/** The failures.jsonl line of a list line skipped for its length: its excerpt stands for the URL. */
-export function tooLongFailure(error: HarvestLineTooLongError): FailureRow {
+/** The failures.jsonl line of a list line skipped for its length or as a bad row: its excerpt stands for the URL. */
+export function tooLongFailure(error: HarvestLineTooLongError | HarvestBadRowError): FailureRow {
   return { source_url: error.excerpt, breed: error.label ?? UNLABELLED, animal_id: null, reason: error.reason, attempts: 0, detail: error.message };
+}
+
+function listReadOptions(options: ListColumns, onBadRow: (error: HarvestLineTooLongError | HarvestBadRowError) => void) {
+  const { urlColumn, labelColumn } = options;
+  return { onBadRow, ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
 }
 
 /**
@@ -38,8 +45,9 @@ export function tooLongFailure(error: HarvestLineTooLongError): FailureRow {
  * folder (`unlabelled` without one), files are named by `urlFileName`, and metadata.jsonl,
  * failures.jsonl and breeds.csv (label, folder, images) are written. Resumes like a harvest,
  * with the same decisions (`createPhotoDecider`), without a cap. A line or URL over its limit
- * (`MAX_LIST_LINE_CHARS`, `MAX_LIST_URL_CHARS`) is not fetched: it is a failure
- * (`line-too-long`, `url-too-long`, quoted by its start) and the run goes on.
+ * (`MAX_LIST_LINE_CHARS`, `MAX_LIST_URL_CHARS`) or a bad row (`HarvestBadRowError`: no URL,
+ * not http(s), unparseable) is not fetched: it is a failure (`line-too-long`,
+ * `url-too-long`, `invalid-url`..., quoted by its start), logged, and the run goes on.
  *
  * @example
  * await downloadList({ input: Readable.toWeb(createReadStream("urls.csv")), inputName: "urls.csv", storage });
@@ -55,14 +63,14 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
   const admit = createPhotoAdmitter(dataset, progress);
   let finished = false;
   try {
-    const onTooLong = (error: HarvestLineTooLongError) => {
+    const onBadRow = (error: HarvestLineTooLongError | HarvestBadRowError) => {
       dataset.fail(tooLongFailure(error));
       progress.failed++;
       options.onLog?.(error.message);
       report();
     };
     async function* jobs(): AsyncGenerator<PhotoJob> {
-      for await (const entry of parseUrlList(options.input, options.inputName, undefined, { onTooLong })) {
+      for await (const entry of parseUrlList(options.input, options.inputName, undefined, listReadOptions(options, onBadRow))) {
         progress.records++;
         const candidate = listEntryCandidate(entry);
         folders.add(place(candidate).folder);

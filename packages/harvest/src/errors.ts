@@ -1,4 +1,5 @@
 import { CatHarvestError } from "@cat-harvest/errors";
+import { excerpt } from "./excerpt.js";
 
 /** The base of every error this package throws. */
 export class HarvestError extends CatHarvestError {
@@ -106,6 +107,52 @@ export class HarvestLineTooLongError extends HarvestInputError {
     this.limit = init.limit;
     this.excerpt = init.excerpt;
     this.label = init.label;
+  }
+}
+
+/** Why a row of a URL list was passed over (see `HarvestBadRowError`). */
+export type BadRowReason = "invalid-json" | "invalid-row" | "missing-url" | "invalid-url" | "invalid-label";
+
+/**
+ * A row of a URL list that cannot be used: unparseable JSON, fields that do not match the
+ * header, no URL, a URL that is not http(s), a label that is not text. The list goes on past
+ * it when the reader is given `onBadRow`. `excerpt` quotes its start without credentials.
+ */
+export class HarvestBadRowError extends HarvestInputError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestBadRowError");
+  override name = "HarvestBadRowError" as const;
+  readonly reason: BadRowReason;
+  /** The row's start (its URL when it has one), without credentials (see `excerpt`). */
+  readonly excerpt: string;
+  /** The row's label, when it was read. */
+  readonly label: string | undefined;
+  constructor(file: string, line: number, reason: BadRowReason, problem: string, init: { excerpt: string; label?: string | undefined; cause?: unknown }) {
+    super(file, line, problem, init.cause === undefined ? undefined : { cause: init.cause });
+    this.reason = reason;
+    this.excerpt = init.excerpt;
+    this.label = init.label;
+  }
+}
+
+/**
+ * A URL list without the column an option names (`urlColumn`, or a `labelColumn` that was
+ * asked for). `columns` lists the ones the file has, so the fix can be picked from them.
+ */
+export class HarvestColumnError extends HarvestInputError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestColumnError");
+  override name = "HarvestColumnError" as const;
+  /** The option naming the column: `urlColumn` or `labelColumn`. */
+  readonly option: "urlColumn" | "labelColumn";
+  /** The column asked for. */
+  readonly column: string;
+  /** The columns the file has, in its order. */
+  readonly columns: readonly string[];
+  constructor(file: string, line: number, option: "urlColumn" | "labelColumn", column: string, columns: readonly string[]) {
+    const shown = columns.length === 0 ? "none" : columns.map((c) => JSON.stringify(excerpt(c, 40))).join(", ");
+    super(file, line, `no ${JSON.stringify(column)} column for ${option}; the columns are ${excerpt(shown, 400)}: name one with ${option}`);
+    this.option = option;
+    this.column = column;
+    this.columns = columns;
   }
 }
 

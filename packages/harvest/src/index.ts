@@ -1,5 +1,7 @@
 export {
   HarvestCredentialsError,
+  HarvestBadRowError,
+  HarvestColumnError,
   HarvestDatasetError,
   HarvestError,
   HarvestInputError,
@@ -7,6 +9,7 @@ export {
   HarvestUnknownBreedError,
   HarvestUsageError,
   type HarvestUsageErrorOptions,
+  type BadRowReason,
   type LineTooLongReason,
 } from "./errors.js";
 export {
@@ -18,6 +21,8 @@ export {
   type UrlListEntry,
   type UrlListFormat,
 } from "./url-list.js";
+export { urlListInputOf, type UrlListInput } from "./list-input.js";
+export type { ListColumns } from "./list-columns.js";
 export { EXCERPT_CHARS, excerpt } from "./excerpt.js";
 export { closestNames, editDistance } from "./closest-names.js";
 export {
