@@ -1,4 +1,4 @@
-import { HarvestUnknownBreedError } from "@cat-harvest/harvest";
+import { HarvestColumnError, HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
 import { PetfinderAuthError, PetfinderHttpError } from "@cat-harvest/petfinder";
 import { describe, expect, test } from "vitest";
 import { CommandCredentialsError, CommandUsageError } from "./errors.js";
@@ -23,6 +23,24 @@ describe("inFlagLanguage", () => {
   test("other Petfinder answers are not told as refused credentials", () => {
     const error = new PetfinderHttpError("Petfinder answered 500", 500, "https://api.example/v2/animals");
     expect(inFlagLanguage(error)).toBe(error);
+  });
+
+  test.each([
+    ["urlColumn", "url-column", "url"],
+    ["labelColumn", "label-column", "breed"],
+  ] as const)("a list without its %s names --%s and the columns the list has", (option, flag, column) => {
+    const mapped = inFlagLanguage(new HarvestColumnError("list.csv", 1, option, column, ["id", "link", "\u001b[2Jname"]));
+    expect(CommandUsageError.isInstance(mapped)).toBe(true);
+    expect((mapped as CommandUsageError).option).toBe(flag);
+    const message = (mapped as Error).message;
+    expect(message).toContain(`--input list.csv has no "${column}" column; its columns are "id", "link", "\\u001b[2Jname"`);
+    expect(message).toContain(`--${flag} NAME`);
+  });
+
+  test("a column option a .txt list cannot take names its flag", () => {
+    const mapped = inFlagLanguage(new HarvestUsageError("urlColumn", "a .txt list has no columns", { value: "link" }));
+    expect((mapped as CommandUsageError).option).toBe("url-column");
+    expect((mapped as Error).message).toMatch(/^--url-column: /);
   });
 
   test("other errors pass through as they are", () => {

@@ -1,4 +1,4 @@
-import { HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
+import { HarvestColumnError, HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
 import { PetfinderAuthError } from "@cat-harvest/petfinder";
 import { CommandCredentialsError, CommandUsageError } from "./errors.js";
 import { KEYED_SOURCES, type KeyedSourceSpec } from "./keyed-sources.js";
@@ -9,10 +9,12 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   cap: "--cap",
   concurrency: "--concurrency",
   input: "--input",
+  labelColumn: "--label-column",
   perBreed: "--per-breed",
   size: "--size",
   storage: "--out",
   type: "--type",
+  urlColumn: "--url-column",
 };
 
 /** A PetfinderAuthError (401/403) anywhere in the cause chain: the pipeline may wrap it. */
@@ -45,6 +47,16 @@ function unknownBreeds(error: HarvestUnknownBreedError, type: string): CommandUs
   );
 }
 
+/** A list without the column a flag names (or its default): the columns it has, and the flag that picks one. */
+function missingColumn(error: HarvestColumnError): CommandUsageError {
+  const flag = FLAG_OF_OPTION[error.option]!;
+  return new CommandUsageError(
+    flag.slice(2),
+    `--input ${error.file} has no ${JSON.stringify(error.column)} column; its columns are ${error.columnsText}: name the one to use with ${flag} NAME`,
+    { cause: error },
+  );
+}
+
 /**
  * Turns an error of the pipeline or the Petfinder client into the command's words (flags, env
  * variables), by its class and fields; any other error is returned as it is.
@@ -65,6 +77,7 @@ export function inFlagLanguage(error: unknown): unknown {
     );
   }
   if (HarvestUnknownBreedError.isInstance(error)) return unknownBreeds(error, error.type);
+  if (HarvestColumnError.isInstance(error)) return missingColumn(error);
   const flag = HarvestUsageError.isInstance(error) ? FLAG_OF_OPTION[error.option] : undefined;
   if (flag) return new CommandUsageError(flag.slice(2), `${flag}: ${(error as Error).message}`, { cause: error });
   return error;

@@ -8,7 +8,7 @@ import { parseCatApiCliArgs } from "@cat-harvest/thecatapi-emulator/cli-args";
 import type { CatApiEmulatorOptions } from "@cat-harvest/thecatapi-emulator";
 import { CommandUsageError } from "./errors.js";
 import { decimal, fail, httpUrl, integer } from "./flag-values.js";
-import { subcommand, SUBCOMMANDS, type SubcommandSpec } from "./subcommands.js";
+import { LIST_FORMATS, subcommand, SUBCOMMANDS, type SubcommandSpec } from "./subcommands.js";
 
 /** Shared by `harvest` and `breeds`. */
 export interface ApiFlags {
@@ -44,7 +44,17 @@ export type ParsedCommand =
       readonly scale?: number;
     })
   | (ApiFlags & { readonly command: "breeds" })
-  | { readonly command: "download"; readonly input: string; readonly out: string; readonly concurrency?: number; readonly json: boolean }
+  | {
+      readonly command: "download";
+      readonly input: string;
+      readonly out: string;
+      readonly concurrency?: number;
+      /** The list's URL column (`--url-column`). */
+      readonly urlColumn?: string;
+      /** The list's label column (`--label-column`). */
+      readonly labelColumn?: string;
+      readonly json: boolean;
+    }
   | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
   | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
   | { readonly command: "emulator"; readonly source: "rescuegroups"; readonly options: RescueGroupsEmulatorOptions }
@@ -171,15 +181,25 @@ function apiUrlsOf(command: string, sources: readonly SourceName[], raw: readonl
 }
 
 function downloadCommand(v: Values): ParsedCommand {
-  if (typeof v.input !== "string" || v.input === "") fail("input", "download needs --input FILE: a .txt, .csv or .jsonl URL list", "download");
+  if (typeof v.input !== "string" || v.input === "") fail("input", `download needs --input FILE: ${LIST_FORMATS}`, "download");
   if (typeof v.out !== "string" || v.out === "") fail("out", "download needs --out DEST: a folder, a .tar/.tar.gz file or s3://bucket/prefix", "download");
   return {
     command: "download",
     input: v.input,
     out: v.out,
     ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)),
+    ...optional("urlColumn", columnName("url-column", v["url-column"])),
+    ...optional("labelColumn", columnName("label-column", v["label-column"])),
     json: v.json === true,
   };
+}
+
+/** `--url-column` / `--label-column`: a column name, not blank. */
+function columnName(flag: string, raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== "string" || raw.trim() === "")
+    fail(flag, `--${flag} needs a column name as the list's header (or JSON field) spells it, e.g. --${flag} image_url`, "download");
+  return raw.trim();
 }
 
 /** `--source NAME` (or `--source=NAME`) taken out of the emulator's arguments, which go to that emulator's own parser. */

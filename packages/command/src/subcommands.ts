@@ -34,6 +34,9 @@ const API_FLAGS: readonly FlagSpec[] = [
   { name: "thecatapi-key", value: "KEY", help: "The Cat API key (default: THECATAPI_API_KEY; prefer it: ps shows flags)" },
 ];
 
+/** The URL list formats `download --input` reads. */
+export const LIST_FORMATS = "a URL list: .txt, .csv, .tsv or .jsonl (each also .gz) or .parquet";
+
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
 
 /** The subcommands `cat-harvest` parses itself (`emulator` is parsed by the emulator package). */
@@ -67,10 +70,12 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "download",
     usage: "cat-harvest download --input FILE --out DEST [flags]",
-    summary: "Download a URL list (.txt, .csv or .jsonl; url, label) into DEST.",
+    summary: "Download a URL list (.txt, .csv, .tsv, .jsonl, each also .gz, or .parquet; url, label) into DEST.",
     flags: [
-      { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv or .jsonl (url, label)" },
+      { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv, .tsv or .jsonl (each also .gz) or .parquet" },
       { name: "out", short: "o", value: "DEST", help: "where to write" },
+      { name: "url-column", value: "NAME", help: "the column (or JSON field) holding the URL (default url)" },
+      { name: "label-column", value: "NAME", help: "the column (or JSON field) holding the label, its folder (default label)" },
       CONCURRENCY,
       JSON_FLAG,
       HELP_FLAG,

@@ -45,6 +45,10 @@ export async function* csvRecords(body: ReadableStream<Uint8Array>, list: Pick<L
       recordLength = 0;
       problem = undefined;
       if (text.trim() === "") continue;
+      if (!text.includes('"')) {
+        yield { line, fields: text.split(",") }; // the common record: one line, no quotes
+        continue;
+      }
     } else {
       field += "\n";
       recordLength++;

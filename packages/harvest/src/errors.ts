@@ -147,12 +147,16 @@ export class HarvestColumnError extends HarvestInputError {
   readonly column: string;
   /** The columns the file has, in its order. */
   readonly columns: readonly string[];
+  /** `columns` as a message quotes them: each cut to 40 characters, at most 20 of them. */
+  readonly columnsText: string;
   constructor(file: string, line: number, option: "urlColumn" | "labelColumn", column: string, columns: readonly string[]) {
-    const shown = columns.length === 0 ? "none" : columns.map((c) => JSON.stringify(excerpt(c, 40))).join(", ");
-    super(file, line, `no ${JSON.stringify(column)} column for ${option}; the columns are ${excerpt(shown, 400)}: name one with ${option}`);
+    const shown = columns.slice(0, 20).map((c) => JSON.stringify(excerpt(c, 40)));
+    const columnsText = columns.length === 0 ? "none" : `${shown.join(", ")}${columns.length > 20 ? ` and ${columns.length - 20} more` : ""}`;
+    super(file, line, `no ${JSON.stringify(excerpt(column, 40))} column for ${option}; the columns are ${columnsText}: name one with ${option}`);
     this.option = option;
     this.column = column;
     this.columns = columns;
+    this.columnsText = columnsText;
   }
 }
 
