@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { verifyDataset } from "@cat-harvest/harvest";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
@@ -282,11 +284,50 @@ describe("cat-harvest (Bun) download --input", () => {
     expect(csvOut).toContain("Tabby,Tabby,3");
   });
 
-  test("a bad line is reported with its number", async () => {
-    await writeFile(join(tmp, "bad.jsonl"), '{"url":"http://127.0.0.1:1/a.jpg"}\n{"url": 5}\n');
-    const result = await cli(["download", "--input", join(tmp, "bad.jsonl"), "--out", join(tmp, "bad-out")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("bad.jsonl:2");
+  test("a bad line is reported with its number, recorded as a failure, and the run goes on", async () => {
+    const [url] = [...truth.keys()].filter((u) => !u.includes("width="));
+    await writeFile(join(tmp, "bad.jsonl"), `{"url":"${url}"}\n{"url": 5}\n{"link":"x"}\n`);
+    const dest = join(tmp, "bad-out");
+    const result = await cli(["download", "--input", join(tmp, "bad.jsonl"), "--out", dest]);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain("bad.jsonl:2: the url must be text");
+    expect(result.stderr).toContain('bad.jsonl:3: the object has no "url" field');
+    expect(await expectMatchesTruth(readFromFolder(dest), truth)).toHaveLength(1);
+    const failures = jsonLines<{ reason: string }>(await readFile(join(dest, "failures.jsonl"), "utf8"));
+    expect(failures.map((f) => f.reason).sort()).toEqual(["invalid-url", "missing-url"]);
+  });
+
+  test("reads a .tsv.gz and a .parquet list with --url-column and --label-column", async () => {
+    const urls = [...truth.keys()].filter((u) => !u.includes("width=")).slice(6, 10);
+    const tsv = ["image\tbreed", ...urls.map((u) => `${u}\tSiamese`)].join("\n");
+    await writeFile(join(tmp, "list.tsv.gz"), gzipSync(tsv));
+    await writeFile(
+      join(tmp, "list.parquet"),
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: "image", data: urls, type: "STRING" },
+            { name: "breed", data: urls.map(() => "Bengal"), type: "STRING" },
+          ],
+        }),
+      ),
+    );
+    for (const [name, breed] of [
+      ["list.tsv.gz", "Siamese"],
+      ["list.parquet", "Bengal"],
+    ] as const) {
+      const dest = join(tmp, `columns-${name.replaceAll(".", "-")}`);
+      const result = await cli(["download", "--input", join(tmp, name), "--out", dest, "--url-column", "image", "--label-column", "breed"]);
+      expect(result.code, result.stderr).toBe(0);
+      const rows = await expectMatchesTruth(readFromFolder(dest), truth);
+      expect(rows.map((r) => r.breed)).toEqual(urls.map(() => breed));
+    }
+  });
+
+  test("a list without the URL column exits 2, listing its columns and the flag", async () => {
+    const result = await cli(["download", "--input", join(tmp, "list.parquet"), "--out", join(tmp, "no-column")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('has no "url" column; its columns are "image", "breed": name the one to use with --url-column NAME');
   });
 });
 

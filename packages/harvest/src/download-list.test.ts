@@ -107,3 +107,40 @@ describe("downloadList with over-long lines", () => {
     expect(logs.join("\n")).toContain("urls.txt:2:");
   });
 });
+
+describe("downloadList with bad rows", () => {
+  test("each is a failure with its line and reason, logged, and the rest of the list is stored", async () => {
+    const auth = `${USER}:${encodeURIComponent(PASSWORD)}@`;
+    const list = [
+      JSON.stringify({ link: `http://${auth}${base}/1.png`, breed: "Tabby" }),
+      '{"link": ',
+      JSON.stringify({ href: `http://${base}/9.png`, breed: "Tabby" }),
+      JSON.stringify({ link: "ftp://a.test/x.png", breed: "Calico" }),
+      JSON.stringify({ link: `http://${auth}${base}/2.png`, breed: "Tabby" }),
+    ].join("\n");
+    const storage = createMemoryStorage();
+    const logs: string[] = [];
+    const summary = await downloadList({
+      input: streamOf(list),
+      inputName: "urls.jsonl",
+      storage,
+      urlColumn: "link",
+      labelColumn: "breed",
+      onLog: (l) => logs.push(l),
+    });
+    expect(summary).toMatchObject({ stored: 2, failed: 3, status: "partial" });
+    const failures = text(storage, "failures.jsonl")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { reason: string; breed: string; source_url: string; detail: string })
+      .sort((a, b) => a.detail.localeCompare(b.detail));
+    expect(failures.map((f) => [f.reason, f.breed, f.detail.split(": ")[0]])).toEqual([
+      ["invalid-json", "unlabelled", "urls.jsonl:2"],
+      ["missing-url", "unlabelled", "urls.jsonl:3"],
+      ["invalid-url", "Calico", "urls.jsonl:4"],
+    ]);
+    expect(failures[2]!.source_url).toBe("ftp://a.test/x.png");
+    expect(logs.filter((l) => /^urls\.jsonl:\d+: /.test(l))).toHaveLength(3);
+    expect(text(storage, "metadata.jsonl").trim().split("\n")).toHaveLength(2);
+  });
+});

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { harvest, parseUrlList, HarvestInputError } from "@cat-harvest/harvest";
+import { harvest, parseUrlList, urlListInputOf, HarvestBadRowError, HarvestInputError } from "@cat-harvest/harvest";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { createPetfinderClient, createPetfinderSource } from "@cat-harvest/petfinder";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
 import { createMemoryStorage } from "@cat-harvest/storage";
@@ -19,6 +20,36 @@ export const cases: SmokeCase[] = [
         },
         (e: unknown) => e instanceof HarvestInputError && e.line === 2,
       );
+    },
+  },
+  {
+    name: "harvest: URL lists in every format (gzip by DecompressionStream, Parquet by hyparquet), bad rows reported",
+    async fn() {
+      const urls = ["http://a.test/1.jpg", "https://a.test/2.jpg"];
+      const want = (first: number) => urls.map((url, i) => ({ url, label: "Tabby", line: first + i }));
+      const gzip = (text: string) => new Response(text).body!.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
+      const read = async (body: ReadableStream<Uint8Array> | ReturnType<typeof urlListInputOf>, name: string, onBadRow?: (e: HarvestInputError) => void) => {
+        const out = [];
+        for await (const e of parseUrlList(body, name, undefined, { urlColumn: "link", ...(onBadRow ? { onBadRow } : {}) })) out.push(e);
+        return out;
+      };
+      assert.deepEqual(await read(gzip(`link,label\n${urls.map((u) => `${u},Tabby`).join("\n")}\n`), "x.csv.gz"), want(2));
+      assert.deepEqual(await read(new Response(`link\tlabel\n${urls.map((u) => `${u}\tTabby`).join("\n")}\n`).body!, "x.tsv"), want(2));
+      const jsonl = urls.map((link) => JSON.stringify({ link, label: "Tabby" })).join("\n");
+      assert.deepEqual(await read(gzip(`${jsonl}\n{"link":\n`), "x.jsonl.gz", () => {}), want(1));
+      const parquet = new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: "link", data: [urls[0]!, "ftp://a.test/3.jpg", urls[1]!], type: "STRING" },
+            { name: "label", data: ["Tabby", "Tabby", "Tabby"], type: "STRING" },
+          ],
+          rowGroupSize: 2,
+        }),
+      );
+      const bad: HarvestInputError[] = [];
+      const rows = await read(urlListInputOf("x.parquet", parquet), "x.parquet", (e) => bad.push(e));
+      assert.deepEqual(rows, [want(1)[0], { ...want(1)[1], line: 3 }]);
+      assert.ok(bad.length === 1 && bad[0] instanceof HarvestBadRowError && bad[0].line === 2 && bad[0].reason === "invalid-url");
     },
   },
   {
