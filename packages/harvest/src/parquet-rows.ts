@@ -6,12 +6,20 @@ import { entryOrBad, type ListReading, type UrlListEntry } from "./list-reading.
 import type { UrlListInput } from "./list-input.js";
 import { rowEntry } from "./list-row-fields.js";
 
+/**
+ * Rows decoded at once. A row group may hold a million rows (pyarrow's default); its column
+ * chunks' bytes are fetched once and kept while it is read, but only this many rows at a time
+ * become strings.
+ */
+export const PARQUET_WINDOW_ROWS = 10_000;
+
 /** Codecs hyparquet decodes by itself; any other loads `hyparquet-compressors`. */
 const BUILT_IN_CODECS = new Set(["UNCOMPRESSED", "SNAPPY"]);
 
 /**
  * The entries of a Parquet list, read with hyparquet (loaded only now) one row group at a
- * time, only its URL and label columns, through ranged reads of `input`: never the whole file.
+ * time (`PARQUET_WINDOW_ROWS` rows decoded at once), only its URL and label columns, through
+ * ranged reads of `input`: never the whole file.
  * `line` is the 1-based row number. A row without an http(s) URL goes to `list.bad`.
  */
 export async function* parquetRows(input: UrlListInput, list: ListReading, columns: ListColumns): AsyncGenerator<UrlListEntry> {
@@ -25,17 +33,22 @@ export async function* parquetRows(input: UrlListInput, list: ListReading, colum
   const picked = pickColumns(fileName, 0, names, columns);
   const wanted = picked.label === -1 ? [names[picked.url]!] : [names[picked.url]!, names[picked.label]!];
   const compressors = await compressorsFor(metadata);
-  let rowStart = 0;
+  let groupStart = 0;
   for (const group of metadata.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    const rows = await readRows(hyparquet, { file, metadata, columns: wanted, rowStart, rowEnd, compressors }, fileName);
-    for (let i = 0; i < rows.length; i++) {
-      const [url, label] = rows[i]!;
-      const line = rowStart + i + 1;
-      const entry = entryOrBad(list, () => rowEntry({ fileName, line, text: typeof url === "string" ? url : String(url) }, url, label));
-      if (entry) yield entry;
+    const groupEnd = groupStart + Number(group.num_rows);
+    // One cache per row group: each window's read plans the same column chunk ranges.
+    const groupFile = hyparquet.cachedAsyncBuffer(file);
+    for (let rowStart = groupStart; rowStart < groupEnd; rowStart += PARQUET_WINDOW_ROWS) {
+      const rowEnd = Math.min(rowStart + PARQUET_WINDOW_ROWS, groupEnd);
+      const rows = await readRows(hyparquet, { file: groupFile, metadata, columns: wanted, rowStart, rowEnd, compressors }, fileName);
+      for (let i = 0; i < rows.length; i++) {
+        const [url, label] = rows[i]!;
+        const line = rowStart + i + 1;
+        const entry = entryOrBad(list, () => rowEntry({ fileName, line, text: typeof url === "string" ? url : String(url) }, url, label));
+        if (entry) yield entry;
+      }
     }
-    rowStart = rowEnd;
+    groupStart = groupEnd;
   }
 }
 

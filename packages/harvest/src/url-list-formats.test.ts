@@ -3,6 +3,7 @@ import { parquetWriteBuffer, type ColumnSource } from "hyparquet-writer";
 import { describe, expect, test } from "vitest";
 import { HarvestBadRowError, HarvestColumnError, HarvestInputError, HarvestLineTooLongError, HarvestUsageError } from "./errors.js";
 import { urlListInputOf } from "./list-input.js";
+import { PARQUET_WINDOW_ROWS } from "./parquet-rows.js";
 import { parseUrlList, type ParseUrlListOptions } from "./url-list.js";
 
 const ROWS = [
@@ -103,6 +104,22 @@ describe("parseUrlList reads every format, compressed and not", () => {
     const entries = [];
     for await (const e of parseUrlList(streamOf(gzipSync(listBytes("jsonl"))), "from-stdin", "jsonl", { gzip: true })) entries.push(e);
     expect(entries).toEqual(expected(1));
+  });
+});
+
+describe("Parquet row groups larger than a window", () => {
+  test("are decoded PARQUET_WINDOW_ROWS at a time, their bytes fetched once", async () => {
+    const rows = 2 * PARQUET_WINDOW_ROWS + 5;
+    const urls = Array.from({ length: rows }, (_, i) => `https://a.test/${i}/${crypto.randomUUID()}.jpg`);
+    const bytes = parquetBytes([{ name: "url", data: urls, type: "STRING" }], { rowGroupSize: rows });
+    expect(bytes.byteLength).toBeGreaterThan(512 * 1024); // over hyparquet's whole-file cache size
+    const input = urlListInputOf("big.parquet", bytes);
+    const ranges: Array<[number, number]> = [];
+    const counted = { ...input, read: (start: number, end: number) => (ranges.push([start, end]), input.read!(start, end)) };
+    const entries = [];
+    for await (const e of parseUrlList(counted, "big.parquet")) entries.push(e);
+    expect(entries).toEqual(urls.map((url, i) => ({ url, line: i + 1 })));
+    expect(ranges.length).toBeLessThanOrEqual(3); // the footer, maybe the rest of the metadata, the one column chunk
   });
 });
 
