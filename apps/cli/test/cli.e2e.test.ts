@@ -110,6 +110,29 @@ describe("cat-harvest (Bun) into s3:// on s3rver", () => {
     });
   });
 
+  test("download reads a list from s3://bucket/key: .parquet by ranged GETs, .csv.gz streamed", async () => {
+    const urls = [...truth.keys()].filter((u) => !u.includes("width=")).slice(10, 14);
+    const parquet = parquetWriteBuffer({ columnData: [{ name: "url", data: urls, type: "STRING" }], rowGroupSize: 2 });
+    const csv = gzipSync(["url,label", ...urls.map((u) => `${u},Persian`)].join("\n"));
+    await withDestination("s3://cats/lists", s3Env(), async (_, storage) => {
+      await storage.put("urls.parquet", new Uint8Array(parquet));
+      await storage.put("urls.csv.gz", new Uint8Array(csv));
+    });
+    for (const [name, breed] of [
+      ["urls.parquet", "unlabelled"],
+      ["urls.csv.gz", "Persian"],
+    ] as const) {
+      const dest = join(tmp, `from-s3-${name.replaceAll(".", "-")}`);
+      const result = await cli(["download", "--input", `s3://cats/lists/${name}`, "--out", dest], s3Env());
+      expect(result.code, result.stderr).toBe(0);
+      const rows = await expectMatchesTruth(readFromFolder(dest), truth);
+      expect(rows.map((r) => [r.source_url, r.breed]).sort()).toEqual(urls.map((u) => [u, breed]).sort());
+    }
+    const missing = await cli(["download", "--input", "s3://cats/lists/none.csv", "--out", join(tmp, "from-s3-none")], s3Env());
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("names no object in that bucket");
+  });
+
   test("an unreachable bucket fails before any work, without printing the secret", async () => {
     const result = await cli(["--api-url", emulator.url, "--breeds", BREEDS, "--out", "s3://no-such-bucket/x"], s3Env());
     expect(result.code).toBe(1);

@@ -72,7 +72,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     usage: "cat-harvest download --input FILE --out DEST [flags]",
     summary: "Download a URL list (.txt, .csv, .tsv, .jsonl, each also .gz, or .parquet; url, label) into DEST.",
     flags: [
-      { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv, .tsv or .jsonl (each also .gz) or .parquet" },
+      { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv, .tsv or .jsonl (each also .gz) or .parquet; a file or s3://bucket/key" },
       { name: "out", short: "o", value: "DEST", help: "where to write" },
       { name: "url-column", value: "NAME", help: "the column (or JSON field) holding the URL (default url)" },
       { name: "label-column", value: "NAME", help: "the column (or JSON field) holding the label, its folder (default label)" },

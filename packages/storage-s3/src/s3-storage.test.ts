@@ -289,6 +289,21 @@ describe("options and keys", () => {
   });
 });
 
+describe("getRange", () => {
+  test("reads byte ranges with a ranged GET: the last one cut at the end, none of a missing object", async () => {
+    const storage = await open();
+    await storage.put("list.parquet", new TextEncoder().encode("0123456789"));
+    const text = async (start: number, end: number) => new TextDecoder().decode((await storage.getRange("list.parquet", start, end))!);
+    expect(await text(2, 5)).toBe("234");
+    expect(await text(8, 64)).toBe("89");
+    expect(await text(4, 4)).toBe("");
+    expect(await storage.getRange("missing.parquet", 0, 4)).toBeNull();
+    await expect(storage.getRange("list.parquet", 5, 2)).rejects.toBeInstanceOf(TypeError);
+    await storage.close();
+    await expect(storage.getRange("list.parquet", 0, 1)).rejects.toBeInstanceOf(StorageClosedError);
+  });
+});
+
 describe("after close", () => {
   test("every call rejects with StorageClosedError, and the objects stay", async () => {
     const storage = await open();

@@ -10,6 +10,7 @@ import {
   validateKey,
   validatePrefix,
 } from "@cat-harvest/storage";
+import { getRange } from "./get-range.js";
 import { headObject } from "./head-object.js";
 import { listObjects } from "./list-objects.js";
 import { failure, isNotFound, openBucket } from "./s3-bucket.js";
@@ -36,6 +37,12 @@ export interface S3Storage extends StorageAdapter {
    * created with a conditional write (`If-None-Match: *`).
    */
   readonly lock: LockStore;
+  /**
+   * Bytes `start` (inclusive) to `end` (exclusive) of the object under `key` (a ranged
+   * GetObject), fewer when it ends sooner, or `null` when there is none: for formats read by
+   * parts, such as a Parquet URL list.
+   */
+  getRange(key: string, start: number, end: number): Promise<Uint8Array | null>;
 }
 
 /**
@@ -107,6 +114,12 @@ export async function createS3Storage(options: S3StorageOptions): Promise<S3Stor
         if (isNotFound(error)) return null;
         return failure(bucket, "get", objectKey)(error);
       }
+    },
+
+    async getRange(key: string, start: number, end: number) {
+      validateKey(key);
+      ensureOpen("getRange");
+      return getRange(bucket, key, start, end);
     },
 
     async *list(listPrefix?: string) {

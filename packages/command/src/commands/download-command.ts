@@ -1,17 +1,23 @@
 import { downloadList } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
 import type { CommandIO } from "../command-io.js";
-import { CommandUsageError } from "../errors.js";
 import { openDestination } from "../open-destination.js";
-import { openListFile } from "../open-list-file.js";
+import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { runIntoDestination } from "../run-into-destination.js";
 
-/** `cat-harvest download --input FILE --out DEST`: any URL list into DEST. */
+/** `cat-harvest download --input FILE --out DEST`: any URL list (a file or s3://bucket/key) into DEST. */
 export async function downloadCommand(parsed: Extract<ParsedCommand, { command: "download" }>, io: CommandIO): Promise<number> {
   checkDest("out", parsed.out);
-  const input = await openListFile(parsed.input);
-  if (!input) throw new CommandUsageError("input", `--input ${JSON.stringify(parsed.input)} is not a readable file`);
+  const input = await openList(parsed.input, io.env);
+  try {
+    return await downloadInto(parsed, input, io);
+  } finally {
+    await input.close?.();
+  }
+}
+
+async function downloadInto(parsed: Extract<ParsedCommand, { command: "download" }>, input: OpenedList, io: CommandIO): Promise<number> {
   const opened = await openDestination(parsed.out, io.env);
   return runIntoDestination(opened, parsed.out, parsed.json, io, async ({ signal, progress }) =>
     downloadList({
