@@ -16,6 +16,9 @@ describe("cat-harvest SUBCOMMAND --help", () => {
     expect(result.stdout).toContain("Usage: cat-harvest download --input FILE --out DEST");
     expect(result.stdout).toContain("--input FILE");
     expect(result.stdout).toContain("--concurrency N");
+    expect(result.stdout).toContain("--url-column NAME");
+    expect(result.stdout).toContain("--label-column NAME");
+    expect(result.stdout).toContain(".parquet; a file or s3://bucket/key");
     expect(result.stdout).not.toContain("--per-breed");
     expect(result.stdout).toContain("130  interrupted");
     expect((await cli(["help", "download"])).stdout).toBe(result.stdout);
