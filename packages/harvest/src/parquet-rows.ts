@@ -44,12 +44,17 @@ export async function* parquetRows(input: UrlListInput, list: ListReading, colum
       for (let i = 0; i < rows.length; i++) {
         const [url, label] = rows[i]!;
         const line = rowStart + i + 1;
-        const entry = entryOrBad(list, () => rowEntry({ fileName, line, text: typeof url === "string" ? url : String(url) }, url, label));
+        const entry = entryOrBad(list, () => rowEntry({ fileName, line, text: typeof url === "string" ? url : String(url) }, url, labelText(label)));
         if (entry) yield entry;
       }
     }
     groupStart = groupEnd;
   }
+}
+
+/** A Parquet label as text: an integer column (class indexes) gives its digits. */
+function labelText(label: unknown): unknown {
+  return typeof label === "bigint" || (typeof label === "number" && Number.isInteger(label)) ? String(label) : label;
 }
 
 type Hyparquet = typeof import("hyparquet");

@@ -222,6 +222,16 @@ describe("a bad row is reported with its line and reason, and the list goes on",
     ]);
   });
 
+  test("a Parquet label column of integers (class indexes) gives their digits", async () => {
+    const bytes = parquetBytes([
+      { name: "url", data: ["http://a.test/1.jpg", "http://a.test/2.jpg"], type: "STRING" },
+      { name: "label", data: [BigInt(7), BigInt(12)], type: "INT64" },
+      { name: "cls", data: [3, 4], type: "INT32" },
+    ]);
+    expect((await read("list.parquet", bytes)).map((e) => e.label)).toEqual(["7", "12"]);
+    expect((await read("list.parquet", bytes, { labelColumn: "cls" })).map((e) => e.label)).toEqual(["3", "4"]);
+  });
+
   test("without onTooLong, an over-long line goes to onBadRow", async () => {
     const reported: HarvestInputError[] = [];
     const entries = await read("list.txt", text(["http://a.test/1.jpg", `http://a.test/${"x".repeat(70_000)}`, "http://a.test/2.jpg"]), {
