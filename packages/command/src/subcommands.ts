@@ -10,7 +10,7 @@ export interface FlagSpec {
 
 /** A subcommand: its usage line, what it does and its flags. */
 export interface SubcommandSpec {
-  readonly name: "harvest" | "breeds" | "download" | "verify";
+  readonly name: "harvest" | "breeds" | "download" | "verify" | "report";
   readonly usage: string;
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
@@ -34,6 +34,8 @@ const API_FLAGS: readonly FlagSpec[] = [
   { name: "thecatapi-key", value: "KEY", help: "The Cat API key (default: THECATAPI_API_KEY; prefer it: ps shows flags)" },
 ];
 
+const NO_REPORT: FlagSpec = { name: "no-report", help: "do not write report.html and the data set card README.md at the end" };
+
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
 
 /** The subcommands `cat-harvest` parses itself (`emulator` is parsed by the emulator package). */
@@ -52,6 +54,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       CONCURRENCY,
       { name: "refresh", help: "ask the API again instead of reusing the records cache" },
       { name: "no-colours", help: 'leave out colour "breeds" (Tabby, Calico...)' },
+      NO_REPORT,
       { name: "scale", value: "X", help: "emulator data volume with --demo, 0.0001 to 10 (default 0.02)" },
       JSON_FLAG,
       { name: "version", help: "print the version" },
@@ -72,6 +75,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv or .jsonl (url, label)" },
       { name: "out", short: "o", value: "DEST", help: "where to write" },
       CONCURRENCY,
+      NO_REPORT,
       JSON_FLAG,
       HELP_FLAG,
     ],
@@ -81,6 +85,13 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     usage: "cat-harvest verify DEST [flags]",
     summary: "Re-hash every stored file of DEST against metadata.jsonl. Read-only: DEST is never changed, so it is safe beside a running harvest.",
     flags: [JSON_FLAG, HELP_FLAG],
+  },
+  {
+    name: "report",
+    usage: "cat-harvest report DEST [flags]",
+    summary:
+      "Rebuild report.html (summary, images per breed, contact sheets, failures) and the data set card README.md inside DEST; nothing else in DEST changes.",
+    flags: [{ name: "min-images", value: "N", help: "mark breeds with fewer images in the chart, 1 up (default 100)" }, JSON_FLAG, HELP_FLAG],
   },
 ];
 

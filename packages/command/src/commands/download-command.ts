@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { downloadList } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
+import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandUsageError } from "../errors.js";
 import { openDestination } from "../open-destination.js";
@@ -15,14 +16,20 @@ export async function downloadCommand(parsed: Extract<ParsedCommand, { command: 
   const info = await stat(parsed.input).catch(() => undefined);
   if (!info?.isFile()) throw new CommandUsageError("input", `--input ${JSON.stringify(parsed.input)} is not a readable file`);
   const opened = await openDestination(parsed.out, io.env);
-  return runIntoDestination(opened, parsed.out, parsed.json, io, async ({ signal, progress }) =>
-    downloadList({
-      input: Readable.toWeb(createReadStream(parsed.input)) as ReadableStream<Uint8Array>,
-      inputName: parsed.input,
-      storage: await opened.openStorage(),
-      ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
-      signal,
-      ...progress,
-    }),
+  return runIntoDestination(
+    opened,
+    parsed.out,
+    parsed.json,
+    io,
+    async ({ signal, progress }) =>
+      downloadList({
+        input: Readable.toWeb(createReadStream(parsed.input)) as ReadableStream<Uint8Array>,
+        inputName: parsed.input,
+        storage: await opened.openStorage(),
+        ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+        signal,
+        ...progress,
+      }),
+    parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
   );
 }
