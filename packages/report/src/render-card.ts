@@ -3,8 +3,14 @@ import { formatBytes } from "./format-bytes.js";
 import { madeMark, type ReportMade } from "./made.js";
 import type { ReportData } from "./report-data.js";
 
-/** A table cell: no line breaks, pipes escaped, no raw HTML from outside. */
-const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/([|\\`*<>[\]])/g, "\\$1");
+/** Outside text in Markdown: one line, pipes and Markdown marks escaped, `<` and `>` as entities (no raw HTML). */
+const cell = (text: string) =>
+  text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/([|\\`*[\]])/g, "\\$1")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 
 function breedTable(data: ReportData): string[] {
   return ["| breed | folder | images |", "| --- | --- | ---: |", ...data.breeds.map((b) => `| ${cell(b.breed)} | ${cell(b.folder)} | ${b.images} |`)];
