@@ -17,7 +17,7 @@ export async function loadSharp(): Promise<Sharp> {
     throw new CommandMissingPackageError(
       SHARP_PACKAGE,
       `The report's thumbnails need the ${SHARP_PACKAGE} package, which could not be loaded (${(error as Error)?.message ?? String(error)}). ` +
-        `Install it beside the command (\`npm install ${SHARP_PACKAGE}\`); under Deno, also allow it to load its library (\`--allow-ffi --allow-env --allow-read\`).`,
+        `Install it beside the command (\`npm install ${SHARP_PACKAGE}\`); under Deno, allow it to load its native library (\`--allow-ffi --allow-env --allow-sys\` and \`--allow-read\` of node_modules), or give a harvest or download --no-report.`,
       { cause: error },
     );
   }

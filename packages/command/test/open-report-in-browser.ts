@@ -48,7 +48,8 @@ export async function openReportInBrowser(file: string, screenshot: string): Pro
       const all = [...document.images];
       for (const img of all) {
         img.scrollIntoView();
-        await img.decode().catch(() => {});
+        // An image that never loads is caught by the naturalWidth check, not by a hung test.
+        await Promise.race([img.decode().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000))]);
       }
       return all.map((img) => ({ naturalWidth: img.naturalWidth, src: img.src.slice(0, 40), href: img.closest("a")?.getAttribute("href") ?? null }));
     });

@@ -20,7 +20,8 @@ table.chart td.n{text-align:right;width:1%;font-variant-numeric:tabular-nums}
 tr.thin .bar{background:var(--thin)}
 tr.thin th::after{content:" \\2193";color:var(--thin)}
 .legend .swatch{display:inline-block;width:1em;height:.8em;background:var(--thin)}
-section.sheet{content-visibility:auto;contain-intrinsic-size:auto 400px}
+section.sheet{content-visibility:auto;contain-intrinsic-size:auto 400px;scroll-margin-top:3em}
+#summary,#chart,#failures{scroll-margin-top:3em}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(136px,1fr));gap:6px}
 .grid figure{margin:0;text-align:center}
 .grid img{display:block;margin:auto;max-width:100%;height:auto;background:var(--line)}
