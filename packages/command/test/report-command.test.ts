@@ -7,19 +7,21 @@ import { fileURLToPath } from "node:url";
 import { parseBreedCountsCsv } from "@cat-harvest/photos";
 import { createTarStorage } from "@cat-harvest/storage-tar";
 import { collectBody, type StorageAdapter } from "@cat-harvest/storage";
+import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CommandIO } from "../src/command-io.js";
 import { EXIT_FAILURE, EXIT_OK } from "../src/exit-codes.js";
+import { openDestination } from "../src/open-destination.js";
 import { runCommand } from "../src/run-command.js";
 import { openReportInBrowser } from "./open-report-in-browser.js";
 
 const RESULTS = resolve(dirname(fileURLToPath(import.meta.url)), "../test-results");
 const DEMO = ["--demo", "--scale", "0.005", "--breeds", "Siamese,Bengal,Maine Coon,Tabby", "--concurrency", "16"];
 
-async function run(argv: string[]) {
+async function run(argv: string[], env: Record<string, string> = {}) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const io: CommandIO = { env: {}, signal: new AbortController().signal, stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), version: "9.9.9" };
+  const io: CommandIO = { env, signal: new AbortController().signal, stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), version: "9.9.9" };
   const code = await runCommand(argv, io);
   return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
 }
@@ -113,6 +115,48 @@ describe("report.html in a real browser", () => {
         .map((b) => [b.breed, b.images])
         .sort(),
     );
+  });
+});
+
+describe("report.html of an s3:// DEST (s3rver)", () => {
+  let s3: S3rver | undefined;
+  let env: Record<string, string> = {};
+  beforeAll(async () => {
+    s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(tmp, "s3rver"), configureBuckets: [{ name: "cats", configs: [] }] });
+    const { port } = (await s3.run()) as { port: number };
+    env = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_REGION: "us-east-1", AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` };
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+
+  /** Every object but the report and the card, and report.html, read through DEST's own storage. */
+  async function readBack(dest: string): Promise<{ others: Map<string, string>; html: Uint8Array }> {
+    const opened = await openDestination(dest, env, { readOnly: true });
+    try {
+      const storage = await opened.openStorage();
+      return { others: await storageSnapshot(storage), html: await collectBody((await storage.get("report.html"))!) };
+    } finally {
+      await opened.close();
+    }
+  }
+
+  test("the report inside the prefix shows every thumbnail embedded, fetches nothing, and a rebuild changes no other object", async () => {
+    const dest = "s3://cats/demo";
+    const harvest = await run([...DEMO, "--out", dest], env);
+    expect(harvest.code, harvest.stderr).toBe(EXIT_OK);
+    const first = await readBack(dest);
+    const file = join(tmp, "from-s3", "report.html");
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, first.html);
+    const seen = await openReportInBrowser(file, join(RESULTS, "report-s3.png"));
+    expect(seen.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"))).toEqual([]);
+    expect(seen.externalReferences).toEqual([]);
+    expect(seen.images.length).toBeGreaterThan(10);
+    expect(seen.images.filter((img) => img.naturalWidth === 0)).toEqual([]);
+    const { code } = await run(["report", dest], env);
+    expect(code).toBe(EXIT_OK);
+    expect((await readBack(dest)).others).toEqual(first.others);
   });
 });
 
