@@ -1,8 +1,8 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { FailureRow } from "./dataset-files.js";
-import { HarvestDatasetError } from "./errors.js";
 import { readFailureRow } from "./failure-row.js";
 import { readJsonLines } from "./read-lines.js";
+import { storedBody } from "./stored-body.js";
 import type { UnreadableLine } from "./read-metadata.js";
 
 /**
@@ -11,9 +11,7 @@ import type { UnreadableLine } from "./read-metadata.js";
  * passed to `onUnreadable` and skipped. None when the file is missing.
  */
 export async function* readFailureRows(storage: StorageAdapter, key: string, onUnreadable: (line: UnreadableLine) => void): AsyncGenerator<FailureRow> {
-  if (!(await storage.stat(key))) return;
-  if (!storage.capabilities.read) throw new HarvestDatasetError(key, `${storage.name} storage cannot read objects back`);
-  const body = await storage.get(key);
+  const body = await storedBody(storage, key);
   if (!body) return;
   for await (const { value, line } of readJsonLines(body, (n) => onUnreadable({ file: key, line: n, problem: "not JSON (cut short?)" }))) {
     const row = readFailureRow(value);
