@@ -3,7 +3,7 @@
 // are inlined, the emulator sits in a chunk loaded only for --demo and `emulator`, and the
 // optional @cat-harvest/storage-s3 (with the AWS SDK) stays external: an s3:// DEST imports it
 // from beside the command, where the user installs it. sharp (native libvips, for the report's
-// thumbnails) is a dependency, external too: it is imported only when a report is written.
+// thumbnails) is an optional dependency, external too: it is imported only when a report is written.
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
