@@ -63,7 +63,7 @@ async function reportAfterRun(dest: string, io: CommandIO, made: ReportMade, sig
   const again = await openDestination(dest, io.env).catch(() => undefined);
   try {
     if (!again) throw new Error("DEST could not be opened again");
-    return await writeDestinationReport(await again.openStorage(), again.destination, io, { made: { ...made, date: new Date().toISOString() }, signal });
+    return await writeDestinationReport(again, dest, io, { made: { ...made, date: new Date().toISOString() }, signal });
   } catch (error) {
     io.stderr(`warning: report.html was not written (${(error as Error)?.message ?? String(error)}); run \`cat-harvest report ${dest}\` to write it.`);
     return undefined;

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
-import { writeReport, type ReportMade, type WriteReportResult } from "@cat-harvest/report";
-import type { StorageAdapter } from "@cat-harvest/storage";
+import { readFilesLayout, writeReport, type ReportMade, type WriteReportResult } from "@cat-harvest/report";
 import type { CommandIO } from "./command-io.js";
+import { openDestination, type OpenedDestination } from "./open-destination.js";
 import type { Destination } from "./parse-destination.js";
 import { createSharpThumbnailer } from "./sharp-thumbnailer.js";
 
@@ -18,24 +18,34 @@ function titleOf(destination: Destination): string {
 }
 
 /**
- * Writes report.html and README.md into DEST's storage: thumbnails linked to their full files
- * in a folder (they sit beside the report), embedded only for an archive or S3.
+ * Writes report.html and README.md into DEST's storage (`opened`, under DEST's lock): thumbnails
+ * linked to their full files in a folder (they sit beside the report), embedded only for an
+ * archive or S3. A folder or S3 prefix is read through a second adapter opened read-only, which
+ * can change nothing; an archive is one file with one adapter, which reads and appends.
  */
 export async function writeDestinationReport(
-  storage: StorageAdapter,
-  destination: Destination,
+  opened: OpenedDestination,
+  dest: string,
   io: CommandIO,
   options: DestinationReportOptions = {},
 ): Promise<WriteReportResult> {
-  return writeReport(storage, {
-    thumbnailer: await createSharpThumbnailer(),
-    version: io.version ?? "unknown",
-    title: titleOf(destination),
-    links: destination.kind === "fs",
-    ...(options.made ? { made: options.made } : {}),
-    ...(options.minimum !== undefined ? { minimum: options.minimum } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const { destination } = opened;
+  const storage = await opened.openStorage();
+  const source = destination.kind === "tar" ? undefined : await openDestination(dest, io.env, { readOnly: true });
+  try {
+    return await writeReport(storage, {
+      thumbnailer: await createSharpThumbnailer(),
+      reader: readFilesLayout(source ? await source.openStorage() : storage),
+      version: io.version ?? "unknown",
+      title: titleOf(destination),
+      links: destination.kind === "fs",
+      ...(options.made ? { made: options.made } : {}),
+      ...(options.minimum !== undefined ? { minimum: options.minimum } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } finally {
+    await source?.close();
+  }
 }
 
 /** What was written, in one line (the card's line says why it was left alone, when it was). */

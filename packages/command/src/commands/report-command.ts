@@ -23,8 +23,7 @@ export async function reportCommand(parsed: Extract<ParsedCommand, { command: "r
     throw error;
   });
   try {
-    const storage = await opened.openStorage();
-    const result = await writeDestinationReport(storage, opened.destination, io, {
+    const result = await writeDestinationReport(opened, parsed.dest, io, {
       signal: lock.signal,
       ...(parsed.minImages !== undefined ? { minimum: parsed.minImages } : {}),
     });
