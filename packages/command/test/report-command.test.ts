@@ -203,6 +203,18 @@ describe("cat-harvest report DEST", () => {
     expect(await readFile(join(dest, "README.md"), "utf8")).toContain("cat-harvest harvest --demo");
   });
 
+  test("a report that cannot be written is a warning naming `cat-harvest report DEST`; the run keeps its exit code", async () => {
+    const dest = join(tmp, "blocked");
+    // A folder where report.html should go: the put fails, the data set is whole.
+    await mkdir(join(dest, "report.html"), { recursive: true });
+    const { code, stderr, stdout } = await run([...DEMO, "--out", dest]);
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toContain("warning: report.html was not written");
+    expect(stderr).toContain(`run \`cat-harvest report ${dest}\` to write it`);
+    expect(stdout).not.toContain("Report:");
+    expect((await readFile(join(dest, "metadata.jsonl"), "utf8")).length).toBeGreaterThan(0);
+  });
+
   test("a DEST that holds no data set is refused, naming metadata.jsonl, and gets no report", async () => {
     const dest = join(tmp, "empty");
     await mkdir(dest);
