@@ -2,7 +2,7 @@ import { BREEDS_FILE, countBreeds, FAILURES_FILE, METADATA_FILE, SOURCES_FILE, t
 import { breedCountsToCsv, breedFolderName } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import sharp from "sharp";
-import type { Thumbnailer } from "../src/index.js";
+import type { Thumbnailer } from "@cat-harvest/report";
 
 /** Breeds of the fixture and their photos; one name tries to break out of the HTML. */
 export const FIXTURE_BREEDS: ReadonlyArray<readonly [string, number]> = [
