@@ -30,3 +30,8 @@ export async function importGraph(entry: string): Promise<{ files: Set<string>; 
   await visit(entry);
   return { files, bare, dynamic, types };
 }
+
+/** The packages bare specifiers name (`@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`), to compare with a package.json's dependencies. */
+export function packagesOf(specifiers: Iterable<string>): string[] {
+  return [...new Set([...specifiers].map((s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!)))].sort();
+}

@@ -2,7 +2,8 @@
 // so the npm tarball is self-contained: the internal @cat-harvest/* packages and cli-progress
 // are inlined, the emulator sits in a chunk loaded only for --demo and `emulator`, and the
 // optional @cat-harvest/storage-s3 (with the AWS SDK) stays external: an s3:// DEST imports it
-// from beside the command, where the user installs it.
+// from beside the command, where the user installs it. sharp (native libvips, for the report's
+// thumbnails) is an optional dependency, external too: it is imported only when a report is written.
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -24,6 +25,7 @@ execFileSync(
     "--outdir=dist",
     "--external=@cat-harvest/storage-s3",
     "--external=@aws-sdk/*",
+    "--external=sharp",
     "--define",
     `CAT_HARVEST_VERSION=${JSON.stringify(version)}`,
   ],

@@ -18,8 +18,17 @@ import { BUN, CLI, ROOT, expectGnuTarMatchesTruth, expectMatchesTruth, fetchTrut
 import { useS3rver, withDestination } from "./s3rver-dest.js";
 
 const BREEDS = "Bengal,Siamese";
-/** The files a folder DEST holds besides its photos. */
-const OWN_FILES = ["SOURCES.md", "breeds.csv", "cat-harvest-records.jsonl.gz", "cat-harvest-state.jsonl", "failures.jsonl", "metadata.jsonl"];
+/** The files a folder DEST holds besides its photos (the report and its card are written at the end of each run). */
+const OWN_FILES = [
+  "README.md",
+  "SOURCES.md",
+  "breeds.csv",
+  "cat-harvest-records.jsonl.gz",
+  "cat-harvest-state.jsonl",
+  "failures.jsonl",
+  "metadata.jsonl",
+  "report.html",
+];
 let tmp: string;
 let emulator: Emulator;
 let truth: Awaited<ReturnType<typeof fetchTruth>>;

@@ -78,6 +78,7 @@ describe("two runs into one DEST at once", () => {
     // The lock is gone with the run, and the metadata lists every photo on disk.
     expect((await readdir(dest)).sort()).toEqual([
       "Bengal",
+      "README.md",
       "SOURCES.md",
       "Siamese",
       "breeds.csv",
@@ -85,6 +86,7 @@ describe("two runs into one DEST at once", () => {
       "cat-harvest-state.jsonl",
       "failures.jsonl",
       "metadata.jsonl",
+      "report.html",
     ]);
   });
 

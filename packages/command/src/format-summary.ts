@@ -1,18 +1,8 @@
 import type { BreedCount } from "@cat-harvest/harvest";
 import { printable } from "./printable.js";
 
-/** `1234567` -> `1.2 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+// One formatter for the summary and the report.
+export { formatBytes } from "@cat-harvest/report";
 
 /**
  * The per-breed table (the write-up's value_counts), with a total line. Names are `printable`

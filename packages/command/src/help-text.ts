@@ -21,7 +21,11 @@ function flagLine(flag: FlagSpec): string {
 
 function subcommandHelp(spec: SubcommandSpec): string {
   const notes =
-    spec.name === "verify" ? DEST_HELP : spec.name === "download" ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(3).join("\n")}` : `${DEST_HELP}\n${ENV_HELP}`;
+    spec.name === "verify" || spec.name === "report"
+      ? DEST_HELP
+      : spec.name === "download"
+        ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(3).join("\n")}`
+        : `${DEST_HELP}\n${ENV_HELP}`;
   return `${spec.summary}\n\nUsage: ${spec.usage}\n\n${spec.flags.map(flagLine).join("\n")}\n\n${notes}\n\n${EXIT_CODES_HELP}`;
 }
 

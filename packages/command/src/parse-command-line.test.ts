@@ -4,7 +4,7 @@ import { parseCommandLine } from "./parse-command-line.js";
 
 describe("parseCommandLine", () => {
   test.each([
-    [[], { command: "harvest", demo: false, type: "cat", sources: ["petfinder"], json: false, refresh: false, noColours: false }],
+    [[], { command: "harvest", demo: false, type: "cat", sources: ["petfinder"], json: false, refresh: false, noColours: false, noReport: false }],
     [
       [
         "harvest",
@@ -32,6 +32,7 @@ describe("parseCommandLine", () => {
         json: true,
         refresh: false,
         noColours: false,
+        noReport: false,
         breeds: ["Siamese", "Bengal", "Maine Coon"],
         perBreed: 200,
         cap: 50,
@@ -42,7 +43,7 @@ describe("parseCommandLine", () => {
     ],
     [
       ["--demo", "--scale", "0.01"],
-      { command: "harvest", demo: true, type: "cat", sources: ["petfinder"], json: false, refresh: false, noColours: false, scale: 0.01 },
+      { command: "harvest", demo: true, type: "cat", sources: ["petfinder"], json: false, refresh: false, noColours: false, noReport: false, scale: 0.01 },
     ],
     [
       ["--api-url", "http://127.0.0.1:9/", "--client-id", "a", "--client-secret", "b", "--refresh"],
@@ -54,6 +55,7 @@ describe("parseCommandLine", () => {
         json: false,
         refresh: true,
         noColours: false,
+        noReport: false,
         apiUrl: "http://127.0.0.1:9",
         apiUrls: { petfinder: "http://127.0.0.1:9" },
         clientId: "a",
@@ -61,12 +63,15 @@ describe("parseCommandLine", () => {
       },
     ],
     [["breeds", "--type", "dog"], { command: "breeds", demo: false, type: "dog", sources: ["petfinder"], json: false }],
-    [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", json: false }],
+    [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", noReport: false, json: false }],
     [
       ["download", "-i", "laion.parquet", "-o", "out", "--url-column", "URL", "--label-column", " breed "],
-      { command: "download", input: "laion.parquet", out: "out", urlColumn: "URL", labelColumn: "breed", json: false },
+      { command: "download", input: "laion.parquet", out: "out", urlColumn: "URL", labelColumn: "breed", noReport: false, json: false },
     ],
     [["verify", "./cat_breeds", "--json"], { command: "verify", dest: "./cat_breeds", json: true }],
+    [["report", "./cat_breeds"], { command: "report", dest: "./cat_breeds", json: false }],
+    [["report", "cats.tar.gz", "--min-images", "50", "--json"], { command: "report", dest: "cats.tar.gz", minImages: 50, json: true }],
+    [["download", "--input", "u.txt", "--out", "d", "--no-report"], { command: "download", input: "u.txt", out: "d", noReport: true, json: false }],
     [
       ["emulator", "--port", "8080", "--fault-rate", "0.1"],
       { command: "emulator", source: "petfinder", options: { warmUp: true, port: 8080, faultRate: 0.1 } },
@@ -78,11 +83,11 @@ describe("parseCommandLine", () => {
     [["help"], { command: "help" }],
     [
       ["--demo", "--scale", ".5", "--json", "--json"],
-      { command: "harvest", demo: true, type: "cat", sources: ["petfinder"], json: true, refresh: false, noColours: false, scale: 0.5 },
+      { command: "harvest", demo: true, type: "cat", sources: ["petfinder"], json: true, refresh: false, noColours: false, noReport: false, scale: 0.5 },
     ],
     [
       ["--concurrency", "08"],
-      { command: "harvest", demo: false, type: "cat", sources: ["petfinder"], json: false, refresh: false, noColours: false, concurrency: 8 },
+      { command: "harvest", demo: false, type: "cat", sources: ["petfinder"], json: false, refresh: false, noColours: false, noReport: false, concurrency: 8 },
     ],
     [
       [
@@ -102,6 +107,7 @@ describe("parseCommandLine", () => {
         json: false,
         refresh: false,
         noColours: true,
+        noReport: false,
         apiUrls: { thecatapi: "http://127.0.0.1:7/v1", rescuegroups: "http://127.0.0.1:8/v5" },
       },
     ],
@@ -125,6 +131,8 @@ describe("parseCommandLine", () => {
 
   test.each([
     [["fetch"], "command", 'Unknown command "fetch"'],
+    [["report"], "dest", "report needs the DEST"],
+    [["report", "d", "--min-images", "0"], "min-images", "--min-images must be a whole number from 1"],
     [["--per-breed", "0"], "per-breed", "--per-breed must be a whole number from 1"],
     [["--per-breed", "ten"], "per-breed", '"ten"'],
     [["--cap", "1.5"], "cap", "--cap must be a whole number"],

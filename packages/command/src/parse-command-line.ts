@@ -40,6 +40,8 @@ export type ParsedCommand =
       readonly concurrency?: number;
       readonly refresh: boolean;
       readonly noColours: boolean;
+      /** `--no-report`: no report.html and card at the end. */
+      readonly noReport: boolean;
       /** Emulator scale for --demo. */
       readonly scale?: number;
     })
@@ -53,18 +55,20 @@ export type ParsedCommand =
       readonly urlColumn?: string;
       /** The list's label column (`--label-column`). */
       readonly labelColumn?: string;
+      readonly noReport: boolean;
       readonly json: boolean;
     }
   | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
   | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
   | { readonly command: "emulator"; readonly source: "rescuegroups"; readonly options: RescueGroupsEmulatorOptions }
-  | { readonly command: "verify"; readonly dest: string; readonly json: boolean };
+  | { readonly command: "verify"; readonly dest: string; readonly json: boolean }
+  | { readonly command: "report"; readonly dest: string; readonly minImages?: number; readonly json: boolean };
 
 /** The sources `--source` takes. */
 export const SOURCE_NAMES = ["petfinder", "rescuegroups", "thecatapi"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
-const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "help"] as const;
+const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "report", "help"] as const;
 type CommandName = (typeof COMMANDS)[number];
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -147,6 +151,7 @@ function harvestCommand(v: Values): ParsedCommand {
     ...optional("scale", scale),
     refresh: v.refresh === true,
     noColours: v["no-colours"] === true,
+    noReport: v["no-report"] === true,
   };
 }
 
@@ -190,6 +195,7 @@ function downloadCommand(v: Values): ParsedCommand {
     ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)),
     ...optional("urlColumn", columnName("url-column", v["url-column"])),
     ...optional("labelColumn", columnName("label-column", v["label-column"])),
+    noReport: v["no-report"] === true,
     json: v.json === true,
   };
 }
@@ -260,7 +266,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   }
   if (command === "emulator") return emulatorCommand(rest);
   const spec = subcommand(command);
-  const { values: v, positionals } = readFlags(spec, rest, command === "verify" ? 1 : 0);
+  const { values: v, positionals } = readFlags(spec, rest, command === "verify" || command === "report" ? 1 : 0);
   if (v.help) return { command: "help", topic: command };
   switch (command) {
     case "harvest":
@@ -272,6 +278,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     case "verify":
       if (!positionals[0]) fail("dest", "verify needs the DEST to check, e.g. cat-harvest verify ./cat_breeds", "verify");
       return { command: "verify", dest: positionals[0], json: v.json === true };
+    case "report":
+      if (!positionals[0]) fail("dest", "report needs the DEST to report on, e.g. cat-harvest report ./cat_breeds", "report");
+      return {
+        command: "report",
+        dest: positionals[0],
+        ...optional("minImages", integer("report", "min-images", v["min-images"], 1)),
+        json: v.json === true,
+      };
   }
 }
 

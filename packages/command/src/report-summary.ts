@@ -9,11 +9,11 @@ export function exitCodeOf(summary: HarvestSummary): number {
   return summary.status === "complete" ? EXIT_OK : summary.status === "interrupted" ? EXIT_INTERRUPTED : EXIT_PARTIAL;
 }
 
-/** Prints a harvest or download summary (text, or one JSON line) and returns the exit code. */
-export function reportSummary(summary: HarvestSummary, where: string, json: boolean, io: CommandIO): number {
+/** Prints a harvest or download summary (text, or one JSON line with `extra` in it) and returns the exit code. */
+export function reportSummary(summary: HarvestSummary, where: string, json: boolean, io: CommandIO, extra: Record<string, unknown> = {}): number {
   const code = exitCodeOf(summary);
   if (json) {
-    io.stdout(JSON.stringify({ ...summary, destination: where, exitCode: code }));
+    io.stdout(JSON.stringify({ ...summary, destination: where, ...extra, exitCode: code }));
     return code;
   }
   io.stdout(`\nData set: ${where}: ${summary.files} files, ${formatBytes(summary.totalBytes)} (metadata.jsonl, failures.jsonl, breeds.csv)`);

@@ -3,6 +3,7 @@ import { breedsCommand } from "./commands/breeds-command.js";
 import { downloadCommand } from "./commands/download-command.js";
 import { emulatorCommand } from "./commands/emulator-command.js";
 import { harvestCommand } from "./commands/harvest-command.js";
+import { reportCommand } from "./commands/report-command.js";
 import { verifyCommand } from "./commands/verify-command.js";
 import type { CommandIO } from "./command-io.js";
 import { CommandError, CommandUsageError } from "./errors.js";
@@ -74,6 +75,8 @@ function dispatch(parsed: ParsedCommand, io: CommandIO): Promise<number> {
       return emulatorCommand(parsed, io);
     case "verify":
       return verifyCommand(parsed, io);
+    case "report":
+      return reportCommand(parsed, io);
   }
 }
 

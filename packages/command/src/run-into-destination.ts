@@ -1,10 +1,12 @@
 import type { HarvestSummary } from "@cat-harvest/harvest";
+import type { ReportMade, WriteReportResult } from "@cat-harvest/report";
 import type { CommandIO, ProgressView } from "./command-io.js";
 import { lockDestination } from "./destination-lock.js";
 import { inFlagLanguage } from "./flag-language.js";
 import { progressOptions, progressViewFor } from "./line-progress-view.js";
-import type { OpenedDestination } from "./open-destination.js";
+import { openDestination, type OpenedDestination } from "./open-destination.js";
 import { reportSummary } from "./report-summary.js";
+import { describeReport, reportJson, writeDestinationReport } from "./write-destination-report.js";
 
 /** What a writing run gets: the lock's signal (aborted on Ctrl-C or a lost lock) and its progress callbacks. */
 export interface DestinationRun {
@@ -15,7 +17,8 @@ export interface DestinationRun {
 
 /**
  * The frame every writing subcommand shares: takes DEST's lock before anything is written, runs,
- * then (whatever happened) stops the progress view, closes DEST and releases the lock, and
+ * then (whatever happened) stops the progress view, closes DEST, writes report.html and the card
+ * when the run finished and `made` is given (not with `--no-report`), releases the lock, and
  * reports the summary. Pipeline errors come out in the command's words.
  */
 export async function runIntoDestination(
@@ -24,13 +27,15 @@ export async function runIntoDestination(
   json: boolean,
   io: CommandIO,
   run: (context: DestinationRun) => Promise<HarvestSummary>,
+  made?: ReportMade,
 ): Promise<number> {
   const lock = await lockDestination(opened, dest, io).catch(async (error: unknown) => {
     await opened.close();
     throw error;
   });
   const view = progressViewFor(json, io);
-  let summary: HarvestSummary;
+  let summary: HarvestSummary | undefined;
+  let report: WriteReportResult | undefined;
   try {
     summary = await run({ signal: lock.signal, view, progress: progressOptions(view) }).catch((error: unknown) => {
       throw inFlagLanguage(error);
@@ -38,8 +43,31 @@ export async function runIntoDestination(
   } finally {
     view?.stop();
     await opened.close();
-    await lock.release();
+    try {
+      if (summary && made && summary.status !== "interrupted" && !lock.signal.aborted) report = await reportAfterRun(dest, io, made, lock.signal);
+    } finally {
+      await lock.release();
+    }
   }
   lock.throwIfLost();
-  return reportSummary(summary, opened.description, json, io);
+  const code = reportSummary(summary!, opened.description, json, io, report ? reportJson(report) : {});
+  if (report && !json) io.stdout(describeReport(opened.description, report));
+  return code;
+}
+
+/**
+ * Writes the report into DEST, opened anew (the run closed its storage), still under the run's
+ * lock. A report that cannot be written only warns: the data set itself is whole.
+ */
+async function reportAfterRun(dest: string, io: CommandIO, made: ReportMade, signal: AbortSignal): Promise<WriteReportResult | undefined> {
+  const again = await openDestination(dest, io.env).catch(() => undefined);
+  try {
+    if (!again) throw new Error("DEST could not be opened again");
+    return await writeDestinationReport(again, dest, io, { made: { ...made, date: new Date().toISOString() }, signal });
+  } catch (error) {
+    io.stderr(`warning: report.html was not written (${(error as Error)?.message ?? String(error)}); run \`cat-harvest report ${dest}\` to write it.`);
+    return undefined;
+  } finally {
+    await again?.close();
+  }
 }

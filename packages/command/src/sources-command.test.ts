@@ -58,6 +58,7 @@ describe("--source", () => {
     expect(code).toBe(EXIT_OK);
     expect((await readdir(out)).sort()).toEqual([
       "Bengal",
+      "README.md",
       "SOURCES.md",
       "Siamese",
       "breeds.csv",
@@ -65,6 +66,7 @@ describe("--source", () => {
       "cat-harvest-state.jsonl",
       "failures.jsonl",
       "metadata.jsonl",
+      "report.html",
     ]);
     expect((await readdir(join(out, "Bengal"))).every((f) => /^thecatapi-[\w-]+\.(jpg|png|gif)$/.test(f))).toBe(true);
   });

@@ -10,7 +10,7 @@ export interface FlagSpec {
 
 /** A subcommand: its usage line, what it does and its flags. */
 export interface SubcommandSpec {
-  readonly name: "harvest" | "breeds" | "download" | "verify";
+  readonly name: "harvest" | "breeds" | "download" | "verify" | "report";
   readonly usage: string;
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
@@ -36,6 +36,7 @@ const API_FLAGS: readonly FlagSpec[] = [
 
 /** The URL list formats `download --input` reads. */
 export const LIST_FORMATS = "a URL list: .txt, .csv, .tsv or .jsonl (each also .gz) or .parquet";
+const NO_REPORT: FlagSpec = { name: "no-report", help: "do not write report.html and the data set card README.md at the end" };
 
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
 
@@ -55,6 +56,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       CONCURRENCY,
       { name: "refresh", help: "ask the API again instead of reusing the records cache" },
       { name: "no-colours", help: 'leave out colour "breeds" (Tabby, Calico...)' },
+      NO_REPORT,
       { name: "scale", value: "X", help: "emulator data volume with --demo, 0.0001 to 10 (default 0.02)" },
       JSON_FLAG,
       { name: "version", help: "print the version" },
@@ -77,6 +79,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "url-column", value: "NAME", help: "the column (or JSON field) holding the URL (default url)" },
       { name: "label-column", value: "NAME", help: "the column (or JSON field) holding the label, its folder (default label)" },
       CONCURRENCY,
+      NO_REPORT,
       JSON_FLAG,
       HELP_FLAG,
     ],
@@ -86,6 +89,13 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     usage: "cat-harvest verify DEST [flags]",
     summary: "Re-hash every stored file of DEST against metadata.jsonl. Read-only: DEST is never changed, so it is safe beside a running harvest.",
     flags: [JSON_FLAG, HELP_FLAG],
+  },
+  {
+    name: "report",
+    usage: "cat-harvest report DEST [flags]",
+    summary:
+      "Rebuild report.html (summary, images per breed, contact sheets, failures) and the data set card README.md inside DEST; nothing else in DEST changes.",
+    flags: [{ name: "min-images", value: "N", help: "mark breeds with fewer images in the chart, 1 up (default 100)" }, JSON_FLAG, HELP_FLAG],
   },
 ];
 

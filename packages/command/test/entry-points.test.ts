@@ -18,4 +18,10 @@ describe("the command's entry", () => {
     const runtime = [...bare].filter((s) => s.startsWith("@cat-harvest/petfinder-emulator"));
     expect(runtime).toEqual(["@cat-harvest/petfinder-emulator/cli-args"]);
   });
+
+  test("loads sharp (the report's thumbnails) only with import(), when a report is written", async () => {
+    const { bare, dynamic } = await importGraph(join(src, "index.ts"));
+    expect([...bare].filter((s) => s === "sharp")).toEqual([]);
+    expect(dynamic.has("sharp")).toBe(true);
+  });
 });

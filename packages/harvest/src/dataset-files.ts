@@ -6,6 +6,9 @@ import { SOURCES_FILE } from "./sources-file.js";
 export const METADATA_FILE = "metadata.jsonl";
 export const FAILURES_FILE = "failures.jsonl";
 export const BREEDS_FILE = "breeds.csv";
+/** The data set's report and its card (`@cat-harvest/report`): top-level files, rebuilt at any time. */
+export const REPORT_FILE = "report.html";
+export const CARD_FILE = "README.md";
 /** In the order they are written at close. */
 export const DATASET_FILES = [METADATA_FILE, FAILURES_FILE, BREEDS_FILE] as const;
 /**
@@ -20,7 +23,7 @@ export const RECORDS_CACHE_FILE = "cat-harvest-records.jsonl.gz";
 export const INTERNAL_PREFIX = ".cat-harvest";
 
 // The lock of the run writing DEST (`@cat-harvest/storage`) is not a photo either.
-const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, SOURCES_FILE, LOCK_KEY]);
+const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, SOURCES_FILE, REPORT_FILE, CARD_FILE, LOCK_KEY]);
 /** Records caches of sources other than the first one each data set had (`cat-harvest-records-<source>.jsonl.gz`). */
 const SOURCE_RECORDS_CACHE = /^cat-harvest-records-[\w.-]+\.jsonl\.gz$/;
 

@@ -27,11 +27,13 @@ export { EXCERPT_CHARS, excerpt } from "./excerpt.js";
 export { closestNames, editDistance } from "./closest-names.js";
 export {
   BREEDS_FILE,
+  CARD_FILE,
   DATASET_FILES,
   FAILURES_FILE,
   INTERNAL_PREFIX,
   METADATA_FILE,
   RECORDS_CACHE_FILE,
+  REPORT_FILE,
   STATE_FILE,
   countBreeds,
   isOwnKey,
@@ -43,7 +45,8 @@ export {
 export { SOURCES_FILE } from "./sources-file.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
 export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
-export type { UnreadableLine } from "./read-metadata.js";
+export { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
+export { readFailureRows } from "./read-failures.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
 export type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";

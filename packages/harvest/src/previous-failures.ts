@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { FAILURES_FILE } from "./dataset-files.js";
-import { duplicateOf, readFailureRow } from "./failure-row.js";
-import { readJsonLines } from "./read-lines.js";
+import { duplicateOf } from "./failure-row.js";
+import { readFailureRows } from "./read-failures.js";
 
 /** The previous run's failures.jsonl: its lines by file (or URL), and its known duplicates. */
 export interface PreviousFailures {
@@ -15,12 +15,7 @@ export interface PreviousFailures {
 export async function readPreviousFailures(storage: StorageAdapter, isStored: (key: string) => boolean): Promise<PreviousFailures> {
   const failures = new Map<string, string>();
   const duplicates = new Map<string, string>();
-  if (!(await storage.stat(FAILURES_FILE))) return { failures, duplicates };
-  const body = await storage.get(FAILURES_FILE);
-  if (!body) return { failures, duplicates };
-  for await (const { value } of readJsonLines(body, () => {})) {
-    const row = readFailureRow(value);
-    if (!row) continue;
+  for await (const row of readFailureRows(storage, FAILURES_FILE, () => {})) {
     const key = row.file_name ?? row.source_url;
     if (isStored(key)) continue;
     failures.set(key, JSON.stringify(row));

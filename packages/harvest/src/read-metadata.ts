@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { metadataRowProblem, type MetadataRow } from "./dataset-files.js";
-import { HarvestDatasetError } from "./errors.js";
 import { readJsonLines } from "./read-lines.js";
+import { storedBody } from "./stored-body.js";
 
 /** A line of a metadata file that was skipped, and why. */
 export interface UnreadableLine {
@@ -16,9 +16,7 @@ export interface UnreadableLine {
  * `onUnreadable`, never fatal. None when the file is missing.
  */
 export async function* readMetadataRows(storage: StorageAdapter, key: string, onUnreadable: (line: UnreadableLine) => void): AsyncGenerator<MetadataRow> {
-  if (!(await storage.stat(key))) return;
-  if (!storage.capabilities.read) throw new HarvestDatasetError(key, `${storage.name} storage cannot read objects back`);
-  const body = await storage.get(key);
+  const body = await storedBody(storage, key);
   if (!body) return;
   for await (const { value, line } of readJsonLines(body, (n) => onUnreadable({ file: key, line: n, problem: "not JSON (cut short?)" }))) {
     const problem = metadataRowProblem(value);

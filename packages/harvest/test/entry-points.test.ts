@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { errorClassProblems } from "@cat-harvest/errors";
 import { describe, expect, test } from "vitest";
-import { importGraph } from "../../../tooling/test/import-graph.ts";
+import { importGraph, packagesOf } from "../../../tooling/test/import-graph.ts";
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 
@@ -35,8 +35,7 @@ describe("layering of the pipeline entry (@cat-harvest/harvest)", () => {
   test("it depends on just the libraries it calls (or whose types its declarations name)", async () => {
     const { bare, types } = await graph;
     const packageJson = JSON.parse(await readFile(resolve(src, "../package.json"), "utf8")) as { dependencies: Record<string, string> };
-    const used = new Set([...bare, ...types].map((s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!)));
-    expect(Object.keys(packageJson.dependencies).sort()).toEqual([...used].sort());
+    expect(Object.keys(packageJson.dependencies).sort()).toEqual(packagesOf([...bare, ...types]));
   });
 
   test("its error classes each carry a marker of their own", async () => {

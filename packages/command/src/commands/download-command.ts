@@ -1,5 +1,6 @@
 import { downloadList } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
+import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
 import { openDestination } from "../open-destination.js";
 import { openList, type OpenedList } from "../open-list.js";
@@ -19,16 +20,22 @@ export async function downloadCommand(parsed: Extract<ParsedCommand, { command: 
 
 async function downloadInto(parsed: Extract<ParsedCommand, { command: "download" }>, input: OpenedList, io: CommandIO): Promise<number> {
   const opened = await openDestination(parsed.out, io.env);
-  return runIntoDestination(opened, parsed.out, parsed.json, io, async ({ signal, progress }) =>
-    downloadList({
-      input,
-      inputName: parsed.input,
-      ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
-      ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
-      storage: await opened.openStorage(),
-      ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
-      signal,
-      ...progress,
-    }),
+  return runIntoDestination(
+    opened,
+    parsed.out,
+    parsed.json,
+    io,
+    async ({ signal, progress }) =>
+      downloadList({
+        input,
+        inputName: parsed.input,
+        ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
+        ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
+        storage: await opened.openStorage(),
+        ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+        signal,
+        ...progress,
+      }),
+    parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
   );
 }

@@ -1,5 +1,6 @@
 import { harvest } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
+import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
 import { openSources } from "../open-sources.js";
 import { openDestination } from "../open-destination.js";
@@ -18,27 +19,33 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
   const api = await openSources(parsed, io, parsed.scale);
   try {
     const opened = await openDestination(out, io.env);
-    return await runIntoDestination(opened, out, parsed.json, io, ({ signal, view, progress }) =>
-      harvest({
-        sources: api.sources,
-        storage: () => {
-          view?.log(`Writing into ${opened.description}`);
-          return opened.openStorage();
-        },
-        // Petfinder keeps the cache it always had; each other source its own beside it.
-        cache: (source) =>
-          source === "petfinder" ? opened.cache : { storage: opened.cache.storage, key: opened.cache.key.replace(/\.jsonl\.gz$/, `-${source}.jsonl.gz`) },
-        type: parsed.type,
-        breeds: parsed.breeds,
-        ...(parsed.perBreed !== undefined ? { perBreed: parsed.perBreed } : {}),
-        ...(parsed.cap !== undefined ? { cap: parsed.cap } : {}),
-        ...(parsed.size !== undefined ? { size: parsed.size } : {}),
-        ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
-        refresh: parsed.refresh,
-        noColours: parsed.noColours,
-        signal,
-        ...progress,
-      }),
+    return await runIntoDestination(
+      opened,
+      out,
+      parsed.json,
+      io,
+      ({ signal, view, progress }) =>
+        harvest({
+          sources: api.sources,
+          storage: () => {
+            view?.log(`Writing into ${opened.description}`);
+            return opened.openStorage();
+          },
+          // Petfinder keeps the cache it always had; each other source its own beside it.
+          cache: (source) =>
+            source === "petfinder" ? opened.cache : { storage: opened.cache.storage, key: opened.cache.key.replace(/\.jsonl\.gz$/, `-${source}.jsonl.gz`) },
+          type: parsed.type,
+          breeds: parsed.breeds,
+          ...(parsed.perBreed !== undefined ? { perBreed: parsed.perBreed } : {}),
+          ...(parsed.cap !== undefined ? { cap: parsed.cap } : {}),
+          ...(parsed.size !== undefined ? { size: parsed.size } : {}),
+          ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+          refresh: parsed.refresh,
+          noColours: parsed.noColours,
+          signal,
+          ...progress,
+        }),
+      parsed.noReport ? undefined : madeBy(parsed, out, io.version),
     );
   } finally {
     await api.stop();

@@ -14,7 +14,7 @@ export const cases: SmokeCase[] = [
     },
   },
   {
-    name: "command: a --demo harvest of one breed into a folder, and help per subcommand",
+    name: "command: a --demo harvest of one breed into a folder with its report (sharp loads here), and help per subcommand",
     timeout: 60_000,
     async fn() {
       const dir = await mkdtemp(join(tmpdir(), "command-smoke-"));
@@ -26,6 +26,10 @@ export const cases: SmokeCase[] = [
         const code = await runCommand(["--demo", "--scale", "0.01", "--breeds", "Bengal", "--out", join(dir, "cats"), "--json"], io);
         assert.equal(code, 0);
         assert.ok((await readFile(join(dir, "cats", "metadata.jsonl"), "utf8")).length > 0);
+        // The report's thumbnails come from sharp, loaded by this runtime: real WebP images embedded.
+        const summary = JSON.parse(out.at(-1)!) as { thumbnails?: number };
+        assert.ok((summary.thumbnails ?? 0) > 0, `no thumbnails in ${out.at(-1)}`);
+        assert.match(await readFile(join(dir, "cats", "report.html"), "utf8"), /src="data:image\/webp;base64,/);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
