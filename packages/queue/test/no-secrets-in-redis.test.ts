@@ -35,12 +35,13 @@ test("no credential reaches Redis: settings carrying one are refused, and a whol
   const enqueue = (settings: Record<string, string>) =>
     enqueueShards({ connection, queueName: "secrets", runId: "secrets", storage, shards: shardsOf(list.urls, 3), settings, secrets: SECRETS });
 
-  for (const settings of [
+  const refused: Record<string, string>[] = [
     { apiKey: API_KEY },
     { out: `s3://AKIAPLANTED:${AWS_SECRET}@bucket/ds` },
     { queue: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}` },
     { note: API_KEY },
-  ]) {
+  ];
+  for (const settings of refused) {
     await expect(enqueue(settings)).rejects.toSatisfy((e) => QueueSecretError.isInstance(e) && SECRETS.every((s) => !(e as Error).message.includes(s)));
   }
   expect(redis.cli("dbsize").trim()).toBe("0");
