@@ -27,6 +27,13 @@ export interface ApiFlags {
   readonly json: boolean;
 }
 
+/** Where a distributed run's shards go: `--queue` and `--queue-name`. */
+export interface QueueFlags {
+  /** The Redis URL as given (it may hold a password: never print it; see `queueConnection`). */
+  readonly queue: string;
+  readonly queueName?: string;
+}
+
 export type ParsedCommand =
   | { readonly command: "help"; readonly topic?: string }
   | { readonly command: "version" }
@@ -44,7 +51,15 @@ export type ParsedCommand =
       readonly scale?: number;
     })
   | (ApiFlags & { readonly command: "breeds" })
-  | { readonly command: "download"; readonly input: string; readonly out: string; readonly concurrency?: number; readonly json: boolean }
+  | ({
+      readonly command: "download";
+      readonly input: string;
+      readonly out: string;
+      readonly concurrency?: number;
+      readonly json: boolean;
+    } & Partial<QueueFlags>)
+  | (QueueFlags & { readonly command: "worker"; readonly shards?: number; readonly concurrency?: number; readonly json: boolean })
+  | (QueueFlags & { readonly command: "status"; readonly json: boolean })
   | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
   | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
   | { readonly command: "emulator"; readonly source: "rescuegroups"; readonly options: RescueGroupsEmulatorOptions }
@@ -54,7 +69,7 @@ export type ParsedCommand =
 export const SOURCE_NAMES = ["petfinder", "rescuegroups", "thecatapi"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
-const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "help"] as const;
+const COMMANDS = ["harvest", "breeds", "download", "worker", "status", "emulator", "verify", "help"] as const;
 type CommandName = (typeof COMMANDS)[number];
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -178,8 +193,21 @@ function downloadCommand(v: Values): ParsedCommand {
     input: v.input,
     out: v.out,
     ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)),
+    ...(v.queue !== undefined || v["queue-name"] !== undefined ? queueFlags("download", v) : {}),
     json: v.json === true,
   };
+}
+
+/** `--queue URL [--queue-name NAME]`; the URL is checked without being quoted, as it may hold a password. */
+function queueFlags(command: string, v: Values): QueueFlags {
+  if (command === "download" && v.queue === undefined) fail("queue-name", "--queue-name only applies with --queue", command);
+  const queue = typeof v.queue === "string" ? v.queue.trim() : "";
+  if (queue === "") fail("queue", `${command} needs --queue URL: the Redis the workers share, e.g. --queue redis://redis.internal:6379`, command);
+  if (!/^rediss?:\/\/[^/?#]/i.test(queue)) fail("queue", "--queue must be a redis:// or rediss:// URL, e.g. --queue redis://redis.internal:6379", command);
+  const queueName = v["queue-name"] as string | undefined;
+  if (queueName !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(queueName))
+    fail("queue-name", "--queue-name takes 1 to 64 letters, digits, '.', '_' or '-'", command);
+  return { queue, ...optional("queueName", queueName) };
 }
 
 /** `--source NAME` (or `--source=NAME`) taken out of the emulator's arguments, which go to that emulator's own parser. */
@@ -249,6 +277,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       return { command: "breeds", ...apiFlags("breeds", v) };
     case "download":
       return downloadCommand(v);
+    case "worker":
+      return {
+        command: "worker",
+        ...queueFlags("worker", v),
+        ...optional("shards", integer("worker", "shards", v.shards, 1, 64)),
+        ...optional("concurrency", integer("worker", "concurrency", v.concurrency, 1, 256)),
+        json: v.json === true,
+      };
+    case "status":
+      return { command: "status", ...queueFlags("status", v), json: v.json === true };
     case "verify":
       if (!positionals[0]) fail("dest", "verify needs the DEST to check, e.g. cat-harvest verify ./cat_breeds", "verify");
       return { command: "verify", dest: positionals[0], json: v.json === true };

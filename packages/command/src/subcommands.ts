@@ -10,7 +10,7 @@ export interface FlagSpec {
 
 /** A subcommand: its usage line, what it does and its flags. */
 export interface SubcommandSpec {
-  readonly name: "harvest" | "breeds" | "download" | "verify";
+  readonly name: "harvest" | "breeds" | "download" | "verify" | "worker" | "status";
   readonly usage: string;
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
@@ -33,6 +33,13 @@ const API_FLAGS: readonly FlagSpec[] = [
   { name: "rescuegroups-key", value: "KEY", help: "RescueGroups.org API key (default: RESCUEGROUPS_API_KEY; prefer it: ps shows flags)" },
   { name: "thecatapi-key", value: "KEY", help: "The Cat API key (default: THECATAPI_API_KEY; prefer it: ps shows flags)" },
 ];
+
+const QUEUE_FLAG: FlagSpec = {
+  name: "queue",
+  value: "URL",
+  help: "Redis shared by the run's workers: redis://host:6379[/db] (rediss:// for TLS); its password in CAT_HARVEST_REDIS_PASSWORD",
+};
+const QUEUE_NAME_FLAG: FlagSpec = { name: "queue-name", value: "NAME", help: "the BullMQ queue the shards go through (default cat-harvest)" };
 
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
 
@@ -72,6 +79,8 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv or .jsonl (url, label)" },
       { name: "out", short: "o", value: "DEST", help: "where to write" },
       CONCURRENCY,
+      { ...QUEUE_FLAG, help: "split the list into shard jobs on this Redis (redis://host:6379) for `cat-harvest worker` to run, instead of downloading here" },
+      QUEUE_NAME_FLAG,
       JSON_FLAG,
       HELP_FLAG,
     ],
@@ -81,6 +90,26 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     usage: "cat-harvest verify DEST [flags]",
     summary: "Re-hash every stored file of DEST against metadata.jsonl. Read-only: DEST is never changed, so it is safe beside a running harvest.",
     flags: [JSON_FLAG, HELP_FLAG],
+  },
+
+  {
+    name: "worker",
+    usage: "cat-harvest worker --queue URL [flags]",
+    summary: "Run the shards queued by `download --queue` (on any number of machines) until stopped (Ctrl-C, SIGTERM).",
+    flags: [
+      QUEUE_FLAG,
+      QUEUE_NAME_FLAG,
+      { name: "shards", value: "N", help: "shards this worker runs at once, 1 to 64 (default 1)" },
+      CONCURRENCY,
+      JSON_FLAG,
+      HELP_FLAG,
+    ],
+  },
+  {
+    name: "status",
+    usage: "cat-harvest status --queue URL [flags]",
+    summary: "Show a queue's shards: done, running, waiting, failed (with reasons), rate and ETA.",
+    flags: [QUEUE_FLAG, QUEUE_NAME_FLAG, JSON_FLAG, HELP_FLAG],
   },
 ];
 

@@ -1,7 +1,7 @@
 import type { RedisConnection } from "./redis-connection.js";
 
-/** How long a command (enqueue, status) keeps trying to reach Redis before it gives up, in reconnect attempts. */
-const COMMAND_RECONNECTS = 20;
+/** How often a command (enqueue, status) tries to reach Redis again before it gives up: about 5 s in all. */
+const COMMAND_RECONNECTS = 6;
 
 /**
  * BullMQ's `connection` for a long-lived worker: reconnects for ever (a Redis restart is
@@ -11,11 +11,11 @@ export function workerConnection(connection: RedisConnection): Record<string, un
   return { ...connection, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 250, 5000) };
 }
 
-/** BullMQ's `connection` for a short command: gives up after about a minute without Redis. */
+/** BullMQ's `connection` for a short command: gives up after about 5 s without Redis. */
 export function commandConnection(connection: RedisConnection): Record<string, unknown> {
   return {
     ...connection,
     maxRetriesPerRequest: COMMAND_RECONNECTS,
-    retryStrategy: (times: number) => (times > COMMAND_RECONNECTS ? null : Math.min(times * 250, 5000)),
+    retryStrategy: (times: number) => (times > COMMAND_RECONNECTS ? null : Math.min(times * 250, 2000)),
   };
 }

@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
-import { Queue, type Job } from "bullmq";
-import { commandConnection } from "./bullmq-connection.js";
+import type { Job } from "bullmq";
 import { checkJobSettings } from "./check-job-settings.js";
+import { openQueue, type CommandQueue } from "./open-queue.js";
 import type { RedisConnection } from "./redis-connection.js";
 import { shardInputKey, writeShardInput, type ShardRow } from "./shard-input.js";
 import { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
@@ -63,7 +63,7 @@ export async function enqueueShards(options: EnqueueShardsOptions): Promise<Enqu
   const settings = options.settings ?? {};
   checkJobSettings(settings, options.secrets);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
-  const queue = new Queue(queueName, { connection: commandConnection(options.connection) });
+  const queue = await openQueue(options.connection, queueName);
   const tally: Tally = { shards: 0, rows: 0, added: 0, requeued: 0, done: 0, pending: 0 };
   try {
     for await (const shard of options.shards) {
@@ -78,7 +78,7 @@ export async function enqueueShards(options: EnqueueShardsOptions): Promise<Enqu
 }
 
 async function enqueueShard(
-  queue: Pick<Queue, "getJob" | "add">,
+  queue: CommandQueue,
   options: EnqueueShardsOptions,
   settings: ShardJobSettings,
   shard: { readonly index: number; readonly rows: AsyncIterable<ShardRow> },

@@ -1,5 +1,5 @@
-import { Queue, type Job } from "bullmq";
-import { commandConnection } from "./bullmq-connection.js";
+import type { Job } from "bullmq";
+import { openQueue, type CommandQueue } from "./open-queue.js";
 import type { RedisConnection } from "./redis-connection.js";
 import { DEFAULT_QUEUE_NAME, type ShardJobData } from "./shard-job-data.js";
 
@@ -49,7 +49,7 @@ export interface QueueStatusOptions {
 /** Reads a queue's shards (done, running, waiting, failed with reasons), rate and ETA. Changes nothing. */
 export async function queueStatus(options: QueueStatusOptions): Promise<QueueStatus> {
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
-  const queue = new Queue(queueName, { connection: commandConnection(options.connection), skipMetasUpdate: true });
+  const queue = await openQueue(options.connection, queueName, { readOnly: true });
   try {
     const counts = await queue.getJobCounts("completed", "active", "waiting", "delayed", "prioritized", "failed");
     const shards = {
@@ -88,7 +88,7 @@ function finishRate(jobs: readonly Job[]): number | undefined {
   return spanMs > 0 ? ((times.length - 1) / spanMs) * 60_000 : undefined;
 }
 
-async function workerCount(queue: Pick<Queue, "getWorkers">): Promise<number | undefined> {
+async function workerCount(queue: CommandQueue): Promise<number | undefined> {
   try {
     return (await queue.getWorkers()).length;
   } catch {
