@@ -15,6 +15,8 @@ export { openDestination, type OpenDestinationOptions, type OpenedDestination } 
 export { s3SettingsFromEnv } from "./s3-settings-from-env.js";
 export { describeDestination, parseDestination, type Destination } from "./parse-destination.js";
 export { STORAGE_S3_PACKAGE } from "./load-storage-s3.js";
+export { QUEUE_PACKAGE } from "./load-queue.js";
+export { REDIS_PASSWORD_ENV } from "./queue-connection.js";
 export { DEMO_SCALE } from "./open-api.js";
 export { DEFAULT_OUT, DEMO_OUT } from "./commands/harvest-command.js";
 export { EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";

@@ -58,7 +58,14 @@ export type ParsedCommand =
       readonly concurrency?: number;
       readonly json: boolean;
     } & Partial<QueueFlags>)
-  | (QueueFlags & { readonly command: "worker"; readonly shards?: number; readonly concurrency?: number; readonly json: boolean })
+  | (QueueFlags & {
+      readonly command: "worker";
+      readonly shards?: number;
+      readonly concurrency?: number;
+      /** Seconds before a silent worker's shard is taken back (`--stalled-after`). */
+      readonly stalledAfter?: number;
+      readonly json: boolean;
+    })
   | (QueueFlags & { readonly command: "status"; readonly json: boolean })
   | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
   | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
@@ -283,6 +290,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         ...queueFlags("worker", v),
         ...optional("shards", integer("worker", "shards", v.shards, 1, 64)),
         ...optional("concurrency", integer("worker", "concurrency", v.concurrency, 1, 256)),
+        ...optional("stalledAfter", integer("worker", "stalled-after", v["stalled-after"], 2, 3600)),
         json: v.json === true,
       };
     case "status":

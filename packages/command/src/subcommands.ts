@@ -100,6 +100,11 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       QUEUE_FLAG,
       QUEUE_NAME_FLAG,
       { name: "shards", value: "N", help: "shards this worker runs at once, 1 to 64 (default 1)" },
+      {
+        name: "stalled-after",
+        value: "SECONDS",
+        help: "a shard whose worker stopped answering (killed, machine lost) goes back to the queue after this long, 2 to 3600 (default 30)",
+      },
       CONCURRENCY,
       JSON_FLAG,
       HELP_FLAG,

@@ -3,6 +3,8 @@ import { commandConnection } from "./bullmq-connection.js";
 import { QueueConnectionError } from "./errors.js";
 import { describeRedis, type RedisConnection } from "./redis-connection.js";
 
+const LOGIN_REFUSED = /WRONGPASS|NOAUTH|invalid password|invalid username/i;
+
 /**
  * A BullMQ queue for a short command, connected: Redis's errors are kept (not printed), and
  * when Redis cannot be reached or refuses the login it rejects with `QueueConnectionError`.
@@ -10,9 +12,16 @@ import { describeRedis, type RedisConnection } from "./redis-connection.js";
 export async function openQueue(connection: RedisConnection, queueName: string, options: { readOnly?: boolean } = {}): Promise<CommandQueue> {
   const queue = createQueue(connection, queueName, options.readOnly ?? false);
   let last: Error | undefined;
-  queue.on("error", (error: Error) => (last = error));
+  let refused: (error: Error) => void = () => {};
+  // A refused login does not get better with retries: it ends the wait at once.
+  const loginRefused = new Promise<never>((_, reject) => (refused = reject));
+  loginRefused.catch(() => {}); // a refusal after the wait is over is no one's to handle
+  queue.on("error", (error: Error) => {
+    last = error;
+    if (LOGIN_REFUSED.test(error.message)) refused(error);
+  });
   try {
-    await queue.waitUntilReady();
+    await Promise.race([queue.waitUntilReady(), loginRefused]);
     return queue;
   } catch (error) {
     await queue.close().catch(() => {});

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { enqueueShards, queueStatus, QueueSecretError, redisConnection, runWorker } from "../src/index.js";
 import { downloadShardProcessor } from "./download-shard.js";
 import { photoList, shardsOf, type PhotoList } from "./harness.js";
-import { startRedis, type TestRedis } from "./redis-server.js";
+import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 
 // Planted credentials: each must reach Redis nowhere (keys, values, the append-only file).
 const REDIS_PASSWORD = "redis-pw-Zq81xP";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { enqueueShards, queueStatus, redisConnection, runWorker, type WorkerEvent } from "../src/index.js";
 import { downloadShardProcessor } from "./download-shard.js";
 import { datasetFingerprint, photoList, shardsOf, waitFor, type PhotoList } from "./harness.js";
-import { startRedis, type TestRedis } from "./redis-server.js";
+import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 
 let redis: TestRedis;
 let list: PhotoList;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { enqueueShards, queueStatus, redisConnection, shardInputKey, writeShardInput } from "../src/index.js";
 import { downloadShardProcessor } from "./download-shard.js";
 import { datasetFingerprint, photoList, shardsOf, waitFor, type PhotoList } from "./harness.js";
-import { startRedis, type TestRedis } from "./redis-server.js";
+import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 import { startWorkerProcess, type WorkerProcess } from "./worker-process.js";
 
 let redis: TestRedis;

@@ -38,6 +38,7 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
       connection: settings.connection,
       ...(settings.queueName ? { queueName: settings.queueName } : {}),
       concurrency: parsed.shards ?? 1,
+      ...(parsed.stalledAfter ? { lockDurationMs: parsed.stalledAfter * 1000, stalledIntervalMs: (parsed.stalledAfter * 1000) / 2 } : {}),
       signal: io.signal,
       onEvent: (event) => io.stderr(describeWorkerEvent(event)),
       process: async (job: ShardJob, signal: AbortSignal) => {
