@@ -37,7 +37,7 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
   beforeAll(async () => {
     redis = await startRedis();
     emulator = await startEmulator({ seed: 1, scale: 0.01, latencyMs: 100 });
-    s3 = await startS3rver(["ds"]);
+    s3 = await startS3rver(["dataset"]);
     dir = mkdtempSync(join(tmpdir(), "queue-e2e-"));
     const truth = (await (await fetch(`${emulator.url}/_emulator/truth?size=small`)).text()).trim().split("\n").slice(0, 60);
     writeFileSync(join(dir, "urls.txt"), truth.map((line) => `${(JSON.parse(line) as { url: string }).url}\n`).join(""));
@@ -69,7 +69,7 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
 
   async function objects(prefix: string): Promise<Map<string, string>> {
     const storage = await createS3Storage({
-      bucket: "ds",
+      bucket: "dataset",
       prefix,
       endpoint: s3.endpoint,
       region: "us-east-1",
@@ -88,15 +88,15 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
 
   test("the killed worker's shard is finished by another, and every shard file equals the one-process run's", async () => {
     const flags = ["--input", join(dir, "urls.txt"), "--format", "webdataset", "--shard-size", "10"];
-    const alone = cli(["download", ...flags, "--out", "s3://ds/alone"]);
+    const alone = cli(["download", ...flags, "--out", "s3://dataset/alone"]);
     expect(await alone.exited).toBe(0);
 
     const queue = ["--queue", redis.url];
-    const enqueue = cli(["download", ...flags, "--out", "s3://ds/queued", ...queue]);
+    const enqueue = cli(["download", ...flags, "--out", "s3://dataset/queued", ...queue]);
     expect(await enqueue.exited).toBe(0);
     expect(enqueue.stdout).toMatch(/6 shards \(60 rows\)/);
 
-    const workers = [1, 2, 3].map(() => cli(["worker", ...queue, "--stalled-after", "2"]));
+    const workers = [1, 2, 3].map(() => cli(["worker", ...queue, "--stalled-after", "5"]));
     const victim = workers[0]!;
     const until = Date.now() + 60_000;
     while (!/started/.test(victim.stderr) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
@@ -114,7 +114,7 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
     for (const w of workers.slice(1)) w.child.kill("SIGTERM");
     expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([0, 0]);
 
-    const finish = cli(["download", ...flags, "--out", "s3://ds/queued", ...queue]);
+    const finish = cli(["download", ...flags, "--out", "s3://dataset/queued", ...queue]);
     expect(await finish.exited).toBe(0);
     expect(finish.stdout).toMatch(/is finished/);
 

@@ -21,7 +21,12 @@ export type WorkerEvent =
   | { readonly type: "completed"; readonly jobId: string; readonly index: number }
   | { readonly type: "failed"; readonly jobId: string; readonly index: number; readonly reason: string; readonly willRetry: boolean }
   | { readonly type: "requeued"; readonly jobId: string; readonly index: number }
-  | { readonly type: "redis-error"; readonly message: string };
+  /**
+   * Something went wrong around the jobs, not in one: Redis away (the worker reconnects by
+   * itself), or a shard's claim lost to another worker after this one stopped answering for
+   * longer than `lockDurationMs` (that shard may then run twice; its outputs are the same).
+   */
+  | { readonly type: "error"; readonly message: string };
 
 /** A ceiling on shard starts shared by every worker of the queue (BullMQ's limiter, kept in Redis). */
 export interface SharedRateLimit {
@@ -108,7 +113,7 @@ export async function runWorker<S>(options: RunWorkerOptions<S>): Promise<Worker
     emit({ type: "failed", jobId: job.id ?? "", index: (job.data as ShardJobData).index, reason: error.message, willRetry });
   });
   // Without a listener an 'error' event would end the process; Redis being away is waited out.
-  worker.on("error", (error: Error) => emit({ type: "redis-error", message: error.message }));
+  worker.on("error", (error: Error) => emit({ type: "error", message: error.message }));
   const stopped = new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener("abort", () => resolve(), { once: true })));
   const running = worker.run();
   await stopped;

@@ -38,7 +38,7 @@ test("Redis restarted mid-run: the workers wait, reconnect and finish; every sha
   stop.abort();
   const summaries = await Promise.all(workers);
 
-  expect(events.some((e) => e.type === "redis-error")).toBe(true);
+  expect(events.some((e) => e.type === "error")).toBe(true);
   const completed = events.filter((e) => e.type === "completed").map((e) => (e as { index: number }).index);
   expect(completed.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   expect(summaries.reduce((n, s) => n + s.completed + s.failed, 0)).toBe(8);

@@ -89,7 +89,7 @@ function describeWorkerEvent(event: WorkerEvent): string {
       return `${shard} failed: ${event.reason}${event.willRetry ? " (will be tried again)" : " (parked: re-run the download command with --queue to queue it again)"}`;
     case "requeued":
       return `${shard} stopped and put back in the queue`;
-    case "redis-error":
-      return `Redis: ${event.message} (reconnecting)`;
+    case "error":
+      return `worker: ${event.message} (Redis away: it reconnects by itself; a lost lock: another worker runs that shard, with the same result)`;
   }
 }
