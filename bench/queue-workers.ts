@@ -10,9 +10,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { enqueueShards, queueStatus, redisConnection, type ShardRow } from "@cat-harvest/queue";
+import { enqueueShards, queueStatus, redisConnection } from "@cat-harvest/queue";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { startRedis } from "../tooling/test/redis-server.ts";
+import { shardsOf } from "../tooling/test/url-shards.ts";
 import { startEmulatorProcess } from "./src/emulator-process.js";
 import { fetchTruth } from "./src/jobs.js";
 import { machineInfo } from "./src/machine.js";
@@ -31,18 +32,6 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const shardSize = Number(values["shard-size"]);
 const workerCounts = values.workers.split(",").map(Number);
-
-async function* shardsOf(urls: readonly string[]): AsyncGenerator<{ index: number; rows: AsyncIterable<ShardRow> }> {
-  for (let index = 0; index * shardSize < urls.length; index++) {
-    const slice = urls.slice(index * shardSize, (index + 1) * shardSize);
-    yield {
-      index,
-      rows: (async function* () {
-        for (const [i, url] of slice.entries()) yield { url, line: index * shardSize + i + 1 };
-      })(),
-    };
-  }
-}
 
 function startWorker(redisUrl: string, queue: string, out: string): { child: ChildProcess; exited: Promise<number | null> } {
   const script = join(BENCH_DIR, "runners/queue-worker.mjs");
@@ -76,7 +65,7 @@ async function main(): Promise<void> {
       const processes = Array.from({ length: workers }, () => startWorker(redis.url, queueName, out));
       while ((await queueStatus({ connection, queueName })).workers !== workers) await new Promise((r) => setTimeout(r, 100));
       const started = performance.now();
-      await enqueueShards({ connection, queueName, runId: queueName, storage, shards: shardsOf(urls) });
+      await enqueueShards({ connection, queueName, runId: queueName, storage, shards: shardsOf(urls, shardSize) });
       const shards = Math.ceil(count / shardSize);
       while ((await queueStatus({ connection, queueName })).shards.done < shards) await new Promise((r) => setTimeout(r, 100));
       const seconds = (performance.now() - started) / 1000;

@@ -3,6 +3,7 @@
 // until SIGTERM, then prints its summary as one JSON line.
 //
 // node queue-worker.mjs --redis redis://127.0.0.1:PORT --queue NAME --out DIR [--concurrency N]
+// QUEUE_BENCH_DEBUG=1 prints each worker event with a timestamp on stderr.
 import { parseArgs } from "node:util";
 import { createDownloader } from "@cat-harvest/downloader";
 import { readShardInput, redisConnection, runWorker } from "@cat-harvest/queue";

@@ -1,8 +1,7 @@
-// What the queue tests share: the emulator's photo URLs, shards of them, waiting for a condition,
-// and reading a finished data set back as (key, sha256) pairs.
+// What the queue tests share: the emulator's photo URLs, the shards of a list, waiting for a condition,
+// and a finished data set read back as its shards' rows and its keys.
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import type { StorageAdapter } from "@cat-harvest/storage";
-import type { ShardRow } from "../src/index.js";
 
 export interface PhotoList {
   readonly emulator: Emulator;
@@ -16,19 +15,6 @@ export async function photoList(count: number, latencyMs = 0): Promise<PhotoList
   const urls = truth.slice(0, count).map((line) => (JSON.parse(line) as { url: string }).url);
   if (urls.length < count) throw new Error(`the emulator lists only ${urls.length} photos`);
   return { emulator, urls };
-}
-
-/** Row i goes to shard floor(i / shardSize), as in the shard design. */
-export async function* shardsOf(urls: readonly string[], shardSize: number): AsyncGenerator<{ index: number; rows: AsyncIterable<ShardRow> }> {
-  for (let index = 0; index * shardSize < urls.length; index++) {
-    const slice = urls.slice(index * shardSize, (index + 1) * shardSize);
-    yield {
-      index,
-      rows: (async function* () {
-        for (const [i, url] of slice.entries()) yield { url, line: index * shardSize + i + 1 };
-      })(),
-    };
-  }
 }
 
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -48,3 +34,5 @@ export async function datasetFingerprint(storage: StorageAdapter): Promise<{ row
   for (const key of keys.filter((k) => /^_shards\/\d+\.jsonl$/.test(k))) rows += await new Response(await storage.get(key)).text();
   return { rows, keys };
 }
+
+export { shardsOf } from "../../../tooling/test/url-shards.ts";
