@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createMemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
 import { enqueueShards, readShardInput, redisConnection, runWorker, type ShardRow } from "@cat-harvest/queue";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -85,6 +88,16 @@ describe("cat-harvest status --queue", () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/NOAUTH|password/i);
   }, 60_000);
+});
+
+test("download --queue refuses an archive DEST (one process writes a .tar), before anything is queued", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "queue-dest-"));
+  writeFileSync(join(dir, "urls.txt"), "https://photos.test/a.jpg\n");
+  const result = await run(["download", "--input", join(dir, "urls.txt"), "--out", join(dir, "cats.tar"), "--queue", redis.url]);
+  rmSync(dir, { recursive: true, force: true });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/--queue needs --out to be a folder the workers share or s3:\/\/bucket\/prefix/);
+  expect(redis.cli("--scan", "--pattern", "bull:cat-harvest:*").trim()).toBe("");
 });
 
 describe.skipIf(engine)("without the shard engine", () => {

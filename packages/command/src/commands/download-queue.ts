@@ -25,9 +25,9 @@ type DownloadFlags = Extract<ParsedCommand, { command: "download" }> & QueueFlag
  * and when all are done it does the finishing step.
  */
 export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Promise<number> {
+  const out = sharedDestination(parsed.out);
   const [queue, engine] = await Promise.all([loadQueue(), loadShardEngine()]);
   const settings = queueSettings(queue, parsed, io.env);
-  const out = sharedDestination(parsed.out);
   // Flags of the shard engine's issue, read when this build has them.
   const extra = parsed as { format?: RunPlan["format"]; shardSize?: number };
   const list = () => parseUrlList(Readable.toWeb(createReadStream(parsed.input)) as ReadableStream<Uint8Array>, parsed.input);
