@@ -65,6 +65,9 @@ test("a worker killed with kill -9 mid-shard: another worker finishes its shard,
   survivor.child.kill("SIGTERM");
   expect(await survivor.exited).toBe(0);
 
+  // Each shard was started once, but the killed one twice: by the victim and by the survivor.
+  const starts = [...victim.events, ...survivor.events].filter((e) => e.type === "started").map((e) => e.index as number);
+  expect(starts.sort()).toEqual([0, 1, 2, killedShard].sort());
   const status = await queueStatus({ connection, queueName: "crash" });
   expect(status.shards).toEqual({ done: 3, running: 0, waiting: 0, failed: 0 });
   const queued = await datasetFingerprint(storage);
