@@ -18,6 +18,9 @@ import { hasShardEngine } from "../src/shard-engine.js";
 
 const engine = await hasShardEngine();
 const CLI = fileURLToPath(new URL("./fixtures/cli-process.ts", import.meta.url));
+// Planted credentials the processes hold: none may reach Redis.
+const REDIS_PASSWORD = "e2e-redis-pw-4Kd9";
+const API_KEY = "e2e-thecatapi-key-PLANTED";
 
 interface Cli {
   readonly child: ChildProcess;
@@ -35,7 +38,7 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
   const children: Cli[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
+    redis = await startRedis({ password: REDIS_PASSWORD });
     emulator = await startEmulator({ seed: 1, scale: 0.01, latencyMs: 100 });
     s3 = await startS3rver(["dataset"]);
     dir = mkdtempSync(join(tmpdir(), "queue-e2e-"));
@@ -47,6 +50,8 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
       AWS_REGION: "us-east-1",
+      CAT_HARVEST_REDIS_PASSWORD: REDIS_PASSWORD,
+      THECATAPI_API_KEY: API_KEY,
     };
   });
   afterAll(async () => {
@@ -121,5 +126,8 @@ describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill 
     const [single, queued] = [await objects("alone"), await objects("queued")];
     expect(single.size).toBe(12);
     expect(queued).toEqual(single);
+    const everything = redis.everything();
+    expect(everything).toContain("_inputs/00005.jsonl.gz");
+    for (const secret of [REDIS_PASSWORD, API_KEY]) expect(everything + enqueue.stdout + enqueue.stderr + finish.stdout).not.toContain(secret);
   }, 240_000);
 });
