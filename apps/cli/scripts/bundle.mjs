@@ -1,9 +1,10 @@
 // Bundles the CLI with Bun into dist/ as one ESM program for Node (which Bun and Deno run too),
 // so the npm tarball is self-contained: the internal @cat-harvest/* packages and cli-progress
 // are inlined, the emulator sits in a chunk loaded only for --demo and `emulator`, and the
-// optional @cat-harvest/storage-s3 (with the AWS SDK) stays external: an s3:// DEST imports it
-// from beside the command, where the user installs it. sharp (native libvips, for the report's
-// thumbnails) is an optional dependency, external too: it is imported only when a report is written.
+// optional @cat-harvest/storage-s3 (with the AWS SDK) and @cat-harvest/queue (with BullMQ and
+// ioredis) stay external: an s3:// DEST or --queue imports them from beside the command, where
+// the user installs them. sharp (native libvips, for the report's thumbnails) is an optional
+// dependency, external too: it is imported only when a report is written.
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -26,6 +27,9 @@ execFileSync(
     "--external=@cat-harvest/storage-s3",
     "--external=@aws-sdk/*",
     "--external=sharp",
+    "--external=@cat-harvest/queue",
+    "--external=bullmq",
+    "--external=ioredis",
     "--define",
     `CAT_HARVEST_VERSION=${JSON.stringify(version)}`,
   ],

@@ -14,18 +14,26 @@ Keys: RescueGroups.org https://rescuegroups.org/services/adoptable-pet-data-api/
 S3: the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
 AWS_ENDPOINT_URL for S3-compatible stores).`;
 
+const QUEUE_HELP = `Redis: the password goes in CAT_HARVEST_REDIS_PASSWORD (or in the URL, redis://:PASSWORD@host:6379, which ps shows); it is never printed.
+--queue needs the @cat-harvest/queue package installed beside the command (it brings BullMQ).`;
+
 function flagLine(flag: FlagSpec): string {
   const names = `${flag.short ? `-${flag.short}, ` : "    "}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
   return `  ${names.padEnd(28)} ${flag.help}`;
 }
 
 function subcommandHelp(spec: SubcommandSpec): string {
+  const s3Help = ENV_HELP.split("\n").slice(3).join("\n");
   const notes =
     spec.name === "verify" || spec.name === "report"
       ? DEST_HELP
       : spec.name === "download"
-        ? `${DEST_HELP}\n${ENV_HELP.split("\n").slice(3).join("\n")}`
-        : `${DEST_HELP}\n${ENV_HELP}`;
+        ? `${DEST_HELP}\n${s3Help}\n${QUEUE_HELP}`
+        : spec.name === "worker"
+          ? `Each shard names its DEST (a folder the workers share, or s3://bucket/prefix); the worker opens it with its own credentials.\n${s3Help}\n${QUEUE_HELP}`
+          : spec.name === "status"
+            ? QUEUE_HELP
+            : `${DEST_HELP}\n${ENV_HELP}`;
   return `${spec.summary}\n\nUsage: ${spec.usage}\n\n${spec.flags.map(flagLine).join("\n")}\n\n${notes}\n\n${EXIT_CODES_HELP}`;
 }
 

@@ -17,6 +17,8 @@ export { describeDestination, parseDestination, type Destination } from "./parse
 export { STORAGE_S3_PACKAGE } from "./load-storage-s3.js";
 export { SHARP_PACKAGE } from "./load-sharp.js";
 export { createSharpThumbnailer } from "./sharp-thumbnailer.js";
+export { QUEUE_PACKAGE } from "./load-queue.js";
+export { REDIS_PASSWORD_ENV } from "./queue-connection.js";
 export { DEMO_SCALE } from "./open-api.js";
 export { DEFAULT_OUT, DEMO_OUT } from "./commands/harvest-command.js";
 export { EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from "./exit-codes.js";

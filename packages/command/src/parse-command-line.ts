@@ -27,6 +27,13 @@ export interface ApiFlags {
   readonly json: boolean;
 }
 
+/** Where a distributed run's shards go: `--queue` and `--queue-name`. */
+export interface QueueFlags {
+  /** The Redis URL as given (it may hold a password: never print it; see `queueConnection`). */
+  readonly queue: string;
+  readonly queueName?: string;
+}
+
 export type ParsedCommand =
   | { readonly command: "help"; readonly topic?: string }
   | { readonly command: "version" }
@@ -46,7 +53,7 @@ export type ParsedCommand =
       readonly scale?: number;
     })
   | (ApiFlags & { readonly command: "breeds" })
-  | {
+  | ({
       readonly command: "download";
       readonly input: string;
       readonly out: string;
@@ -57,7 +64,16 @@ export type ParsedCommand =
       readonly labelColumn?: string;
       readonly noReport: boolean;
       readonly json: boolean;
-    }
+    } & Partial<QueueFlags>)
+  | (QueueFlags & {
+      readonly command: "worker";
+      readonly shards?: number;
+      readonly concurrency?: number;
+      /** Seconds before a silent worker's shard is taken back (`--stalled-after`). */
+      readonly stalledAfter?: number;
+      readonly json: boolean;
+    })
+  | (QueueFlags & { readonly command: "status"; readonly json: boolean })
   | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
   | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
   | { readonly command: "emulator"; readonly source: "rescuegroups"; readonly options: RescueGroupsEmulatorOptions }
@@ -68,7 +84,7 @@ export type ParsedCommand =
 export const SOURCE_NAMES = ["petfinder", "rescuegroups", "thecatapi"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
-const COMMANDS = ["harvest", "breeds", "download", "emulator", "verify", "report", "help"] as const;
+const COMMANDS = ["harvest", "breeds", "download", "worker", "status", "emulator", "verify", "report", "help"] as const;
 type CommandName = (typeof COMMANDS)[number];
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -196,6 +212,7 @@ function downloadCommand(v: Values): ParsedCommand {
     ...optional("urlColumn", columnName("url-column", v["url-column"])),
     ...optional("labelColumn", columnName("label-column", v["label-column"])),
     noReport: v["no-report"] === true,
+    ...(v.queue !== undefined || v["queue-name"] !== undefined ? queueFlags("download", v) : {}),
     json: v.json === true,
   };
 }
@@ -206,6 +223,18 @@ function columnName(flag: string, raw: unknown): string | undefined {
   if (typeof raw !== "string" || raw.trim() === "")
     fail(flag, `--${flag} needs a column name as the list's header (or JSON field) spells it, e.g. --${flag} image_url`, "download");
   return raw.trim();
+}
+
+/** `--queue URL [--queue-name NAME]`; the URL is checked without being quoted, as it may hold a password. */
+function queueFlags(command: string, v: Values): QueueFlags {
+  if (command === "download" && v.queue === undefined) fail("queue-name", "--queue-name only applies with --queue", command);
+  const queue = typeof v.queue === "string" ? v.queue.trim() : "";
+  if (queue === "") fail("queue", `${command} needs --queue URL: the Redis the workers share, e.g. --queue redis://redis.internal:6379`, command);
+  if (!/^rediss?:\/\/[^/?#]/i.test(queue)) fail("queue", "--queue must be a redis:// or rediss:// URL, e.g. --queue redis://redis.internal:6379", command);
+  const queueName = v["queue-name"] as string | undefined;
+  if (queueName !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(queueName))
+    fail("queue-name", "--queue-name takes 1 to 64 letters, digits, '.', '_' or '-'", command);
+  return { queue, ...optional("queueName", queueName) };
 }
 
 /** `--source NAME` (or `--source=NAME`) taken out of the emulator's arguments, which go to that emulator's own parser. */
@@ -275,6 +304,17 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       return { command: "breeds", ...apiFlags("breeds", v) };
     case "download":
       return downloadCommand(v);
+    case "worker":
+      return {
+        command: "worker",
+        ...queueFlags("worker", v),
+        ...optional("shards", integer("worker", "shards", v.shards, 1, 64)),
+        ...optional("concurrency", integer("worker", "concurrency", v.concurrency, 1, 256)),
+        ...optional("stalledAfter", integer("worker", "stalled-after", v["stalled-after"], 2, 3600)),
+        json: v.json === true,
+      };
+    case "status":
+      return { command: "status", ...queueFlags("status", v), json: v.json === true };
     case "verify":
       if (!positionals[0]) fail("dest", "verify needs the DEST to check, e.g. cat-harvest verify ./cat_breeds", "verify");
       return { command: "verify", dest: positionals[0], json: v.json === true };

@@ -4,7 +4,9 @@ import { downloadCommand } from "./commands/download-command.js";
 import { emulatorCommand } from "./commands/emulator-command.js";
 import { harvestCommand } from "./commands/harvest-command.js";
 import { reportCommand } from "./commands/report-command.js";
+import { statusCommand } from "./commands/status-command.js";
 import { verifyCommand } from "./commands/verify-command.js";
+import { workerCommand } from "./commands/worker-command.js";
 import type { CommandIO } from "./command-io.js";
 import { CommandError, CommandUsageError } from "./errors.js";
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
@@ -71,6 +73,10 @@ function dispatch(parsed: ParsedCommand, io: CommandIO): Promise<number> {
       return breedsCommand(parsed, io);
     case "download":
       return downloadCommand(parsed, io);
+    case "worker":
+      return workerCommand(parsed, io);
+    case "status":
+      return statusCommand(parsed, io);
     case "emulator":
       return emulatorCommand(parsed, io);
     case "verify":

@@ -10,7 +10,7 @@ export interface FlagSpec {
 
 /** A subcommand: its usage line, what it does and its flags. */
 export interface SubcommandSpec {
-  readonly name: "harvest" | "breeds" | "download" | "verify" | "report";
+  readonly name: "harvest" | "breeds" | "download" | "verify" | "report" | "worker" | "status";
   readonly usage: string;
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
@@ -37,6 +37,12 @@ const API_FLAGS: readonly FlagSpec[] = [
 /** The URL list formats `download --input` reads. */
 export const LIST_FORMATS = "a URL list: .txt, .csv, .tsv or .jsonl (each also .gz) or .parquet";
 const NO_REPORT: FlagSpec = { name: "no-report", help: "do not write report.html and the data set card README.md at the end" };
+const QUEUE_FLAG: FlagSpec = {
+  name: "queue",
+  value: "URL",
+  help: "Redis shared by the run's workers: redis://host:6379[/db] (rediss:// for TLS); its password in CAT_HARVEST_REDIS_PASSWORD",
+};
+const QUEUE_NAME_FLAG: FlagSpec = { name: "queue-name", value: "NAME", help: "the BullMQ queue the shards go through (default cat-harvest)" };
 
 const CONCURRENCY: FlagSpec = { name: "concurrency", value: "N", help: "photo downloads at once, 1 to 256 (default 64)" };
 
@@ -80,6 +86,8 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "label-column", value: "NAME", help: "the column (or JSON field) holding the label, its folder (default label)" },
       CONCURRENCY,
       NO_REPORT,
+      { ...QUEUE_FLAG, help: "split the list into shard jobs on this Redis (redis://host:6379) for `cat-harvest worker` to run, instead of downloading here" },
+      QUEUE_NAME_FLAG,
       JSON_FLAG,
       HELP_FLAG,
     ],
@@ -96,6 +104,31 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     summary:
       "Rebuild report.html (summary, images per breed, contact sheets, failures) and the data set card README.md inside DEST; nothing else in DEST changes.",
     flags: [{ name: "min-images", value: "N", help: "mark breeds with fewer images in the chart, 1 up (default 100)" }, JSON_FLAG, HELP_FLAG],
+  },
+
+  {
+    name: "worker",
+    usage: "cat-harvest worker --queue URL [flags]",
+    summary: "Run the shards queued by `download --queue` (on any number of machines) until stopped (Ctrl-C, SIGTERM).",
+    flags: [
+      QUEUE_FLAG,
+      QUEUE_NAME_FLAG,
+      { name: "shards", value: "N", help: "shards this worker runs at once, 1 to 64 (default 1)" },
+      {
+        name: "stalled-after",
+        value: "SECONDS",
+        help: "a shard whose worker stopped answering (killed, machine lost) goes back to the queue after this long, 2 to 3600 (default 30)",
+      },
+      CONCURRENCY,
+      JSON_FLAG,
+      HELP_FLAG,
+    ],
+  },
+  {
+    name: "status",
+    usage: "cat-harvest status --queue URL [flags]",
+    summary: "Show a queue's shards: done, running, waiting, failed (with reasons), rate and ETA.",
+    flags: [QUEUE_FLAG, QUEUE_NAME_FLAG, JSON_FLAG, HELP_FLAG],
   },
 ];
 

@@ -6,10 +6,12 @@ import { openDestination } from "../open-destination.js";
 import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { runIntoDestination } from "../run-into-destination.js";
+import { downloadToQueue } from "./download-queue.js";
 
 /** `cat-harvest download --input FILE --out DEST`: any URL list (a file or s3://bucket/key) into DEST. */
 export async function downloadCommand(parsed: Extract<ParsedCommand, { command: "download" }>, io: CommandIO): Promise<number> {
   checkDest("out", parsed.out);
+  if (parsed.queue !== undefined) return downloadToQueue({ ...parsed, queue: parsed.queue }, io);
   const input = await openList(parsed.input, io.env);
   try {
     return await downloadInto(parsed, input, io);

@@ -1,0 +1,133 @@
+// The issue's acceptance test: 3 worker processes, one emulator, s3rver and a real Redis; one
+// worker is killed with kill -9 mid-shard, and the data set must equal a one-process run's.
+// It needs the shard engine (issue 15: planShards, shardRows, runShard, finishShards in
+// @cat-harvest/harvest) and its download flags (--format, --shard-size); until that is merged
+// it is skipped, and it runs as soon as the engine lands.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
+import { createS3Storage } from "@cat-harvest/storage-s3";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
+import { startS3rver, S3RVER_CREDENTIALS, type RunningS3rver } from "../../storage-s3/test/s3rver.ts";
+import { hasShardEngine } from "../src/shard-engine.js";
+
+const engine = await hasShardEngine();
+const CLI = fileURLToPath(new URL("./fixtures/cli-process.ts", import.meta.url));
+// Planted credentials the processes hold: none may reach Redis.
+const REDIS_PASSWORD = "e2e-redis-pw-4Kd9";
+const API_KEY = "e2e-thecatapi-key-PLANTED";
+
+interface Cli {
+  readonly child: ChildProcess;
+  stderr: string;
+  stdout: string;
+  readonly exited: Promise<number | null>;
+}
+
+describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill -9", () => {
+  let redis: TestRedis;
+  let emulator: Emulator;
+  let s3: RunningS3rver;
+  let dir: string;
+  let env: Record<string, string>;
+  const children: Cli[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis({ password: REDIS_PASSWORD });
+    emulator = await startEmulator({ seed: 1, scale: 0.01, latencyMs: 100 });
+    s3 = await startS3rver(["dataset"]);
+    dir = mkdtempSync(join(tmpdir(), "queue-e2e-"));
+    const truth = (await (await fetch(`${emulator.url}/_emulator/truth?size=small`)).text()).trim().split("\n").slice(0, 60);
+    writeFileSync(join(dir, "urls.txt"), truth.map((line) => `${(JSON.parse(line) as { url: string }).url}\n`).join(""));
+    env = {
+      PATH: process.env.PATH ?? "",
+      AWS_ENDPOINT_URL: s3.endpoint,
+      AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      AWS_REGION: "us-east-1",
+      CAT_HARVEST_REDIS_PASSWORD: REDIS_PASSWORD,
+      THECATAPI_API_KEY: API_KEY,
+    };
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+    await Promise.all(children.map((c) => c.exited));
+    await emulator?.stop();
+    await s3?.stop();
+    await redis?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function cli(args: string[]): Cli {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const c: Cli = { child, stderr: "", stdout: "", exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+    child.stdout!.on("data", (chunk: Buffer) => (c.stdout += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (c.stderr += chunk.toString()));
+    children.push(c);
+    return c;
+  }
+
+  async function objects(prefix: string): Promise<Map<string, string>> {
+    const storage = await createS3Storage({
+      bucket: "dataset",
+      prefix,
+      endpoint: s3.endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: S3RVER_CREDENTIALS,
+    });
+    const found = new Map<string, string>();
+    for await (const { key } of storage.list()) {
+      if (!/^\d+\.(tar|jsonl)$/.test(key)) continue; // the shards' bytes; _stats.json holds timings
+      const bytes = new Uint8Array(await new Response(await storage.get(key)).arrayBuffer());
+      found.set(key, createHash("sha256").update(bytes).digest("hex"));
+    }
+    await storage.close();
+    return found;
+  }
+
+  test("the killed worker's shard is finished by another, and every shard file equals the one-process run's", async () => {
+    const flags = ["--input", join(dir, "urls.txt"), "--format", "webdataset", "--shard-size", "10"];
+    const alone = cli(["download", ...flags, "--out", "s3://dataset/alone"]);
+    expect(await alone.exited).toBe(0);
+
+    const queue = ["--queue", redis.url];
+    const enqueue = cli(["download", ...flags, "--out", "s3://dataset/queued", ...queue]);
+    expect(await enqueue.exited).toBe(0);
+    expect(enqueue.stdout).toMatch(/6 shards \(60 rows\)/);
+
+    const workers = [1, 2, 3].map(() => cli(["worker", ...queue, "--stalled-after", "5"]));
+    const victim = workers[0]!;
+    const until = Date.now() + 60_000;
+    while (!/started/.test(victim.stderr) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    victim.child.kill("SIGKILL");
+    await victim.exited;
+
+    let status = "";
+    while (!/shards: 6 done, 0 running, 0 waiting, 0 failed/.test(status) && Date.now() < until + 60_000) {
+      const check = cli(["status", ...queue]);
+      await check.exited;
+      status = check.stdout;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toMatch(/shards: 6 done/);
+    for (const w of workers.slice(1)) w.child.kill("SIGTERM");
+    expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([0, 0]);
+
+    const finish = cli(["download", ...flags, "--out", "s3://dataset/queued", ...queue]);
+    expect(await finish.exited).toBe(0);
+    expect(finish.stdout).toMatch(/is finished/);
+
+    const [single, queued] = [await objects("alone"), await objects("queued")];
+    expect(single.size).toBe(12);
+    expect(queued).toEqual(single);
+    const everything = redis.everything();
+    expect(everything).toContain("_inputs/00005.jsonl.gz");
+    for (const secret of [REDIS_PASSWORD, API_KEY]) expect(everything + enqueue.stdout + enqueue.stderr + finish.stdout).not.toContain(secret);
+  }, 240_000);
+});

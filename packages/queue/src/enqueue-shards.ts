@@ -1,0 +1,116 @@
+import type { StorageAdapter } from "@cat-harvest/storage";
+import type { Job } from "bullmq";
+import { checkJobSettings } from "./check-job-settings.js";
+import { openQueue, type CommandQueue } from "./open-queue.js";
+import type { RedisConnection } from "./redis-connection.js";
+import { shardInputKey, writeShardInput, type ShardRow } from "./shard-input.js";
+import { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
+import { shardName } from "./shard-name.js";
+
+/** How often a shard job is tried before it is parked as failed. */
+export const DEFAULT_ATTEMPTS = 3;
+/** The wait before a failed shard's second try, in milliseconds; doubled for each later one. */
+export const DEFAULT_BACKOFF_MS = 5000;
+
+/** What `enqueueShards` takes. */
+export interface EnqueueShardsOptions {
+  readonly connection: RedisConnection;
+  /** @default "cat-harvest" */
+  readonly queueName?: string;
+  /** The run's id (`runIdOf(dest)`): the same for every enqueue of one DEST. */
+  readonly runId: string;
+  /** The run's shared storage (DEST): each shard's rows go under `_inputs/`. */
+  readonly storage: StorageAdapter;
+  /** The run's shards in order, as the shard engine's `shardRows` yields them. */
+  readonly shards: AsyncIterable<{ readonly index: number; readonly rows: AsyncIterable<ShardRow> }>;
+  /** Credential-free settings every worker reads (checked by `checkJobSettings`). */
+  readonly settings?: ShardJobSettings;
+  /** The credentials this process holds, which must appear nowhere in the job data. */
+  readonly secrets?: readonly string[];
+  /** Tries per shard before it is parked as failed. @default 3 */
+  readonly attempts?: number;
+  /** The wait before a failed shard's next try, doubled after each. @default 5000 */
+  readonly backoffMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** What an enqueue did, shard by shard. */
+export interface EnqueueSummary {
+  readonly queue: string;
+  readonly runId: string;
+  readonly shards: number;
+  readonly rows: number;
+  /** Shards that had no job yet. */
+  readonly added: number;
+  /** Parked (failed) shards queued again, their tries counted from zero. */
+  readonly requeued: number;
+  /** Shards already done: left alone. */
+  readonly done: number;
+  /** Shards waiting or running: left alone. */
+  readonly pending: number;
+}
+
+type Tally = { -readonly [K in "shards" | "rows" | "added" | "requeued" | "done" | "pending"]: number };
+
+/**
+ * Turns a run's shards into BullMQ jobs, one per shard: writes the shard's rows to the shared
+ * storage (`_inputs/00000.jsonl.gz`), then adds a job holding only the run id, the shard
+ * index, that key and `settings`. Idempotent, so re-running it is how a run is resumed: a
+ * shard already done or queued is left alone (its rows are read past, not rewritten), a
+ * parked one is written again and re-queued with fresh tries.
+ */
+export async function enqueueShards(options: EnqueueShardsOptions): Promise<EnqueueSummary> {
+  const settings = options.settings ?? {};
+  checkJobSettings(settings, options.secrets);
+  const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
+  const queue = await openQueue(options.connection, queueName);
+  const tally: Tally = { shards: 0, rows: 0, added: 0, requeued: 0, done: 0, pending: 0 };
+  try {
+    for await (const shard of options.shards) {
+      options.signal?.throwIfAborted();
+      tally.shards++;
+      tally.rows += await enqueueShard(queue, options, settings, shard, tally);
+    }
+  } finally {
+    await queue.close();
+  }
+  return { queue: queueName, runId: options.runId, ...tally };
+}
+
+async function enqueueShard(
+  queue: CommandQueue,
+  options: EnqueueShardsOptions,
+  settings: ShardJobSettings,
+  shard: { readonly index: number; readonly rows: AsyncIterable<ShardRow> },
+  tally: Tally,
+): Promise<number> {
+  const jobId = shardJobId(options.runId, shardName(shard.index));
+  const existing = (await queue.getJob(jobId)) as Job | undefined;
+  const state = existing ? await existing.getState() : "missing";
+  if (state === "completed" || (state !== "failed" && state !== "missing" && state !== "unknown")) {
+    tally[state === "completed" ? "done" : "pending"]++;
+    return countRows(shard.rows);
+  }
+  const rows = await writeShardInput(options.storage, shard.index, shard.rows, options.signal);
+  if (existing && state === "failed") {
+    await existing.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+    tally.requeued++;
+    return rows;
+  }
+  const data: ShardJobData = { version: 1, runId: options.runId, index: shard.index, inputKey: shardInputKey(shard.index), settings };
+  await queue.add(SHARD_JOB_NAME, data, {
+    jobId,
+    attempts: options.attempts ?? DEFAULT_ATTEMPTS,
+    backoff: { type: "exponential", delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
+    removeOnComplete: false,
+    removeOnFail: false,
+  });
+  tally.added++;
+  return rows;
+}
+
+async function countRows(rows: AsyncIterable<ShardRow>): Promise<number> {
+  let count = 0;
+  for await (const _ of rows) count++;
+  return count;
+}

@@ -1,0 +1,17 @@
+export { QueueConnectionError, QueueError, QueueJobDataError, QueueSecretError } from "./errors.js";
+export { DEFAULT_REDIS_PORT, describeRedis, redisConnection, type RedisConnection, type RedisConnectionOptions } from "./redis-connection.js";
+export { runIdOf } from "./run-id.js";
+export { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, readShardJobData, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
+export { checkJobSettings } from "./check-job-settings.js";
+export { SHARD_INPUTS_PREFIX, readShardInput, shardInputKey, writeShardInput, type ShardRow } from "./shard-input.js";
+export { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, enqueueShards, type EnqueueShardsOptions, type EnqueueSummary } from "./enqueue-shards.js";
+export {
+  runWorker,
+  type RunWorkerOptions,
+  type ShardJob,
+  type ShardProcessor,
+  type SharedRateLimit,
+  type WorkerEvent,
+  type WorkerSummary,
+} from "./run-worker.js";
+export { queueStatus, type FailedShard, type QueueStatus, type QueueStatusOptions } from "./queue-status.js";
