@@ -25,6 +25,8 @@ export interface BenchOptions {
   millionRuntimes: ("node" | "bun")[];
   /** The list format the million section writes and the command reads. */
   millionInput: UrlListFormat;
+  /** Ctrl-C each million-section command after this many seconds (undefined: no cap). */
+  millionCapSec: number | undefined;
   cpuProf: boolean;
   keep: boolean;
   writeReadme: boolean;
@@ -48,6 +50,8 @@ export const USAGE = `Usage: npm run bench [-- options]   (from bench/, or npm r
   --million-formats files,webdataset  output formats (default both; webdataset skips until --format exists)
   --million-runtimes bun,node         runtimes of the command (default both)
   --million-input txt     list format: txt, txt.gz, jsonl or jsonl.gz (jsonl carries 10 labels; default txt)
+  --million-cap-sec N     send each million-section command Ctrl-C after N s (it still reports its peak RSS
+                          and how far it got; for runs of code whose cost grows with the list)
   --harvest-scale X       emulator scale for the whole harvest (default 1)
   --rate-limit N          emulator API rate limit for the harvest, requests/s (default 50)
   --cpu-prof              after each latency's rows, trace per-job times (Bun, Node; folder, memory)
@@ -117,6 +121,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
       "million-formats": { type: "string" },
       "million-runtimes": { type: "string" },
       "million-input": { type: "string" },
+      "million-cap-sec": { type: "string" },
       "cpu-prof": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       "write-readme": { type: "boolean", default: false },
@@ -146,6 +151,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     millionFormats: parseFormats(values["million-formats"]),
     millionRuntimes: parseRuntimes(values["million-runtimes"], "million-runtimes"),
     millionInput: parseListFormat(values["million-input"]),
+    millionCapSec: values["million-cap-sec"] === undefined ? undefined : int("million-cap-sec", values["million-cap-sec"], 0),
     cpuProf: values["cpu-prof"] ?? false,
     keep: values.keep ?? false,
     writeReadme: values["write-readme"] ?? false,

@@ -21,7 +21,7 @@ export function rssJudgement(runs: readonly MillionRun[], run: MillionRun): stri
   if (run.skipped) return "–";
   const base = baseOf(runs, run);
   const under = run.peakRssMB < RSS_LIMIT_MB;
-  const parts = [`${under ? "PASS" : "MISS"} < ${RSS_LIMIT_MB} MB`];
+  const parts = [`${under ? "PASS" : "MISS"} < ${RSS_LIMIT_MB} MB${run.capped ? " (at least, stopped at the cap)" : ""}`];
   if (base && base !== run) {
     const ratio = run.peakRssMB / base.peakRssMB;
     parts.push(`${ratio <= RSS_RATIO_LIMIT ? "PASS" : "MISS"} ${fmt(ratio, 2)}x of ${count(base.urls)} (<= ${RSS_RATIO_LIMIT}x)`);
@@ -32,6 +32,7 @@ export function rssJudgement(runs: readonly MillionRun[], run: MillionRun): stri
 /** The wall-time figure's note: per-URL time against the smallest run, or the resume bound. */
 export function timeJudgement(runs: readonly MillionRun[], run: MillionRun): string {
   if (run.skipped) return "–";
+  if (run.capped) return "stopped at the cap";
   if (run.kind === "resume") return `${run.wallSec < RESUME_LIMIT_SEC ? "PASS" : "MISS"} < ${RESUME_LIMIT_SEC} s`;
   const base = baseOf(runs, run);
   if (!base || base === run) return "–";
@@ -42,7 +43,9 @@ function stored(run: MillionRun): string {
   if (run.skipped) return "–";
   const s = run.summary;
   if (!s) return "no summary";
-  return run.kind === "resume" ? `${s.stored ?? 0} new, ${s.existing ?? "?"} kept` : `${s.stored ?? "?"}/${count(run.urls)}`;
+  return run.kind === "resume"
+    ? `${count(s.stored ?? 0)} new, ${s.existing === undefined ? "?" : count(s.existing)} kept`
+    : `${s.stored === undefined ? "?" : count(s.stored)}/${count(run.urls)}`;
 }
 
 /** The million section's table, one row per run, the judgements beside the figures, skips and failures as notes. */
@@ -74,7 +77,7 @@ export function renderMillion(runs: readonly MillionRun[], input: string): strin
         stored(r),
         fmt(r.wallSec, 1),
         timeJudgement(runs, r),
-        r.kind === "fresh" ? fmt(r.urls / r.wallSec, 0) : "–",
+        r.kind === "fresh" ? fmt((r.capped ? (r.summary?.stored ?? Number.NaN) : r.urls) / r.wallSec, 0) : "–",
         fmt(r.cpuSec, 1),
         fmt(r.peakRssMB, 0),
         rssJudgement(runs, r),

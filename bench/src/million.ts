@@ -30,6 +30,8 @@ export interface MillionRun {
   sample?: SampleCheck;
   /** DEST's size on disk after the run, MB (du). */
   diskMB?: number;
+  /** Stopped by `--million-cap-sec` before it finished: its figures are lower bounds. */
+  capped?: boolean;
   /** Set when the run was not made: the reason. */
   skipped?: string;
   note?: string;
@@ -81,14 +83,19 @@ interface RunPlan {
   list: string;
   dest: string;
   flags: DownloadFlags;
+  /** Ctrl-C the command after this many seconds (`--million-cap-sec`). */
+  capSec: number | undefined;
 }
 
 /** One `cat-harvest download` under GNU time, then its summary, a checked sample and its size on disk. */
 async function measureRun(plan: RunPlan, cdn: EmulatorProcess, log: (line: string) => void): Promise<MillionRun> {
   const args = [CAT_HARVEST_CLI, "download", "--input", plan.list, "--out", plan.dest, "--json"];
   if (plan.flags.format) args.push("--format", plan.format);
+  const command = [runtimeCommand(plan.runtime), ...args];
+  // coreutils timeout under GNU time: the command gets Ctrl-C at the cap and GNU time still reports it
+  const capped = plan.capSec === undefined ? command : ["timeout", "--signal=INT", "--kill-after=120", String(plan.capSec), ...command];
   const cdnBefore = await cdn.cpuSeconds();
-  const cost = await runMeasured(runtimeCommand(plan.runtime), args, { timeoutSec: 4 * 3600 });
+  const cost = await runMeasured(capped[0]!, capped.slice(1), { timeoutSec: 24 * 3600 });
   const run: MillionRun = {
     runtime: plan.runtime,
     format: plan.format,
@@ -106,7 +113,10 @@ async function measureRun(plan: RunPlan, cdn: EmulatorProcess, log: (line: strin
   if (sample) run.sample = sample;
   const disk = diskMB(plan.dest);
   if (disk !== undefined) run.diskMB = disk;
-  if (cost.exitCode !== 0) run.note = `exit ${cost.exitCode}: ${(cost.stderr || cost.stdout).trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
+  if (plan.capSec !== undefined && cost.wallSec >= plan.capSec) {
+    run.capped = true;
+    run.note = `stopped by --million-cap-sec ${plan.capSec} (Ctrl-C, exit ${cost.exitCode}) with ${summary?.stored ?? "?"} of ${plan.urls} stored`;
+  } else if (cost.exitCode !== 0) run.note = `exit ${cost.exitCode}: ${(cost.stderr || cost.stdout).trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
   log(
     `  ${plan.runtime} ${plan.format} ${plan.urls.toLocaleString("en-US")} ${plan.kind}: ${run.wallSec.toFixed(1)} s, CPU ${run.cpuSec.toFixed(1)} s, ` +
       `peak RSS ${run.peakRssMB.toFixed(0)} MB, stored ${summary?.stored ?? "?"}, sample ${sample ? `${sample.checked - sample.wrong}/${sample.checked} right` : "none"}` +
@@ -184,7 +194,7 @@ export async function benchMillion(options: BenchOptions, workDir: string, log: 
           runs.push(...options.millionSizes.map((urls) => skippedRun(runtime, format, urls, "fresh", skip)));
           continue;
         }
-        runs.push(...(await runSizes({ runtime, format, dest: join(dir, "out"), flags }, lists, cdn, log)));
+        runs.push(...(await runSizes({ runtime, format, dest: join(dir, "out"), flags, capSec: options.millionCapSec }, lists, cdn, log)));
       }
     }
     return runs;
