@@ -1,7 +1,6 @@
-import { drawCat } from "./cat-drawing.js";
+import { catJpegTemplates } from "./cat-jpeg-templates.js";
 import { hashInts } from "./hash.js";
 import { type ImageParts, imageSha256, labelledImage } from "./image-parts.js";
-import { encodeJpeg } from "./jpeg-encode.js";
 import { noiseBytes } from "./noise.js";
 
 /** The path of bulk image `n` on a bulk CDN: `/_bulk/<n>.jpg`. */
@@ -21,18 +20,8 @@ const BULK_TEMPLATE_SIZES: readonly (readonly [number, number])[] = [
 /** Most padding bytes after the label, so file sizes vary. */
 const MAX_BULK_PADDING = 512;
 
-const templates = new Map<number, Uint8Array>();
-
 /** Bulk template `k`, encoded once per process on first use (a few milliseconds each). */
-function bulkTemplate(k: number): Uint8Array {
-  let bytes = templates.get(k);
-  if (!bytes) {
-    const [width, height] = BULK_TEMPLATE_SIZES[k]!;
-    bytes = encodeJpeg(drawCat(90 + k, width, height), width, height, 70);
-    templates.set(k, bytes);
-  }
-  return bytes;
-}
+const bulkTemplate = catJpegTemplates(BULK_TEMPLATE_SIZES, 90, 70);
 
 const encoder = new TextEncoder();
 
