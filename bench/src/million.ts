@@ -75,6 +75,11 @@ function diskMB(dir: string): number | undefined {
   return r.status === 0 && Number.isFinite(kb) ? kb / 1024 : undefined;
 }
 
+/** Deletes a DEST: GNU rm (a million files in minutes less than node's fs.rm), fs.rm where it fails. */
+async function removeDest(dir: string): Promise<void> {
+  if (spawnSync("rm", ["-rf", "--", dir]).status !== 0) await rm(dir, { recursive: true, force: true });
+}
+
 interface RunPlan {
   runtime: Runtime;
   format: OutputFormat;
@@ -155,12 +160,12 @@ async function runSizes(
   const largest = Math.max(...sizes);
   for (const urls of sizes) {
     const plan: RunPlan = { ...base, urls, kind: "fresh", list: lists.get(urls)! };
-    await rm(plan.dest, { recursive: true, force: true });
+    await removeDest(plan.dest);
     const fresh = await measureRun(plan, cdn, log);
     runs.push(fresh);
     if (urls === largest && fresh.exitCode === 0) runs.push(await measureRun({ ...plan, kind: "resume" }, cdn, log));
     else if (urls === largest) runs.push(skippedRun(base.runtime, base.format, urls, "resume", "skipped: the fresh run did not finish"));
-    await rm(plan.dest, { recursive: true, force: true });
+    await removeDest(plan.dest);
   }
   return runs;
 }
@@ -200,6 +205,6 @@ export async function benchMillion(options: BenchOptions, workDir: string, log: 
     return runs;
   } finally {
     await cdn.stop();
-    await rm(dir, { recursive: true, force: true });
+    await removeDest(dir);
   }
 }
