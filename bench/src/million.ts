@@ -52,7 +52,9 @@ function downloadFlags(): DownloadFlags | undefined {
   const r = spawnSync(process.execPath, [CAT_HARVEST_CLI, "download", "--help"], { encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) return undefined;
   const help = r.stdout + r.stderr;
-  return { format: /--format\b/.test(help), gzipInput: /\.gz\b|gzip/i.test(help) };
+  // the --input flag's own line: DEST's help names .tar.gz archives, which are not lists
+  const inputLine = help.split("\n").find((l) => /^\s*(-i, )?--input\b/.test(l)) ?? "";
+  return { format: /^\s*--format\b/m.test(help), gzipInput: /\.gz\b|gzip/i.test(inputLine) };
 }
 
 function runtimeCommand(runtime: Runtime): string {
