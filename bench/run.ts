@@ -13,6 +13,7 @@ import { benchDownloads, DIAGNOSIS, downloaderDefaultConcurrency, type DownloadR
 import { benchHarvest, type HarvestResult } from "./src/harvest.js";
 import { machineInfo } from "./src/machine.js";
 import { EMULATOR_CLI } from "./src/paths.js";
+import { benchMillion, type MillionRun } from "./src/million.js";
 import { renderReport, writeResults } from "./src/report.js";
 import { benchScale, type ScaleResult } from "./src/scale.js";
 import { benchStartup, type StartupResult } from "./src/startup.js";
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
   let harvest: HarvestResult[] = [];
   let scale: ScaleResult[] = [];
   let startup: StartupResult[] = [];
+  let million: MillionRun[] = [];
   const errors: string[] = [];
   const section = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -72,6 +74,9 @@ async function main(): Promise<number> {
     if (options.sections.includes("startup")) {
       startup = (await section("startup", () => benchStartup(options, log, built))) ?? [];
     }
+    if (options.sections.includes("million")) {
+      million = (await section("million", () => benchMillion(options, workDir, log))) ?? [];
+    }
   } finally {
     if (!options.keep) await rm(workDir, { recursive: true, force: true });
     else log(`Kept ${workDir}`);
@@ -90,6 +95,7 @@ async function main(): Promise<number> {
     harvest,
     scale,
     startup,
+    million,
     errors,
   };
   const report = renderReport(results);

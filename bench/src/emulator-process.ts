@@ -60,6 +60,14 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions): Pro
     String(options.faultRate ?? 0),
     ...(options.extra ?? []),
   ];
+  return startServerProcess(args);
+}
+
+/**
+ * Starts a loopback server script under node (`args`: the script and its flags), waits for its
+ * `listening on URL` line and for its warm-up (it must answer `/_emulator/stats`).
+ */
+export async function startServerProcess(args: readonly string[]): Promise<EmulatorProcess> {
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (c: string) => {

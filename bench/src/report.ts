@@ -1,9 +1,11 @@
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { BenchOptions } from "./args.js";
+import { SECTIONS, type BenchOptions } from "./args.js";
 import type { DownloadRun } from "./downloads.js";
 import type { HarvestResult } from "./harvest.js";
 import type { MachineInfo } from "./machine.js";
+import type { MillionRun } from "./million.js";
+import { millionTargets, renderMillion } from "./million-report.js";
 import { BENCH_DIR } from "./paths.js";
 import type { ScaleResult } from "./scale.js";
 import type { StartupResult } from "./startup.js";
@@ -21,6 +23,7 @@ export interface BenchResults {
   harvest: HarvestResult[];
   scale: ScaleResult[];
   startup: StartupResult[];
+  million: MillionRun[];
   errors: string[];
   loadBefore: number[];
   diagnosis: string[];
@@ -108,6 +111,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   if (r.harvest.length === 0) {
     targets.push(check("API phase holds >= 90% of the emulator's rate limit, no 429", "not measured", undefined));
   }
+  targets.push(...millionTargets(r.million));
   return targets;
 }
 
@@ -205,6 +209,7 @@ export function renderReport(r: BenchResults): string {
       "",
     );
   }
+  if (r.million.length > 0) out.push(renderMillion(r.million, r.options.millionInput));
   if (r.startup.length > 0) {
     out.push("### Start-up", "");
     out.push(
@@ -231,23 +236,48 @@ export function renderReport(r: BenchResults): string {
 
 const START = "<!-- bench:results:start -->";
 const END = "<!-- bench:results:end -->";
+const MILLION_START = "<!-- bench:million:start -->";
+const MILLION_END = "<!-- bench:million:end -->";
 
 export async function writeResults(r: BenchResults, report: string, writeReadme: boolean, log: (l: string) => void): Promise<void> {
   const dir = join(BENCH_DIR, "results");
   await mkdir(dir, { recursive: true });
-  const stem = r.options.quick ? "quick" : "latest";
+  const partial = r.options.sections.length < SECTIONS.length;
+  // a run of some sections keeps its own files, so it never replaces the full run's figures
+  const stem = `${r.options.quick ? "quick" : "latest"}${partial ? `-${r.options.sections.join("-")}` : ""}`;
   await writeFile(join(dir, `${stem}.json`), JSON.stringify(r, null, 2) + "\n");
   await writeFile(join(dir, `${stem}.md`), report + "\n");
   log(`Wrote bench/results/${stem}.json and ${stem}.md`);
   if (!writeReadme) return;
-  const readme = join(BENCH_DIR, "README.md");
-  const text = await readFile(readme, "utf8");
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a < 0 || b < a) {
-    log(`bench/README.md has no ${START} ... ${END} markers; not updated.`);
+  const onlyMillion = r.options.sections.length === 1 && r.options.sections[0] === "million";
+  if (partial && !onlyMillion) {
+    log("bench/README.md not updated: --write-readme takes the full run (or --only million, which has its own block).");
     return;
   }
-  await writeFile(readme, `${text.slice(0, a + START.length)}\n${report}\n${text.slice(b)}`);
-  log("Updated bench/README.md");
+  const [start, end, text] = onlyMillion ? [MILLION_START, MILLION_END, millionReport(r)] : [START, END, report];
+  await replaceBlock(join(BENCH_DIR, "README.md"), start, end, text, log);
+}
+
+/** The million section alone, as `--only million --write-readme` puts it in its own README block. */
+function millionReport(r: BenchResults): string {
+  const m = r.machine;
+  const targets = millionTargets(r.million).map((t) => [t.target, t.measured, t.verdict.toUpperCase()]);
+  return [
+    `Run: ${r.date}, ${fmt(r.durationSec, 0)} s, on ${m.cpuModel}, ${m.nproc} cores, node ${m.node}; load average ${r.loadBefore.map((l) => l.toFixed(1)).join("/")} before, ${r.loadAfter.map((l) => l.toFixed(1)).join("/")} after.`,
+    "",
+    renderMillion(r.million, r.options.millionInput),
+    targets.length > 0 ? formatTable(["target", "measured", "verdict"], targets) : "",
+  ].join("\n");
+}
+
+async function replaceBlock(readme: string, start: string, end: string, block: string, log: (l: string) => void): Promise<void> {
+  const text = await readFile(readme, "utf8");
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) {
+    log(`bench/README.md has no ${start} ... ${end} markers; not updated.`);
+    return;
+  }
+  await writeFile(readme, `${text.slice(0, a + start.length)}\n${block}\n${text.slice(b)}`);
+  log(`Updated bench/README.md (${start})`);
 }

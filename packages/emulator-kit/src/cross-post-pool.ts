@@ -1,7 +1,6 @@
-import { drawCat } from "./cat-drawing.js";
+import { catJpegTemplates } from "./cat-jpeg-templates.js";
 import { hashInts, hashString } from "./hash.js";
 import { type ImageParts, labelledImage } from "./image-parts.js";
-import { encodeJpeg } from "./jpeg-encode.js";
 import { noiseBytes } from "./noise.js";
 
 /** The emulators that cross-post, by the source name each speaks for. */
@@ -105,18 +104,8 @@ export function placeCrossPostsOn<K>(seed: number, site: CrossPostSite, candidat
   return placed;
 }
 
-const templates = new Map<number, Uint8Array>();
-
 /** Pool template `k`, encoded once per process on first use. */
-function poolTemplate(k: number): Uint8Array {
-  let bytes = templates.get(k);
-  if (!bytes) {
-    const [width, height] = POOL_TEMPLATE_SIZES[k]!;
-    bytes = encodeJpeg(drawCat(50 + k, width, height), width, height, 80);
-    templates.set(k, bytes);
-  }
-  return bytes;
-}
+const poolTemplate = catJpegTemplates(POOL_TEMPLATE_SIZES, 50, 80);
 
 /** Encodes the pool's templates, one task each (an emulator's warm-up runs them in the background). */
 export function* crossPostWarmUpTasks(): Generator<() => void> {

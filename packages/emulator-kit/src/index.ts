@@ -31,6 +31,9 @@ export type { CommonEmulatorOptions } from "./common-options.js";
 export { runEmulatorCommand } from "./run-command.js";
 export type { EmulatorCommand } from "./run-command.js";
 export { readTruthLines } from "./read-truth.js";
+export { BULK_IMAGE_PATH, bulkImageNumber, bulkImageParts, bulkImagePath, bulkImageSha256, isBulkImageNumber, MAX_BULK_IMAGE } from "./bulk-images.js";
+export { startBulkCdn } from "./bulk-cdn.js";
+export type { BulkCdn, BulkCdnOptions } from "./bulk-cdn.js";
 export { drawFault } from "./fault-outcome.js";
 export type { FaultOutcome } from "./fault-outcome.js";
 export {
