@@ -1,0 +1,174 @@
+import { collectBody, type StorageAdapter } from "@cat-harvest/storage";
+import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "../download-run-options.js";
+import type { HarvestSummary } from "../harvest.js";
+import { createRunProgress, type RunCounters } from "../run-progress.js";
+import { finishShards, type ShardedSummary } from "./finish-shards.js";
+import { identifyInput } from "./input-identity.js";
+import { isShardFinished } from "./is-shard-finished.js";
+import { listRows } from "./list-rows.js";
+import { runShard } from "./run-shard.js";
+import { DEFAULT_SHARD_SIZE, SUMMARY_FILE } from "./shard-names.js";
+import { planShards, type ShardFormat, type ShardPlan } from "./shard-plan.js";
+import { shardRows } from "./shard-rows.js";
+import { readShardStats } from "./shard-stats.js";
+import { shardFiles } from "./shard-names.js";
+import { claimShardPlan } from "./store-plan.js";
+
+export interface DownloadShardsOptions extends DownloadRunOptions {
+  /**
+   * The list's bytes, opened twice (the plan's pre-pass, then the run). A stream is read once
+   * and kept for the second read, so pass a function for a large list.
+   */
+  readonly input: ReadableStream<Uint8Array> | (() => ReadableStream<Uint8Array>);
+  /** The list's file name: picks the format and names it in errors. */
+  readonly inputName: string;
+  readonly storage: StorageAdapter;
+  /** @default "files" */
+  readonly format?: ShardFormat;
+  /** Rows per shard. @default 10_000 */
+  readonly shardSize?: number;
+  /** DEST as messages name it. @default storage.name */
+  readonly location?: string;
+}
+
+/** The two reads of the input. */
+function inputOpener(input: DownloadShardsOptions["input"]): () => ReadableStream<Uint8Array> {
+  if (typeof input === "function") return input;
+  const [first, second] = input.tee();
+  const reads = [first, second];
+  return () => reads.shift() ?? second;
+}
+
+/**
+ * Downloads a URL list shard by shard (`planShards`, `shardRows`, `runShard`, `finishShards`):
+ * memory flat in the list's length, the plan stored first (a re-run of another input, format or
+ * shard size is refused), finished shards never touched again, and a run with nothing left to
+ * do costs one stat per shard. Returns the run's summary; `status: "interrupted"` when the
+ * signal stopped it (finished shards are kept, the shard under way is redone next time).
+ */
+export async function downloadShards(options: DownloadShardsOptions): Promise<HarvestSummary> {
+  const startedAt = Date.now();
+  const { storage, signal } = options;
+  const open = inputOpener(options.input);
+  const counted = identifyInput(open(), options.inputName);
+  const planned = await planShards({
+    rows: listRows(counted.body, options.inputName, { onTooLong: (error) => options.onLog?.(error.message) }),
+    format: options.format ?? "files",
+    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+    input: counted.identity,
+    ...(signal ? { signal } : {}),
+  });
+  const plan = await claimShardPlan(storage, planned, options.location);
+  const { progress, report } = createRunProgress("download", plan.labels.length, options.onProgress, startedAt);
+  progress.records = plan.rows;
+  const done = await storedSummary(storage, plan);
+  if (done) return harvestSummary(done, progress, startedAt, "resumed");
+  let interrupted = false;
+  try {
+    await runShards(options, plan, open(), progress, report);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+    interrupted = true;
+  }
+  if (interrupted) return interruptedSummary(plan, progress, startedAt);
+  const summary = await finishShards({ storage, plan, ...(signal ? { signal } : {}) });
+  progress.phase = "done";
+  report();
+  return harvestSummary(summary, progress, startedAt, "ran");
+}
+
+/** The stored summary of a run whose every shard is finished (one stat per shard), or `undefined`. */
+async function storedSummary(storage: StorageAdapter, plan: ShardPlan): Promise<ShardedSummary | undefined> {
+  const body = await storage.get(SUMMARY_FILE);
+  if (!body) return undefined;
+  for (let shard = 0; shard < plan.shards; shard++) if (!(await isShardFinished(storage, plan, shard))) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(await collectBody(body))) as ShardedSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every shard in order: a finished one counted from its stats, the others run. */
+async function runShards(options: DownloadShardsOptions, plan: ShardPlan, input: ReadableStream<Uint8Array>, progress: RunCounters, report: () => void) {
+  const { storage, signal } = options;
+  for await (const shard of shardRows(listRows(input, options.inputName), plan.shardSize)) {
+    signal?.throwIfAborted();
+    const finished = await readShardStats(storage, shardFiles(plan.format, shard.index).stats);
+    if (finished) {
+      progress.existing += finished.stored;
+      report();
+      continue;
+    }
+    const before = { stored: progress.stored, bytes: progress.bytes };
+    const stats = await runShard({
+      storage,
+      plan,
+      index: shard.index,
+      rows: shard.rows,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      ...(signal ? { signal } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
+      onOutcome(outcome) {
+        if (outcome.status === "stored") {
+          progress.stored++;
+          progress.bytes += outcome.bytes;
+        } else if (outcome.status === "failed") progress.failed++;
+        report();
+      },
+    });
+    // Later copies within the shard were counted as stored while they arrived.
+    progress.stored = before.stored + stats.stored;
+    progress.bytes = before.bytes + stats.bytes;
+    progress.duplicates += stats.duplicates;
+    report();
+  }
+  progress.breedsDone = plan.labels.length;
+}
+
+function harvestSummary(summary: ShardedSummary, progress: RunCounters, startedAt: number, how: "ran" | "resumed"): HarvestSummary {
+  const files = summary.stored - (summary.format === "files" ? summary.crossShardDuplicates : 0);
+  const thisRun = how === "ran" ? progress.stored : 0;
+  return {
+    status: summary.failed > 0 ? "partial" : "complete",
+    type: "list",
+    breeds: summary.counts.length,
+    records: summary.rows,
+    files,
+    stored: thisRun,
+    existing: files - thisRun,
+    failed: summary.failed,
+    duplicates: summary.duplicates + summary.crossShardDuplicates,
+    overCap: 0,
+    bytes: how === "ran" ? progress.bytes : 0,
+    totalBytes: summary.bytes,
+    counts: [...summary.counts],
+    failureReasons: { ...summary.failureReasons },
+    resume: { stored: files - thisRun, unlisted: 0, damaged: 0, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 0 },
+    apiErrors: [],
+    durationMs: Date.now() - startedAt,
+  };
+}
+
+function interruptedSummary(plan: ShardPlan, progress: RunCounters, startedAt: number): HarvestSummary {
+  return {
+    status: "interrupted",
+    type: "list",
+    breeds: plan.labels.length,
+    records: plan.rows,
+    files: progress.stored + progress.existing,
+    stored: progress.stored,
+    existing: progress.existing,
+    failed: progress.failed,
+    duplicates: progress.duplicates,
+    overCap: 0,
+    bytes: progress.bytes,
+    totalBytes: progress.bytes,
+    counts: [],
+    failureReasons: {},
+    resume: { stored: progress.existing, unlisted: 0, damaged: 0, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 0 },
+    apiErrors: [],
+    durationMs: Date.now() - startedAt,
+  };
+}
