@@ -1,4 +1,4 @@
-import { HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
+import { HarvestPlanMismatchError, HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
 import { PetfinderAuthError } from "@cat-harvest/petfinder";
 import { CommandCredentialsError, CommandUsageError } from "./errors.js";
 import { KEYED_SOURCES, type KeyedSourceSpec } from "./keyed-sources.js";
@@ -8,7 +8,11 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   breeds: "--breeds",
   cap: "--cap",
   concurrency: "--concurrency",
+  format: "--format",
   input: "--input",
+  rows: "--input",
+  labels: "--input",
+  shardSize: "--shard-size",
   perBreed: "--per-breed",
   size: "--size",
   storage: "--out",
@@ -45,6 +49,21 @@ function unknownBreeds(error: HarvestUnknownBreedError, type: string): CommandUs
   );
 }
 
+/** A re-run of another list, format or shard size into a DEST of shards: what differs, by flag, and the fix. */
+function planMismatch(error: HarvestPlanMismatchError): CommandUsageError {
+  const flag = FLAG_OF_OPTION[error.field] ?? "--input";
+  const shown = (value: unknown) => (flag === "--input" ? "another list" : JSON.stringify(value));
+  const what =
+    flag === "--input"
+      ? `its ${flag} differs (the list was changed since, or is another list)`
+      : `it was started with ${flag} ${shown(error.stored)}, this run has ${flag} ${shown(error.given)}`;
+  return new CommandUsageError(
+    flag.slice(2),
+    `--out holds an unfinished or finished download of another plan: ${what}. Run again with the same --input, --format and --shard-size to resume it, or give a new --out.`,
+    { cause: error },
+  );
+}
+
 /**
  * Turns an error of the pipeline or the Petfinder client into the command's words (flags, env
  * variables), by its class and fields; any other error is returned as it is.
@@ -65,6 +84,7 @@ export function inFlagLanguage(error: unknown): unknown {
     );
   }
   if (HarvestUnknownBreedError.isInstance(error)) return unknownBreeds(error, error.type);
+  if (HarvestPlanMismatchError.isInstance(error)) return planMismatch(error);
   const flag = HarvestUsageError.isInstance(error) ? FLAG_OF_OPTION[error.option] : undefined;
   if (flag) return new CommandUsageError(flag.slice(2), `${flag}: ${(error as Error).message}`, { cause: error });
   return error;

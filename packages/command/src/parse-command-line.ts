@@ -44,7 +44,16 @@ export type ParsedCommand =
       readonly scale?: number;
     })
   | (ApiFlags & { readonly command: "breeds" })
-  | { readonly command: "download"; readonly input: string; readonly out: string; readonly concurrency?: number; readonly json: boolean }
+  | {
+      readonly command: "download";
+      readonly input: string;
+      readonly out: string;
+      readonly concurrency?: number;
+      /** `--format`. @default "files" */
+      readonly format: "files" | "webdataset";
+      readonly shardSize?: number;
+      readonly json: boolean;
+    }
   | { readonly command: "emulator"; readonly source: "petfinder"; readonly options: EmulatorOptions }
   | { readonly command: "emulator"; readonly source: "thecatapi"; readonly options: CatApiEmulatorOptions }
   | { readonly command: "emulator"; readonly source: "rescuegroups"; readonly options: RescueGroupsEmulatorOptions }
@@ -178,8 +187,15 @@ function downloadCommand(v: Values): ParsedCommand {
     input: v.input,
     out: v.out,
     ...optional("concurrency", integer("download", "concurrency", v.concurrency, 1, 256)),
+    format: downloadFormat(v.format),
+    ...optional("shardSize", integer("download", "shard-size", v["shard-size"], 1, 10_000_000)),
     json: v.json === true,
   };
+}
+
+function downloadFormat(value: Values[string]): "files" | "webdataset" {
+  if (value === undefined || value === "files" || value === "webdataset") return value ?? "files";
+  return fail("format", `--format must be files or webdataset, got ${JSON.stringify(value)}`, "download");
 }
 
 /** `--source NAME` (or `--source=NAME`) taken out of the emulator's arguments, which go to that emulator's own parser. */

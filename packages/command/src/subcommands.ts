@@ -71,6 +71,12 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     flags: [
       { name: "input", short: "i", value: "FILE", help: "the URL list: .txt, .csv or .jsonl (url, label)" },
       { name: "out", short: "o", value: "DEST", help: "where to write" },
+      {
+        name: "format",
+        value: "files|webdataset",
+        help: "files: a folder per label with metadata.jsonl (default); webdataset: tar shards 00000.tar, ... with .json and .cls per sample (a folder or s3:// DEST)",
+      },
+      { name: "shard-size", value: "N", help: "rows per shard, 1 to 10000000 (default 10000); a re-run must give the same" },
       CONCURRENCY,
       JSON_FLAG,
       HELP_FLAG,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startPhotoServer, type PhotoServer } from "../../test/helpers/photo-server.js";
 import { downloadList } from "../download-list.js";
 import { HarvestPlanMismatchError } from "../errors.js";
+import { verifyDataset } from "../verify.js";
 
 let server: PhotoServer;
 beforeAll(async () => {
@@ -169,6 +170,17 @@ describe("downloadList into webdataset shards", () => {
     const error = await run(storage, `${labelledList()}\n${server.base}/21.png,manx`).catch((e: unknown) => e);
     expect((error as HarvestPlanMismatchError).field).toBe("input");
   });
+});
+
+test("verifyDataset checks each tar member of a webdataset against its shard's rows, and finds a changed byte", async () => {
+  const storage = createMemoryStorage();
+  await run(storage, labelledList());
+  expect(await verifyDataset(storage)).toEqual({ checked: 6, ok: 6, missing: [], corrupted: [], unlisted: [], duplicates: [], unreadable: [] });
+  const tar = storage.objects.get("00002.tar")!;
+  tar[512 + 20] ^= 0xff; // in the first member's data
+  (storage.objects as Map<string, Uint8Array>).delete("00001_stats.json");
+  const result = await verifyDataset(storage);
+  expect(result).toMatchObject({ checked: 4, ok: 3, missing: ["00001.tar"], corrupted: [expect.objectContaining({ file_name: "00002.tar:000020.png" })] });
 });
 
 describe("downloadList into files, shard by shard", () => {
