@@ -29,7 +29,8 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
       io.stdout(JSON.stringify({ destination: opened.description, ...result, exitCode: code }));
       return code;
     }
-    io.stdout(`Verified ${opened.description}: ${result.ok} of ${result.checked} files match metadata.jsonl.`);
+    const against = (await storage.stat(METADATA_FILE)) ? METADATA_FILE : "their shards' rows (NNNNN.jsonl)";
+    io.stdout(`Verified ${opened.description}: ${result.ok} of ${result.checked} files match ${against}.`);
     for (const key of result.missing) io.stdout(`missing: ${key}`);
     for (const m of result.corrupted)
       io.stdout(

@@ -64,7 +64,7 @@ async function checkTar(storage: StorageAdapter, tar: string, expected: Map<stri
     const name = entry.header.name;
     const row = expected.get(name);
     if (!row) {
-      await entry.body.cancel();
+      await drain(entry.body);
       if (!isSidecar(name, expected)) tally.unlisted.push(`${tar}:${name}`);
       continue;
     }
@@ -76,6 +76,19 @@ async function checkTar(storage: StorageAdapter, tar: string, expected: Map<stri
     options.onProgress?.(tally.checked);
   }
   for (const name of expected.keys()) if (!seen.has(name)) tally.missing.push(`${tar}:${name}`);
+}
+
+/**
+ * Reads a member's body to its end. modern-tar 0.8's decoder stalls when a body is cancelled
+ * while later bytes of it are still to come, so members are never cancelled.
+ */
+async function drain(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  try {
+    while (!(await reader.read()).done);
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** A sample's `.json` or `.cls` beside a listed image. */
