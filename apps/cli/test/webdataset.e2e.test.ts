@@ -41,6 +41,9 @@ afterAll(async () => {
 const cli = (args: string[], env: Record<string, string> = {}) => run(NODE, [CLI, ...args], { env, cwd: tmp });
 const download = (out: string, extra: string[] = [], env: Record<string, string> = {}) =>
   cli(["download", "--input", list, "--out", out, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2", ...extra], env);
+let freshRun: Promise<Awaited<ReturnType<typeof run>>> | undefined;
+/** The fresh run into `fresh` the other tests compare with, made once. */
+const fresh = () => (freshRun ??= download(join(tmp, "fresh")));
 const shardNames = ["00000", "00001", "00002", "00003"];
 const photoRequests = () => emulator.stats().requests;
 
@@ -67,7 +70,7 @@ function expectSamplesMatchTruth(samples: Record<string, Sample>) {
 describe("cat-harvest download --format webdataset into a folder", () => {
   test("writes shards that tarfile, a key-grouping reader and GNU tar read, which verify checks", async () => {
     const dest = join(tmp, "fresh");
-    const result = await download(dest);
+    const result = await fresh();
     expect(result.code, result.stderr).toBe(0);
     expect(await filesUnder(dest)).toEqual(
       [...shardNames.flatMap((s) => [`${s}.jsonl`, `${s}.tar`, `${s}_stats.json`]), "_duplicates.jsonl", "_plan.json", "_summary.json", "classes.txt"].sort(),
@@ -85,6 +88,7 @@ describe("cat-harvest download --format webdataset into a folder", () => {
 
   test("a re-run of a finished run downloads nothing and changes nothing", async () => {
     const dest = join(tmp, "fresh");
+    await fresh();
     const before = await outputs(dest);
     const requests = photoRequests();
     const result = await download(dest);
@@ -95,6 +99,7 @@ describe("cat-harvest download --format webdataset into a folder", () => {
 
   test("a kill -9 during a shard, then a re-run, ends byte-identical to a fresh run with no temporary file", async () => {
     const dest = join(tmp, "killed");
+    await fresh();
     const child = start(
       NODE,
       [CLI, "download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2"],
@@ -116,6 +121,7 @@ describe("cat-harvest download --format webdataset into a folder", () => {
 
   test("a re-run with another --shard-size is refused, naming it and the fix, and changes nothing", async () => {
     const dest = join(tmp, "fresh");
+    await fresh();
     const before = await outputs(dest);
     const result = await cli(["download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", "5"]);
     expect(result.code).toBe(2);
@@ -135,6 +141,7 @@ describe("cat-harvest download --format webdataset into S3 (s3rver)", () => {
   const s3 = useS3rver(() => tmp);
 
   test("stores the same shards under the prefix, which verify checks", async () => {
+    await fresh();
     const result = await download("s3://cats/wds", [], s3.env());
     expect(result.code, result.stderr).toBe(0);
     const folder = join(tmp, "from-s3");
