@@ -61,7 +61,11 @@ describe("parseCommandLine", () => {
       },
     ],
     [["breeds", "--type", "dog"], { command: "breeds", demo: false, type: "dog", sources: ["petfinder"], json: false }],
-    [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", json: false }],
+    [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", format: "files", json: false }],
+    [
+      ["download", "--input", "urls.csv", "--out", "shards", "--format", "webdataset", "--shard-size", "500"],
+      { command: "download", input: "urls.csv", out: "shards", format: "webdataset", shardSize: 500, json: false },
+    ],
     [["verify", "./cat_breeds", "--json"], { command: "verify", dest: "./cat_breeds", json: true }],
     [
       ["emulator", "--port", "8080", "--fault-rate", "0.1"],
@@ -143,6 +147,8 @@ describe("parseCommandLine", () => {
     [["--per-breed", "-5"], "per-breed", '--per-breed must be a whole number from 1 up, got "-5"'],
     [["--concurrency", "-1"], "concurrency", "--concurrency must be a whole number from 1 to 256"],
     [["download", "--input", "a.txt", "--out", "x", "--concurrency", "-1"], "concurrency", "from 1 to 256"],
+    [["download", "--input", "a.txt", "--out", "x", "--format", "parquet"], "format", '--format must be files or webdataset, got "parquet"'],
+    [["download", "--input", "a.txt", "--out", "x", "--shard-size", "0"], "shard-size", "--shard-size must be a whole number from 1 to 10000000"],
     [["emulator", "--port", "-5"], "port", "--port must be an integer from 0 to 65535"],
     [["help", "fetch"], "command", 'No help for "fetch"'],
     [["--concurrency", "0x10"], "concurrency", '--concurrency must be a whole number from 1 to 256, got "0x10"'],
