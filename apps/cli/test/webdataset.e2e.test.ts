@@ -145,9 +145,9 @@ describe("cat-harvest download --format webdataset into S3 (s3rver)", () => {
     const result = await download("s3://cats/wds", [], s3.env());
     expect(result.code, result.stderr).toBe(0);
     const folder = join(tmp, "from-s3");
-    const fresh = await outputs(join(tmp, "fresh"));
+    const expected = await outputs(join(tmp, "fresh"));
     await withDestination("s3://cats/wds", s3.env(), async (read) => {
-      for (const [name, hash] of fresh) expect(sha256((await read(name))!), name).toBe(hash);
+      for (const [name, hash] of expected) expect(sha256((await read(name))!), name).toBe(hash);
       for (const s of shardNames) await writeFile(`${folder}-${s}.tar`, (await read(`${s}.tar`))!);
     });
     expectSamplesMatchTruth(readSamples(shardNames.map((s) => `${folder}-${s}.tar`)));

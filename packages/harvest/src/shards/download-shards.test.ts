@@ -177,7 +177,7 @@ test("verifyDataset checks each tar member of a webdataset against its shard's r
   await run(storage, labelledList());
   expect(await verifyDataset(storage)).toEqual({ checked: 6, ok: 6, missing: [], corrupted: [], unlisted: [], duplicates: [], unreadable: [] });
   const tar = storage.objects.get("00002.tar")!;
-  tar[512 + 20] ^= 0xff; // in the first member's data
+  tar[532] = tar[532]! ^ 0xff; // in the first member's data
   (storage.objects as Map<string, Uint8Array>).delete("00001_stats.json");
   const result = await verifyDataset(storage);
   expect(result).toMatchObject({ checked: 4, ok: 3, missing: ["00001.tar"], corrupted: [expect.objectContaining({ file_name: "00002.tar:000020.png" })] });
