@@ -148,6 +148,7 @@ function harvestSummary(summary: ShardedSummary, progress: RunCounters, startedA
     resume: { stored: files - thisRun, unlisted: 0, damaged: 0, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 0 },
     apiErrors: [],
     durationMs: Date.now() - startedAt,
+    shards: { format: summary.format, count: summary.shards },
   };
 }
 
@@ -170,5 +171,6 @@ function interruptedSummary(plan: ShardPlan, progress: RunCounters, startedAt: n
     resume: { stored: progress.existing, unlisted: 0, damaged: 0, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 0 },
     apiErrors: [],
     durationMs: Date.now() - startedAt,
+    shards: { format: plan.format, count: plan.shards },
   };
 }
