@@ -119,6 +119,27 @@ describe("cat-harvest download --format webdataset into a folder", () => {
     expect((await filesUnder(dest)).filter((f) => f.endsWith(".part") || f.startsWith("_spool/") || f === "cat-harvest.lock")).toEqual([]);
   });
 
+  test("Ctrl-C stops between rows: exit 130, finished shards kept, no spool or lock left, and the re-run completes the same shards", async () => {
+    const dest = join(tmp, "interrupted");
+    await fresh();
+    const child = start(
+      NODE,
+      [CLI, "download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2"],
+      { cwd: tmp },
+    );
+    while (!existsSync(join(dest, "00000_stats.json"))) await new Promise((r) => setTimeout(r, 10));
+    child.child.kill("SIGINT");
+    const stopped = await child.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stdout).toContain("finished shards are kept");
+    expect((await filesUnder(dest)).filter((f) => f.startsWith("_spool/") || f.endsWith(".part") || f === "cat-harvest.lock")).toEqual([]);
+    expect(existsSync(join(dest, "00003_stats.json"))).toBe(false);
+    const result = await download(dest);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain("Took over the lock");
+    expect(await outputs(dest)).toEqual(await outputs(join(tmp, "fresh")));
+  });
+
   test("a re-run with another --shard-size is refused, naming it and the fix, and changes nothing", async () => {
     const dest = join(tmp, "fresh");
     await fresh();
