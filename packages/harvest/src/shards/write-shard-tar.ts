@@ -33,5 +33,5 @@ function sampleMembers(storage: StorageAdapter, line: ShardRowLine, spoolKey: st
  */
 export async function writeShardTar(storage: StorageAdapter, key: string, lines: readonly ShardRowLine[], placed: readonly PlacedRow[]): Promise<void> {
   const members = lines.flatMap((line, i) => (line.status === "stored" ? sampleMembers(storage, line, placed[i]!.target!) : []));
-  await storage.put(key, await tarStream(members), { size: tarSize(members), contentType: "application/x-tar" });
+  await storage.put(key, tarStream(members), { size: tarSize(members), contentType: "application/x-tar" });
 }
