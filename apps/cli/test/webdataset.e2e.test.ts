@@ -47,6 +47,16 @@ const fresh = () => (freshRun ??= download(join(tmp, "fresh")));
 const shardNames = ["00000", "00001", "00002", "00003"];
 const photoRequests = () => emulator.stats().requests;
 
+/** Starts a download into `dest` and sends `signal` once shard 0 is finished (shard 1 is then under way). */
+async function stopOnceShardZeroIsDone(dest: string, signal: NodeJS.Signals) {
+  const child = start(NODE, [CLI, "download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2"], {
+    cwd: tmp,
+  });
+  while (!existsSync(join(dest, "00000_stats.json"))) await new Promise((r) => setTimeout(r, 10));
+  child.child.kill(signal);
+  return child.done;
+}
+
 type Sample = { exts: string[]; json: { url: string; label: string; sha256: string }; cls: number; sha256: string };
 const readSamples = (tars: string[]): Record<string, Sample> => JSON.parse(execFileSync("python3", [READER, ...tars], { encoding: "utf8" }));
 
@@ -100,15 +110,7 @@ describe("cat-harvest download --format webdataset into a folder", () => {
   test("a kill -9 during a shard, then a re-run, ends byte-identical to a fresh run with no temporary file", async () => {
     const dest = join(tmp, "killed");
     await fresh();
-    const child = start(
-      NODE,
-      [CLI, "download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2"],
-      { cwd: tmp },
-    );
-    // Kill once shard 0 is finished and shard 1 under way.
-    while (!existsSync(join(dest, "00000_stats.json"))) await new Promise((r) => setTimeout(r, 10));
-    child.child.kill("SIGKILL");
-    expect((await child.done).signal).toBe("SIGKILL");
+    expect((await stopOnceShardZeroIsDone(dest, "SIGKILL")).signal).toBe("SIGKILL");
     // Shard 1 was under way: not finished, and its tar not there.
     expect(existsSync(join(dest, "00001_stats.json"))).toBe(false);
     expect(existsSync(join(dest, "00001.tar"))).toBe(false);
@@ -122,14 +124,7 @@ describe("cat-harvest download --format webdataset into a folder", () => {
   test("Ctrl-C stops between rows: exit 130, finished shards kept, no spool or lock left, and the re-run completes the same shards", async () => {
     const dest = join(tmp, "interrupted");
     await fresh();
-    const child = start(
-      NODE,
-      [CLI, "download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2"],
-      { cwd: tmp },
-    );
-    while (!existsSync(join(dest, "00000_stats.json"))) await new Promise((r) => setTimeout(r, 10));
-    child.child.kill("SIGINT");
-    const stopped = await child.done;
+    const stopped = await stopOnceShardZeroIsDone(dest, "SIGINT");
     expect(stopped.code, stopped.stderr).toBe(130);
     expect(stopped.stdout).toContain("finished shards are kept");
     expect((await filesUnder(dest)).filter((f) => f.startsWith("_spool/") || f.endsWith(".part") || f === "cat-harvest.lock")).toEqual([]);
