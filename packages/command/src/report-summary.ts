@@ -38,6 +38,10 @@ export function reportSummary(summary: HarvestSummary, where: string, json: bool
   if (summary.status === "interrupted" && summary.shards)
     io.stdout("\nInterrupted: finished shards are kept; the shard under way is done again. Run the same command again to resume.");
   else if (summary.status === "interrupted") io.stdout("\nInterrupted: what was stored is listed in metadata.jsonl. Run the same command again to resume.");
+  else if (summary.status === "partial" && summary.shards)
+    io.stdout(
+      "\nNot everything is in. A finished shard is never fetched again: to retry its failed rows, remove its NNNNN_stats.json (_shards/ for files) and run the same command again.",
+    );
   else if (summary.status === "partial") io.stdout("\nNot everything is in: run the same command again to retry what failed.");
   return code;
 }

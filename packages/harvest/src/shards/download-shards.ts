@@ -81,12 +81,14 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
 async function storedSummary(storage: StorageAdapter, plan: ShardPlan): Promise<ShardedSummary | undefined> {
   const body = await storage.get(SUMMARY_FILE);
   if (!body) return undefined;
-  for (let shard = 0; shard < plan.shards; shard++) if (!(await isShardFinished(storage, plan, shard))) return undefined;
+  let summary: ShardedSummary;
   try {
-    return JSON.parse(new TextDecoder().decode(await collectBody(body))) as ShardedSummary;
+    summary = JSON.parse(new TextDecoder().decode(await collectBody(body, undefined, { maxBytes: 64 * 1024 * 1024 }))) as ShardedSummary;
   } catch {
     return undefined;
   }
+  for (let shard = 0; shard < plan.shards; shard++) if (!(await isShardFinished(storage, plan, shard))) return undefined;
+  return summary;
 }
 
 /** Every shard in order: a finished one counted from its stats, the others run. */
