@@ -92,7 +92,14 @@ export async function openDestination(dest: string, env: Env = {}, options: Open
       if (!storage && !readOnly && destination.kind !== "fs") await removeSidecarLeftovers(parent, sidecar);
       storage ??=
         destination.kind === "fs"
-          ? await createFsStorage({ root: destination.path, fsync: "metadata", readOnly, removeTemporaryFiles: options?.sweepTemporaryFiles ?? true })
+          ? await createFsStorage({
+              root: destination.path,
+              fsync: "metadata",
+              // A webdataset shard's tar is made durable before its _stats.json says it is finished.
+              isMetadata: (key) => /\.(jsonl|csv|json|tar)$/i.test(key),
+              readOnly,
+              removeTemporaryFiles: options?.sweepTemporaryFiles ?? true,
+            })
           : await openArchive(destination.path, destination.gzip, readOnly);
       return storage;
     } catch (error) {
