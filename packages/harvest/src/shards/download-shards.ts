@@ -6,12 +6,9 @@ import { finishShards, type ShardedSummary } from "./finish-shards.js";
 import { identifyInput } from "./input-identity.js";
 import { isShardFinished } from "./is-shard-finished.js";
 import { listRows } from "./list-rows.js";
-import { runShard } from "./run-shard.js";
 import { DEFAULT_SHARD_SIZE, SUMMARY_FILE } from "./shard-names.js";
 import { planShards, type ShardFormat, type ShardPlan } from "./shard-plan.js";
-import { shardRows } from "./shard-rows.js";
-import { readShardStats } from "./shard-stats.js";
-import { shardFiles } from "./shard-names.js";
+import { runShards } from "./run-shards.js";
 import { claimShardPlan } from "./store-plan.js";
 
 export interface DownloadShardsOptions extends DownloadRunOptions {
@@ -62,10 +59,11 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   const { progress, report } = createRunProgress("download", plan.labels.length, options.onProgress, startedAt);
   progress.records = plan.rows;
   const done = await storedSummary(storage, plan);
-  if (done) return harvestSummary(done, progress, startedAt, "resumed");
+  if (done) return harvestSummary(done, { stored: 0, bytes: 0 }, startedAt);
   let interrupted = false;
+  let ran = { stored: 0, bytes: 0 };
   try {
-    await runShards(options, plan, open(), progress, report);
+    ran = await runAllShards(options, plan, open(), progress, report);
   } catch (error) {
     if (!signal?.aborted) throw error;
     interrupted = true;
@@ -74,7 +72,7 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   const summary = await finishShards({ storage, plan, ...(signal ? { signal } : {}) });
   progress.phase = "done";
   report();
-  return harvestSummary(summary, progress, startedAt, "ran");
+  return harvestSummary(summary, ran, startedAt);
 }
 
 /** The stored summary of a run whose every shard is finished (one stat per shard), or `undefined`. */
@@ -91,47 +89,46 @@ async function storedSummary(storage: StorageAdapter, plan: ShardPlan): Promise<
   return summary;
 }
 
-/** Every shard in order: a finished one counted from its stats, the others run. */
-async function runShards(options: DownloadShardsOptions, plan: ShardPlan, input: ReadableStream<Uint8Array>, progress: RunCounters, report: () => void) {
-  const { storage, signal } = options;
-  for await (const shard of shardRows(listRows(input, options.inputName), plan.shardSize)) {
-    signal?.throwIfAborted();
-    const finished = await readShardStats(storage, shardFiles(plan.format, shard.index).stats);
-    if (finished) {
-      progress.existing += finished.stored;
+/** Every shard (`runShards`), counting into the progress. */
+async function runAllShards(options: DownloadShardsOptions, plan: ShardPlan, input: ReadableStream<Uint8Array>, progress: RunCounters, report: () => void) {
+  // Rows arrive as "stored" before later copies within their shard are known: the shards'
+  // stats give what this run stored.
+  const ran = { stored: 0, bytes: 0 };
+  await runShards({
+    storage: options.storage,
+    plan,
+    rows: listRows(input, options.inputName),
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    signal: options.signal,
+    fetch: options.fetch,
+    createSha256: options.createSha256,
+    onFinishedShard(stats) {
+      progress.existing += stats.stored;
       report();
-      continue;
-    }
-    const before = { stored: progress.stored, bytes: progress.bytes };
-    const stats = await runShard({
-      storage,
-      plan,
-      index: shard.index,
-      rows: shard.rows,
-      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-      ...(signal ? { signal } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
-      onOutcome(outcome) {
-        if (outcome.status === "stored") {
-          progress.stored++;
-          progress.bytes += outcome.bytes;
-        } else if (outcome.status === "failed") progress.failed++;
-        report();
-      },
-    });
-    // Later copies within the shard were counted as stored while they arrived.
-    progress.stored = before.stored + stats.stored;
-    progress.bytes = before.bytes + stats.bytes;
-    progress.duplicates += stats.duplicates;
-    report();
-  }
+    },
+    onOutcome(outcome) {
+      if (outcome.status === "stored") {
+        progress.stored++;
+        progress.bytes += outcome.bytes;
+      } else if (outcome.status === "failed") progress.failed++;
+      report();
+    },
+    onShard(stats) {
+      ran.stored += stats.stored;
+      ran.bytes += stats.bytes;
+      progress.stored -= stats.duplicates;
+      progress.duplicates += stats.duplicates;
+      report();
+    },
+  });
   progress.breedsDone = plan.labels.length;
+  return ran;
 }
 
-function harvestSummary(summary: ShardedSummary, progress: RunCounters, startedAt: number, how: "ran" | "resumed"): HarvestSummary {
+/** The summary of a finished run; `ran` is what this run stored. */
+function harvestSummary(summary: ShardedSummary, ran: { stored: number; bytes: number }, startedAt: number): HarvestSummary {
   const files = summary.stored - (summary.format === "files" ? summary.crossShardDuplicates : 0);
-  const thisRun = how === "ran" ? progress.stored : 0;
+  const thisRun = Math.min(ran.stored, files);
   return {
     status: summary.failed > 0 ? "partial" : "complete",
     type: "list",
@@ -143,7 +140,7 @@ function harvestSummary(summary: ShardedSummary, progress: RunCounters, startedA
     failed: summary.failed,
     duplicates: summary.duplicates + summary.crossShardDuplicates,
     overCap: 0,
-    bytes: how === "ran" ? progress.bytes : 0,
+    bytes: ran.bytes,
     totalBytes: summary.bytes,
     counts: [...summary.counts],
     failureReasons: { ...summary.failureReasons },

@@ -1,0 +1,13 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { createFsStorage } from "@cat-harvest/storage-fs";
+import { downloadList } from "@cat-harvest/harvest";
+const [list, out, format] = process.argv.slice(2);
+const storage = await createFsStorage({ root: out, fsync: "metadata" });
+let last = Date.now(); let peak = 0;
+const t = setInterval(() => { const m = process.memoryUsage(); peak = Math.max(peak, m.rss); }, 100);
+let n = 0;
+const started = Date.now();
+const s = await downloadList({ input: () => Readable.toWeb(createReadStream(list)), inputName: list, storage, format, onProgress(p) { if (++n % 2000 === 0) { const m = process.memoryUsage(); console.log(((Date.now()-started)/1000).toFixed(1), "s stored", p.stored, "rss", (m.rss/1e6)|0, "heap", (m.heapUsed/1e6)|0, "ext", (m.external/1e6)|0, "ab", (m.arrayBuffers/1e6)|0); } } });
+clearInterval(t);
+console.log("peak", (peak/1e6)|0, "MB", s.stored, "in", (Date.now()-started)/1000);
