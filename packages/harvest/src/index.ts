@@ -79,6 +79,7 @@ export { isShardFinished } from "./shards/is-shard-finished.js";
 export type { RowOutcome, ShardRowLine, ShardStats } from "./shards/shard-result.js";
 export { finishShards, type FinishShardsOptions, type ShardedSummary } from "./shards/finish-shards.js";
 export { downloadShards, type DownloadShardsOptions } from "./shards/download-shards.js";
+export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { verifyShards, type VerifyShardsOptions } from "./shards/verify-shards.js";
 export { FingerprintSet } from "./shards/fingerprint-set.js";
 export { sha256Fingerprint, textFingerprint, type Fingerprint } from "./shards/fingerprint.js";
