@@ -48,11 +48,12 @@ const shardNames = ["00000", "00001", "00002", "00003"];
 const photoRequests = () => emulator.stats().requests;
 
 /** Starts a download into `dest` and sends `signal` once shard 0 is finished (shard 1 or 2 is then under way). */
-async function stopOnceShardZeroIsDone(dest: string, signal: NodeJS.Signals) {
-  const child = start(NODE, [CLI, "download", "--input", list, "--out", dest, "--format", "webdataset", "--shard-size", String(SHARD), "--concurrency", "2"], {
+async function stopOnceShardZeroIsDone(dest: string, signal: NodeJS.Signals, format: "files" | "webdataset" = "webdataset") {
+  const child = start(NODE, [CLI, "download", "--input", list, "--out", dest, "--format", format, "--shard-size", String(SHARD), "--concurrency", "2"], {
     cwd: tmp,
   });
-  while (!existsSync(join(dest, "00000_stats.json"))) await new Promise((r) => setTimeout(r, 10));
+  const stats = format === "webdataset" ? "00000_stats.json" : "_shards/00000_stats.json";
+  while (!existsSync(join(dest, stats))) await new Promise((r) => setTimeout(r, 10));
   child.child.kill(signal);
   return child.done;
 }
@@ -186,5 +187,17 @@ describe("cat-harvest download --format files, shard by shard", () => {
     expect(await readFile(join(dest, "breeds.csv"), "utf8")).toContain("tabby,tabby,10");
     const verified = await cli(["verify", dest, "--json"]);
     expect(JSON.parse(verified.stdout)).toMatchObject({ checked: ROWS, ok: ROWS, unlisted: [] });
+  });
+
+  test("a kill -9 during a shard, then a re-run, ends with the same files as an uninterrupted run", async () => {
+    const dest = join(tmp, "files-killed");
+    expect((await stopOnceShardZeroIsDone(dest, "SIGKILL", "files")).signal).toBe("SIGKILL");
+    expect(existsSync(join(dest, "metadata.jsonl"))).toBe(false);
+    const result = await cli(["download", "--input", list, "--out", dest, "--shard-size", String(SHARD)]);
+    expect(result.code, result.stderr).toBe(0);
+    const whole = await cli(["download", "--input", list, "--out", join(tmp, "files-whole"), "--shard-size", String(SHARD)]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(await outputs(dest)).toEqual(await outputs(join(tmp, "files-whole")));
+    expect((await filesUnder(dest)).filter((f) => f.endsWith(".part") || f === "cat-harvest.lock")).toEqual([]);
   });
 });
