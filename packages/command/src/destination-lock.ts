@@ -33,6 +33,8 @@ export async function destinationLockStore(opened: OpenedDestination): Promise<L
 export interface DestinationLock {
   /** Aborted on Ctrl-C (the app's signal) or when the lock was taken from this run. */
   readonly signal: AbortSignal;
+  /** Whether the lock was a dead run's, taken over: that run may have left temporary files. */
+  readonly tookOver: boolean;
   /** Throws `StorageLockLostError` when the lock was taken from this run. */
   throwIfLost(): void;
   release(): Promise<void>;
@@ -58,6 +60,7 @@ export async function lockDestination(opened: OpenedDestination, dest: string, i
   }
   return {
     signal: AbortSignal.any([io.signal, held.lost]),
+    tookOver: held.tookOver !== undefined,
     throwIfLost() {
       if (held.lost.aborted) throw held.lost.reason;
     },

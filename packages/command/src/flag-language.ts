@@ -1,4 +1,4 @@
-import { HarvestColumnError, HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
+import { HarvestColumnError, HarvestPlanMismatchError, HarvestUnknownBreedError, HarvestUsageError } from "@cat-harvest/harvest";
 import { PetfinderAuthError } from "@cat-harvest/petfinder";
 import { CommandCredentialsError, CommandUsageError } from "./errors.js";
 import { KEYED_SOURCES, type KeyedSourceSpec } from "./keyed-sources.js";
@@ -8,8 +8,12 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   breeds: "--breeds",
   cap: "--cap",
   concurrency: "--concurrency",
+  format: "--format",
   input: "--input",
   labelColumn: "--label-column",
+  rows: "--input",
+  labels: "--input",
+  shardSize: "--shard-size",
   perBreed: "--per-breed",
   size: "--size",
   storage: "--out",
@@ -53,6 +57,20 @@ function missingColumn(error: HarvestColumnError): CommandUsageError {
   return new CommandUsageError(
     flag.slice(2),
     `--input ${error.file} has no ${JSON.stringify(error.column)} column; its columns are ${error.columnsText}: name the one to use with ${flag} NAME`,
+  );
+}
+
+/** A re-run of another list, format or shard size into a DEST of shards: what differs, by flag, and the fix. */
+function planMismatch(error: HarvestPlanMismatchError): CommandUsageError {
+  const flag = FLAG_OF_OPTION[error.field] ?? "--input";
+  const shown = (value: unknown) => (flag === "--input" ? "another list" : JSON.stringify(value));
+  const what =
+    flag === "--input"
+      ? `its ${flag} differs (the list was changed since, or is another list)`
+      : `it was started with ${flag} ${shown(error.stored)}, this run has ${flag} ${shown(error.given)}`;
+  return new CommandUsageError(
+    flag.slice(2),
+    `--out holds an unfinished or finished download of another plan: ${what}. Run again with the same --input, --format and --shard-size to resume it, or give a new --out.`,
     { cause: error },
   );
 }
@@ -78,6 +96,7 @@ export function inFlagLanguage(error: unknown): unknown {
   }
   if (HarvestUnknownBreedError.isInstance(error)) return unknownBreeds(error, error.type);
   if (HarvestColumnError.isInstance(error)) return missingColumn(error);
+  if (HarvestPlanMismatchError.isInstance(error)) return planMismatch(error);
   const flag = HarvestUsageError.isInstance(error) ? FLAG_OF_OPTION[error.option] : undefined;
   if (flag) return new CommandUsageError(flag.slice(2), `${flag}: ${(error as Error).message}`, { cause: error });
   return error;

@@ -20,9 +20,11 @@ export interface OpenedDestination {
   readonly description: string;
   /**
    * Opens the data set's storage. Archives are created only here, so a run that fails its
-   * checks (say, refused credentials) before calling it leaves nothing behind.
+   * checks (say, refused credentials) before calling it leaves nothing behind. A folder is
+   * searched for the temporary files of a killed run when opened, unless
+   * `sweepTemporaryFiles` is false (a download that knows no run died in it: no walk of DEST).
    */
-  openStorage(): Promise<StorageAdapter>;
+  openStorage(options?: { readonly sweepTemporaryFiles?: boolean }): Promise<StorageAdapter>;
   /**
    * Where the fetched records are kept: inside a folder or S3 DEST (`cat-harvest-records.jsonl.gz`,
    * a top-level file), beside an archive (`<name>.records.jsonl.gz`).
@@ -84,13 +86,20 @@ export async function openDestination(dest: string, env: Env = {}, options: Open
   const parent = dirname(resolve(destination.path));
   const sidecar = `${stem(destination.path)}.records.jsonl.gz`;
   let storage: StorageAdapter | undefined;
-  const openStorage = async () => {
+  const openStorage = async (options?: { readonly sweepTemporaryFiles?: boolean }) => {
     try {
       // A read-only open removes nothing, not even the leftovers of the sidecar cache.
       if (!storage && !readOnly && destination.kind !== "fs") await removeSidecarLeftovers(parent, sidecar);
       storage ??=
         destination.kind === "fs"
-          ? await createFsStorage({ root: destination.path, fsync: "metadata", readOnly })
+          ? await createFsStorage({
+              root: destination.path,
+              fsync: "metadata",
+              // A webdataset shard's tar is made durable before its _stats.json says it is finished.
+              isMetadata: (key) => /\.(jsonl|csv|json|tar)$/i.test(key),
+              readOnly,
+              removeTemporaryFiles: options?.sweepTemporaryFiles ?? true,
+            })
           : await openArchive(destination.path, destination.gzip, readOnly);
       return storage;
     } catch (error) {

@@ -63,15 +63,25 @@ describe("parseCommandLine", () => {
       },
     ],
     [["breeds", "--type", "dog"], { command: "breeds", demo: false, type: "dog", sources: ["petfinder"], json: false }],
-    [["download", "--input", "urls.csv", "--out", "s3://b-1/x"], { command: "download", input: "urls.csv", out: "s3://b-1/x", noReport: false, json: false }],
+    [
+      ["download", "--input", "urls.csv", "--out", "s3://b-1/x"],
+      { command: "download", input: "urls.csv", out: "s3://b-1/x", format: "files", noReport: false, json: false },
+    ],
     [
       ["download", "-i", "laion.parquet", "-o", "out", "--url-column", "URL", "--label-column", " breed "],
-      { command: "download", input: "laion.parquet", out: "out", urlColumn: "URL", labelColumn: "breed", noReport: false, json: false },
+      { command: "download", input: "laion.parquet", out: "out", urlColumn: "URL", labelColumn: "breed", format: "files", noReport: false, json: false },
+    ],
+    [
+      ["download", "--input", "urls.csv", "--out", "shards", "--format", "webdataset", "--shard-size", "500"],
+      { command: "download", input: "urls.csv", out: "shards", format: "webdataset", shardSize: 500, noReport: false, json: false },
     ],
     [["verify", "./cat_breeds", "--json"], { command: "verify", dest: "./cat_breeds", json: true }],
     [["report", "./cat_breeds"], { command: "report", dest: "./cat_breeds", json: false }],
     [["report", "cats.tar.gz", "--min-images", "50", "--json"], { command: "report", dest: "cats.tar.gz", minImages: 50, json: true }],
-    [["download", "--input", "u.txt", "--out", "d", "--no-report"], { command: "download", input: "u.txt", out: "d", noReport: true, json: false }],
+    [
+      ["download", "--input", "u.txt", "--out", "d", "--no-report"],
+      { command: "download", input: "u.txt", out: "d", format: "files", noReport: true, json: false },
+    ],
     [
       ["emulator", "--port", "8080", "--fault-rate", "0.1"],
       { command: "emulator", source: "petfinder", options: { warmUp: true, port: 8080, faultRate: 0.1 } },
@@ -157,6 +167,8 @@ describe("parseCommandLine", () => {
     [["download", "--input", "a.txt", "--out", "x", "--concurrency", "-1"], "concurrency", "from 1 to 256"],
     [["download", "--input", "a.csv", "--out", "x", "--url-column", " "], "url-column", "--url-column needs a column name"],
     [["download", "--input", "a.csv", "--out", "x", "--label-column", ""], "label-column", "--label-column needs a column name"],
+    [["download", "--input", "a.txt", "--out", "x", "--format", "parquet"], "format", '--format must be files or webdataset, got "parquet"'],
+    [["download", "--input", "a.txt", "--out", "x", "--shard-size", "0"], "shard-size", "--shard-size must be a whole number from 1 to 10000000"],
     [["emulator", "--port", "-5"], "port", "--port must be an integer from 0 to 65535"],
     [["help", "fetch"], "command", 'No help for "fetch"'],
     [["--concurrency", "0x10"], "concurrency", '--concurrency must be a whole number from 1 to 256, got "0x10"'],

@@ -63,6 +63,9 @@ export type ParsedCommand =
       /** The list's label column (`--label-column`). */
       readonly labelColumn?: string;
       readonly noReport: boolean;
+      /** `--format`. @default "files" */
+      readonly format: "files" | "webdataset";
+      readonly shardSize?: number;
       readonly json: boolean;
     } & Partial<QueueFlags>)
   | (QueueFlags & {
@@ -213,6 +216,8 @@ function downloadCommand(v: Values): ParsedCommand {
     ...optional("labelColumn", columnName("label-column", v["label-column"])),
     noReport: v["no-report"] === true,
     ...(v.queue !== undefined || v["queue-name"] !== undefined ? queueFlags("download", v) : {}),
+    format: downloadFormat(v.format),
+    ...optional("shardSize", integer("download", "shard-size", v["shard-size"], 1, 10_000_000)),
     json: v.json === true,
   };
 }
@@ -235,6 +240,11 @@ function queueFlags(command: string, v: Values): QueueFlags {
   if (queueName !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(queueName))
     fail("queue-name", "--queue-name takes 1 to 64 letters, digits, '.', '_' or '-'", command);
   return { queue, ...optional("queueName", queueName) };
+}
+
+function downloadFormat(value: Values[string]): "files" | "webdataset" {
+  if (value === undefined || value === "files" || value === "webdataset") return value ?? "files";
+  return fail("format", `--format must be files or webdataset, got ${JSON.stringify(value)}`, "download");
 }
 
 /** `--source NAME` (or `--source=NAME`) taken out of the emulator's arguments, which go to that emulator's own parser. */

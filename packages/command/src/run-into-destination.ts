@@ -11,6 +11,8 @@ import { describeReport, reportJson, writeDestinationReport } from "./write-dest
 /** What a writing run gets: the lock's signal (aborted on Ctrl-C or a lost lock) and its progress callbacks. */
 export interface DestinationRun {
   readonly signal: AbortSignal;
+  /** Whether DEST's lock was a dead run's (see `DestinationLock.tookOver`). */
+  readonly tookOver: boolean;
   readonly view: ProgressView | undefined;
   readonly progress: ReturnType<typeof progressOptions>;
 }
@@ -37,7 +39,7 @@ export async function runIntoDestination(
   let summary: HarvestSummary | undefined;
   let report: WriteReportResult | undefined;
   try {
-    summary = await run({ signal: lock.signal, view, progress: progressOptions(view) }).catch((error: unknown) => {
+    summary = await run({ signal: lock.signal, tookOver: lock.tookOver, view, progress: progressOptions(view) }).catch((error: unknown) => {
       throw inFlagLanguage(error);
     });
   } finally {

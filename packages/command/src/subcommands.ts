@@ -84,6 +84,12 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "out", short: "o", value: "DEST", help: "where to write" },
       { name: "url-column", value: "NAME", help: "the column (or JSON field) holding the URL (default url)" },
       { name: "label-column", value: "NAME", help: "the column (or JSON field) holding the label, its folder (default label)" },
+      {
+        name: "format",
+        value: "files|webdataset",
+        help: "files: a folder per label with metadata.jsonl (default); webdataset: tar shards 00000.tar, ... with .json and .cls per sample (a folder or s3:// DEST)",
+      },
+      { name: "shard-size", value: "N", help: "rows per shard, 1 to 10000000 (default 10000); a re-run must give the same" },
       CONCURRENCY,
       NO_REPORT,
       { ...QUEUE_FLAG, help: "split the list into shard jobs on this Redis (redis://host:6379) for `cat-harvest worker` to run, instead of downloading here" },

@@ -22,8 +22,21 @@ export const RECORDS_CACHE_FILE = "cat-harvest-records.jsonl.gz";
 /** Keys under this prefix belonged to cat-harvest itself in earlier versions (an S3 records cache), never to the data set. */
 export const INTERNAL_PREFIX = ".cat-harvest";
 
-// The lock of the run writing DEST (`@cat-harvest/storage`) is not a photo either.
-const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, SOURCES_FILE, REPORT_FILE, CARD_FILE, LOCK_KEY]);
+// The lock of the run writing DEST (`@cat-harvest/storage`) is not a photo either, nor the
+// shard engine's plan, summary, duplicate list and per-shard parts (shards/shard-names.ts).
+const OWN_FILES = new Set<string>([
+  ...DATASET_FILES,
+  STATE_FILE,
+  RECORDS_CACHE_FILE,
+  SOURCES_FILE,
+  REPORT_FILE,
+  CARD_FILE,
+  LOCK_KEY,
+  "_plan.json",
+  "_summary.json",
+  "_duplicates.jsonl",
+]);
+const OWN_PREFIXES = ["_shards/", "_spool/"];
 /** Records caches of sources other than the first one each data set had (`cat-harvest-records-<source>.jsonl.gz`). */
 const SOURCE_RECORDS_CACHE = /^cat-harvest-records-[\w.-]+\.jsonl\.gz$/;
 
@@ -34,7 +47,7 @@ export function recordsCacheFile(source: string): string {
 
 /** Whether a stored key is one of the data set's own files rather than a photo. */
 export function isOwnKey(key: string): boolean {
-  return OWN_FILES.has(key) || SOURCE_RECORDS_CACHE.test(key) || key.startsWith(`${INTERNAL_PREFIX}/`);
+  return OWN_FILES.has(key) || SOURCE_RECORDS_CACHE.test(key) || key.startsWith(`${INTERNAL_PREFIX}/`) || OWN_PREFIXES.some((p) => key.startsWith(p));
 }
 
 /** One line of metadata.jsonl: one stored file. */

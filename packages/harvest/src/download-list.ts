@@ -1,10 +1,12 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { FailureRow } from "./dataset-files.js";
-import type { HarvestBadRowError, HarvestLineTooLongError } from "./errors.js";
+import { HarvestUsageError, type HarvestBadRowError, type HarvestLineTooLongError } from "./errors.js";
 import type { ListColumns } from "./list-columns.js";
-import type { UrlListInput } from "./list-input.js";
+import { METADATA_FILE } from "./dataset-files.js";
+import { downloadShards, type DownloadShardsOptions } from "./shards/download-shards.js";
+import { PLAN_FILE } from "./shards/shard-names.js";
 import { createPhotoAdmitter } from "./admit-photo.js";
-import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
+import { DEFAULT_CONCURRENCY } from "./download-run-options.js";
 import type { HarvestSummary } from "./harvest.js";
 import { resumeLines } from "./log-resume.js";
 import { openRunDataset } from "./open-run-dataset.js";
@@ -12,18 +14,12 @@ import type { PhotoCandidate, PhotoJob } from "./photo-candidate.js";
 import { createPhotoPlacer } from "./place-photo.js";
 import { createRunProgress } from "./run-progress.js";
 import { countResults, datasetSummary, storePhotos } from "./store-photos.js";
+import { UNLABELLED } from "./unlabelled.js";
 import { parseUrlList, type UrlListEntry } from "./url-list.js";
 
-/** The folder of URLs listed without a label. */
-export const UNLABELLED = "unlabelled";
+export { UNLABELLED };
 
-export interface DownloadListOptions extends DownloadRunOptions, ListColumns {
-  /** The list (see `parseUrlList`): its bytes, or an input with ranged reads, which Parquet needs. */
-  readonly input: ReadableStream<Uint8Array> | UrlListInput;
-  /** The list's file name: picks the format and names it in errors. */
-  readonly inputName: string;
-  readonly storage: StorageAdapter;
-}
+export type DownloadListOptions = DownloadShardsOptions;
 
 /** The URL list source's candidate: a line's label is its breed; it has no record behind it. */
 export function listEntryCandidate(entry: UrlListEntry): PhotoCandidate {
@@ -53,6 +49,41 @@ function listReadOptions(options: ListColumns, onBadRow: (error: HarvestLineTooL
  * await downloadList({ input: Readable.toWeb(createReadStream("urls.csv")), inputName: "urls.csv", storage });
  */
 export async function downloadList(options: DownloadListOptions): Promise<HarvestSummary> {
+  const { storage } = options;
+  if (await runsInShards(storage)) {
+    try {
+      return await downloadShards(options);
+    } finally {
+      await storage.close();
+    }
+  }
+  if ((options.format ?? "files") !== "files") {
+    await storage.close().catch(() => {});
+    throw new HarvestUsageError(
+      "format",
+      `a ${options.format} data set goes into a folder or an S3 prefix; ${storage.name} storage cannot replace the files of an unfinished shard`,
+      {
+        value: options.format,
+      },
+    );
+  }
+  return downloadListWhole(options);
+}
+
+/**
+ * Whether a download goes shard by shard: on a store that can replace objects (a folder, S3,
+ * memory), unless it holds a data set of an earlier version (metadata.jsonl without a plan),
+ * which is resumed as it was made. An archive keeps the whole-data-set bookkeeping.
+ */
+async function runsInShards(storage: StorageAdapter): Promise<boolean> {
+  if (!storage.capabilities.replace) return false;
+  if (await storage.stat(PLAN_FILE)) return true;
+  return (await storage.stat(METADATA_FILE)) === null;
+}
+
+/** The download of earlier versions: the whole data set's bookkeeping (`openDataset`), for archives and older data sets. */
+async function downloadListWhole(options: DownloadListOptions): Promise<HarvestSummary> {
+  const input = typeof options.input === "function" ? options.input() : options.input;
   const startedAt = Date.now();
   const { signal } = options;
   const dataset = await openRunDataset(options.storage, options);
@@ -70,7 +101,7 @@ export async function downloadList(options: DownloadListOptions): Promise<Harves
       report();
     };
     async function* jobs(): AsyncGenerator<PhotoJob> {
-      for await (const entry of parseUrlList(options.input, options.inputName, undefined, listReadOptions(options, onBadRow))) {
+      for await (const entry of parseUrlList(input, options.inputName, undefined, listReadOptions(options, onBadRow))) {
         progress.records++;
         const candidate = listEntryCandidate(entry);
         folders.add(place(candidate).folder);

@@ -170,3 +170,25 @@ export class HarvestDatasetError extends HarvestError {
     this.key = key;
   }
 }
+
+/**
+ * A run whose plan differs from the one its destination was started with (another input, format
+ * or shard size). `field` names what differs (`input`, `format`, `shardSize`...), `stored` and
+ * `given` its two values.
+ */
+export class HarvestPlanMismatchError extends HarvestError {
+  static override readonly marker: symbol = Symbol.for("@cat-harvest/harvest.HarvestPlanMismatchError");
+  override name = "HarvestPlanMismatchError" as const;
+  readonly field: string;
+  readonly stored: unknown;
+  readonly given: unknown;
+  constructor(location: string, field: string, stored: unknown, given: unknown) {
+    super(
+      `${location} holds a run planned with ${field} ${JSON.stringify(stored)}, but this run has ${field} ${JSON.stringify(given)}; ` +
+        `run again with the same input, format and shard size to resume it, or write into a new destination`,
+    );
+    this.field = field;
+    this.stored = stored;
+    this.given = given;
+  }
+}

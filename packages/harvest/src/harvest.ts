@@ -87,6 +87,8 @@ export interface HarvestSummary {
   /** Breeds whose records could not be fetched (other than the quota), with the error. */
   readonly apiErrors: ReadonlyArray<{ readonly breed: string; readonly message: string }>;
   readonly durationMs: number;
+  /** Set for a download stored shard by shard: its format and how many shards it has. */
+  readonly shards?: { readonly format: "files" | "webdataset"; readonly count: number };
 }
 
 /** One source's part of a harvest. */

@@ -6,6 +6,7 @@ export {
   HarvestError,
   HarvestInputError,
   HarvestLineTooLongError,
+  HarvestPlanMismatchError,
   HarvestUnknownBreedError,
   HarvestUsageError,
   type HarvestUsageErrorOptions,
@@ -62,3 +63,31 @@ export { streamRecords, type BreedRecord, type RecordsOutcome, type StreamRecord
 export type { PhotoSource, SourceCandidatesOptions, SourceQuota, SourceRecordPage, SourceRecordsOptions, SourceTerms } from "@cat-harvest/photos";
 export { storePhotos, type StorePhotosOptions } from "./store-photos.js";
 export type { HarvestProgress } from "./progress.js";
+export {
+  DEFAULT_SHARD_SIZE,
+  CLASSES_FILE,
+  DUPLICATES_FILE,
+  PLAN_FILE,
+  SHARD_PARTS_PREFIX,
+  SPOOL_PREFIX,
+  SUMMARY_FILE,
+  sampleKey,
+  shardFiles,
+  shardName,
+} from "./shards/shard-names.js";
+export { SHARD_FORMATS, checkShardOptions, planShards, type PlanShardsOptions, type ShardFormat, type ShardPlan } from "./shards/shard-plan.js";
+export type { ShardRow } from "./shards/shard-row.js";
+export { listRows } from "./shards/list-rows.js";
+export { uniqueRows } from "./shards/unique-rows.js";
+export { shardRows, type ShardInput } from "./shards/shard-rows.js";
+export { identifyInput, type InputIdentity } from "./shards/input-identity.js";
+export { claimShardPlan, planDifference, readShardPlan } from "./shards/store-plan.js";
+export { runShard, type RunShardOptions } from "./shards/run-shard.js";
+export { isShardFinished } from "./shards/is-shard-finished.js";
+export type { RowOutcome, ShardRowLine, ShardStats } from "./shards/shard-result.js";
+export { finishShards, type FinishShardsOptions, type ShardedSummary } from "./shards/finish-shards.js";
+export { downloadShards, type DownloadShardsOptions } from "./shards/download-shards.js";
+export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
+export { verifyShards, type VerifyShardsOptions } from "./shards/verify-shards.js";
+export { FingerprintSet } from "./shards/fingerprint-set.js";
+export { sha256Fingerprint, textFingerprint, type Fingerprint } from "./shards/fingerprint.js";

@@ -3,6 +3,8 @@ import { METADATA_FILE, isOwnKey, type MetadataRow } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
 import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
+import { readShardPlan } from "./shards/store-plan.js";
+import { verifyShards } from "./shards/verify-shards.js";
 
 export interface VerifyOptions {
   readonly signal?: AbortSignal;
@@ -40,8 +42,9 @@ export interface VerifyResult {
 /**
  * Re-reads every file metadata.jsonl lists and checks it exists with the listed length and
  * sha256; also reports stored files the metadata does not list, and lines of it that cannot be
- * read (every whole line is still checked). Reads only. Throws `HarvestDatasetError` when there
- * is no metadata.jsonl.
+ * read (every whole line is still checked). A `webdataset` destination (its `_plan.json` says so)
+ * is checked shard by shard instead (`verifyShards`: each tar member against its shard's rows).
+ * Reads only. Throws `HarvestDatasetError` when there is no metadata.jsonl and no such plan.
  *
  * @example
  * const result = await verifyDataset(createFsStorage({ root: "./cat_breeds" }));
@@ -52,6 +55,8 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`verifyDataset: concurrency must be a positive integer, got ${concurrency}`);
   if (!storage.capabilities.read) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot read objects back, so it cannot be verified`);
+  const plan = await readShardPlan(storage);
+  if (plan?.format === "webdataset") return verifyShards(storage, plan, options);
   if (!(await storage.stat(METADATA_FILE))) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the destination of a harvest?");
 
   const listed = new Set<string>();

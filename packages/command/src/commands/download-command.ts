@@ -2,6 +2,7 @@ import { downloadList } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
 import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
+import { CommandUsageError } from "../errors.js";
 import { openDestination } from "../open-destination.js";
 import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand } from "../parse-command-line.js";
@@ -22,18 +23,30 @@ export async function downloadCommand(parsed: Extract<ParsedCommand, { command: 
 
 async function downloadInto(parsed: Extract<ParsedCommand, { command: "download" }>, input: OpenedList, io: CommandIO): Promise<number> {
   const opened = await openDestination(parsed.out, io.env);
+  if (parsed.format === "webdataset" && opened.destination.kind === "tar") {
+    await opened.close();
+    throw new CommandUsageError(
+      "format",
+      "--format webdataset writes tar shards into a folder or an s3:// prefix; give --out a folder (it holds 00000.tar, 00001.tar, ...)",
+    );
+  }
   return runIntoDestination(
     opened,
     parsed.out,
     parsed.json,
     io,
-    async ({ signal, progress }) =>
+    async ({ signal, tookOver, progress }) =>
       downloadList({
+        // A file or S3 object opens a new stream for each read: the plan's pre-pass, then the run.
         input,
         inputName: parsed.input,
         ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
         ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
-        storage: await opened.openStorage(),
+        // Only a run that died in DEST leaves temporary files: otherwise DEST is not walked.
+        storage: await opened.openStorage({ sweepTemporaryFiles: tookOver }),
+        location: opened.description,
+        format: parsed.format,
+        ...(parsed.shardSize !== undefined ? { shardSize: parsed.shardSize } : {}),
         ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
         signal,
         ...progress,

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { METADATA_FILE, verifyDataset } from "@cat-harvest/harvest";
+import { METADATA_FILE, PLAN_FILE, verifyDataset } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkDest } from "../check-dest.js";
 import { activeRunOf } from "../destination-lock.js";
@@ -29,7 +29,8 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
       io.stdout(JSON.stringify({ destination: opened.description, ...result, exitCode: code }));
       return code;
     }
-    io.stdout(`Verified ${opened.description}: ${result.ok} of ${result.checked} files match metadata.jsonl.`);
+    const against = (await storage.stat(METADATA_FILE)) ? METADATA_FILE : "their shards' rows (NNNNN.jsonl)";
+    io.stdout(`Verified ${opened.description}: ${result.ok} of ${result.checked} files match ${against}.`);
     for (const key of result.missing) io.stdout(`missing: ${key}`);
     for (const m of result.corrupted)
       io.stdout(
@@ -57,7 +58,8 @@ export async function verifyCommand(parsed: Extract<ParsedCommand, { command: "v
  * holds files was interrupted before; a folder or prefix may be that, or no data set at all.
  */
 async function checkHasMetadata(storage: StorageAdapter, dest: string, kind: "fs" | "tar" | "s3"): Promise<void> {
-  if (await storage.stat(METADATA_FILE)) return;
+  // A webdataset download has no metadata.jsonl: its plan and shards are checked instead.
+  if ((await storage.stat(METADATA_FILE)) || (await storage.stat(PLAN_FILE))) return;
   const first = await storage.list()[Symbol.asyncIterator]().next();
   if (first.done) throw new CommandDestinationError(dest, `it holds no files and no ${METADATA_FILE}, so there is no data set to verify`);
   const fix = "run the same harvest again to finish it (the files already stored are kept), then verify";

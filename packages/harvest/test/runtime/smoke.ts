@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { harvest, parseUrlList, urlListInputOf, HarvestBadRowError, HarvestInputError } from "@cat-harvest/harvest";
+import { downloadList, harvest, parseUrlList, urlListInputOf, verifyDataset, HarvestBadRowError, HarvestInputError } from "@cat-harvest/harvest";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { createPetfinderClient, createPetfinderSource } from "@cat-harvest/petfinder";
 import { startEmulator } from "@cat-harvest/petfinder-emulator";
@@ -86,6 +86,52 @@ export const cases: SmokeCase[] = [
           assert.equal(digest, row.sha256);
           assert.equal(truth.get(row.source_url), row.sha256);
         }
+      } finally {
+        await emulator.stop();
+      }
+    },
+  },
+  {
+    name: "harvest: a URL list from the emulator into webdataset shards in memory, each row against the truth, then verified",
+    timeout: 60_000,
+    async fn() {
+      const emulator = await startEmulator({ seed: 5, scale: 0.01, port: 0 });
+      try {
+        const truth = new Map(
+          (await (await fetch(`${emulator.url}/_emulator/truth`)).text())
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as { url: string; sha256: string })
+            .filter((r) => !r.url.includes("width="))
+            .slice(0, 6)
+            .map((r) => [r.url, r.sha256]),
+        );
+        const list = ["url,label", ...[...truth.keys()].map((u, i) => `${u},${i % 2 ? "tabby" : "manx"}`)].join("\n");
+        const objects = createMemoryStorage();
+        const storage = { ...objects, close: async () => {} };
+        const summary = await downloadList({
+          input: () => new Response(list).body!,
+          inputName: "list.csv",
+          storage,
+          format: "webdataset",
+          shardSize: 4,
+          concurrency: 2,
+        });
+        assert.equal(summary.status, "complete");
+        assert.equal(summary.files, 6);
+        for (const shard of ["00000", "00001"]) {
+          assert.ok(objects.objects.get(`${shard}.tar`)!.byteLength > 1024);
+          for (const line of new TextDecoder()
+            .decode(objects.objects.get(`${shard}.jsonl`))
+            .trim()
+            .split("\n")) {
+            const row = JSON.parse(line) as { url: string; sha256: string; status: string };
+            assert.equal(row.status, "stored");
+            assert.equal(truth.get(row.url), row.sha256);
+          }
+        }
+        const verified = await verifyDataset(storage);
+        assert.deepEqual([verified.checked, verified.ok, verified.missing.length, verified.corrupted.length], [6, 6, 0, 0]);
       } finally {
         await emulator.stop();
       }

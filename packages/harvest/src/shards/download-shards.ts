@@ -1,0 +1,206 @@
+import { collectBody, type StorageAdapter } from "@cat-harvest/storage";
+import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "../download-run-options.js";
+import type { HarvestSummary } from "../harvest.js";
+import type { ListColumns } from "../list-columns.js";
+import { isUrlListInput, type UrlListInput } from "../list-input.js";
+import { createRunProgress, type RunCounters } from "../run-progress.js";
+import { finishShards, type ShardedSummary } from "./finish-shards.js";
+import { identifyInput } from "./input-identity.js";
+import { isShardFinished } from "./is-shard-finished.js";
+import { listRows } from "./list-rows.js";
+import { DEFAULT_SHARD_SIZE, SUMMARY_FILE } from "./shard-names.js";
+import { planShards, type ShardFormat, type ShardPlan } from "./shard-plan.js";
+import { runShards } from "./run-shards.js";
+import { claimShardPlan } from "./store-plan.js";
+
+export interface DownloadShardsOptions extends DownloadRunOptions, ListColumns {
+  /**
+   * The list, read twice (the plan's pre-pass, then the run): a `UrlListInput` (which Parquet
+   * needs, and which opens a new stream for each read), a function giving a new stream each
+   * call, or a stream, read once and kept for the second read (so not for a large list).
+   */
+  readonly input: ReadableStream<Uint8Array> | UrlListInput | (() => ReadableStream<Uint8Array>);
+  /** The list's file name: picks the format and names it in errors. */
+  readonly inputName: string;
+  readonly storage: StorageAdapter;
+  /** @default "files" */
+  readonly format?: ShardFormat;
+  /** Rows per shard. @default 10_000 */
+  readonly shardSize?: number;
+  /** DEST as messages name it. @default storage.name */
+  readonly location?: string;
+}
+
+/** The two reads of the input. */
+function inputOpener(input: DownloadShardsOptions["input"]): () => ReadableStream<Uint8Array> | UrlListInput {
+  if (typeof input === "function") return input;
+  if (isUrlListInput(input)) return () => input;
+  const [first, second] = input.tee();
+  const reads = [first, second];
+  return () => reads.shift() ?? second;
+}
+
+/**
+ * Downloads a URL list shard by shard (`planShards`, `shardRows`, `runShard`, `finishShards`):
+ * memory flat in the list's length, the plan stored first (a re-run of another input, format or
+ * shard size is refused), finished shards never touched again, and a run with nothing left to
+ * do costs one stat per shard. Returns the run's summary; `status: "interrupted"` when the
+ * signal stopped it (finished shards are kept, the shard under way is redone next time).
+ */
+export async function downloadShards(options: DownloadShardsOptions): Promise<HarvestSummary> {
+  const startedAt = Date.now();
+  const { storage, signal } = options;
+  const open = inputOpener(options.input);
+  const { identity, rows } = await readForPlan(open(), options);
+  const planned = await planShards({
+    rows,
+    format: options.format ?? "files",
+    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+    input: identity,
+    ...(signal ? { signal } : {}),
+  });
+  const plan = await claimShardPlan(storage, planned, options.location);
+  const { progress, report } = createRunProgress("download", plan.labels.length, options.onProgress, startedAt);
+  progress.records = plan.rows;
+  const done = await storedSummary(storage, plan);
+  if (done) return harvestSummary(done, { stored: 0, bytes: 0 }, startedAt);
+  let interrupted = false;
+  let ran = { stored: 0, bytes: 0 };
+  try {
+    ran = await runAllShards(options, plan, open(), progress, report);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+    interrupted = true;
+  }
+  if (interrupted) return interruptedSummary(plan, progress, startedAt);
+  const summary = await finishShards({ storage, plan, ...(signal ? { signal } : {}) });
+  progress.phase = "done";
+  report();
+  return harvestSummary(summary, ran, startedAt);
+}
+
+/**
+ * The plan's pass over the list: its rows (refused lines logged) and its identity. A stream is
+ * hashed as it is parsed; a `UrlListInput` (Parquet is not read front to back) is hashed by one
+ * more read of its bytes first.
+ */
+async function readForPlan(input: ReadableStream<Uint8Array> | UrlListInput, options: DownloadShardsOptions) {
+  const rowOptions = { ...columnsOf(options), onRefused: (error: Error) => options.onLog?.(error.message) };
+  if (isUrlListInput(input)) {
+    const counted = identifyInput(input.stream(), options.inputName);
+    await counted.body.pipeTo(new WritableStream());
+    return { identity: counted.identity, rows: listRows(input, options.inputName, rowOptions) };
+  }
+  const counted = identifyInput(input, options.inputName);
+  return { identity: counted.identity, rows: listRows(counted.body, options.inputName, rowOptions) };
+}
+
+function columnsOf(options: ListColumns): ListColumns {
+  const { urlColumn, labelColumn } = options;
+  return { ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
+}
+
+/** The stored summary of a run whose every shard is finished (one stat per shard), or `undefined`. */
+async function storedSummary(storage: StorageAdapter, plan: ShardPlan): Promise<ShardedSummary | undefined> {
+  const body = await storage.get(SUMMARY_FILE);
+  if (!body) return undefined;
+  let summary: ShardedSummary;
+  try {
+    summary = JSON.parse(new TextDecoder().decode(await collectBody(body, undefined, { maxBytes: 64 * 1024 * 1024 }))) as ShardedSummary;
+  } catch {
+    return undefined;
+  }
+  for (let shard = 0; shard < plan.shards; shard++) if (!(await isShardFinished(storage, plan, shard))) return undefined;
+  return summary;
+}
+
+/** Every shard (`runShards`), counting into the progress. */
+async function runAllShards(
+  options: DownloadShardsOptions,
+  plan: ShardPlan,
+  input: ReadableStream<Uint8Array> | UrlListInput,
+  progress: RunCounters,
+  report: () => void,
+) {
+  // Rows arrive as "stored" before later copies within their shard are known: the shards'
+  // stats give what this run stored.
+  const ran = { stored: 0, bytes: 0 };
+  await runShards({
+    storage: options.storage,
+    plan,
+    rows: listRows(input, options.inputName, columnsOf(options)),
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    signal: options.signal,
+    fetch: options.fetch,
+    createSha256: options.createSha256,
+    onFinishedShard(stats) {
+      progress.existing += stats.stored;
+      report();
+    },
+    onOutcome(outcome) {
+      if (outcome.status === "stored") {
+        progress.stored++;
+        progress.bytes += outcome.bytes;
+      } else if (outcome.status === "failed") progress.failed++;
+      report();
+    },
+    onShard(stats) {
+      ran.stored += stats.stored;
+      ran.bytes += stats.bytes;
+      progress.stored -= stats.duplicates;
+      progress.duplicates += stats.duplicates;
+      report();
+    },
+  });
+  progress.breedsDone = plan.labels.length;
+  return ran;
+}
+
+/** The summary of a finished run; `ran` is what this run stored. */
+function harvestSummary(summary: ShardedSummary, ran: { stored: number; bytes: number }, startedAt: number): HarvestSummary {
+  const files = summary.stored - (summary.format === "files" ? summary.crossShardDuplicates : 0);
+  const thisRun = Math.min(ran.stored, files);
+  return {
+    status: summary.failed > 0 ? "partial" : "complete",
+    type: "list",
+    breeds: summary.counts.length,
+    records: summary.rows,
+    files,
+    stored: thisRun,
+    existing: files - thisRun,
+    failed: summary.failed,
+    duplicates: summary.duplicates + summary.crossShardDuplicates,
+    overCap: 0,
+    bytes: ran.bytes,
+    totalBytes: summary.bytes,
+    counts: [...summary.counts],
+    failureReasons: { ...summary.failureReasons },
+    resume: { stored: files - thisRun, unlisted: 0, damaged: 0, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 0 },
+    apiErrors: [],
+    durationMs: Date.now() - startedAt,
+    shards: { format: summary.format, count: summary.shards },
+  };
+}
+
+function interruptedSummary(plan: ShardPlan, progress: RunCounters, startedAt: number): HarvestSummary {
+  return {
+    status: "interrupted",
+    type: "list",
+    breeds: plan.labels.length,
+    records: plan.rows,
+    files: progress.stored + progress.existing,
+    stored: progress.stored,
+    existing: progress.existing,
+    failed: progress.failed,
+    duplicates: progress.duplicates,
+    overCap: 0,
+    bytes: progress.bytes,
+    totalBytes: progress.bytes,
+    counts: [],
+    failureReasons: {},
+    resume: { stored: progress.existing, unlisted: 0, damaged: 0, rechecked: 0, unreadableLines: 0, unreadable: [], previousFailures: 0 },
+    apiErrors: [],
+    durationMs: Date.now() - startedAt,
+    shards: { format: plan.format, count: plan.shards },
+  };
+}

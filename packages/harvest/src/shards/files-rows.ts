@@ -1,0 +1,29 @@
+import type { FailureRow, MetadataRow } from "../dataset-files.js";
+import { DUPLICATE_REASON } from "../failure-row.js";
+import { UNLABELLED } from "../unlabelled.js";
+import type { ShardRowLine } from "./shard-result.js";
+
+/** A stored row's metadata.jsonl line, as a download of a URL list has always written it. */
+export function metadataRowOf(line: ShardRowLine): MetadataRow {
+  return {
+    file_name: line.file!,
+    breed: line.label ?? UNLABELLED,
+    animal_id: null,
+    photo: null,
+    source_url: line.url,
+    bytes: line.bytes!,
+    sha256: line.sha256!,
+    ...(line.width !== undefined ? { width: line.width } : {}),
+    ...(line.height !== undefined ? { height: line.height } : {}),
+  };
+}
+
+/** A failed or duplicate row's failures.jsonl line; `duplicateOf` makes a stored row a later copy. */
+export function failureRowOf(line: ShardRowLine, duplicateOf?: string): FailureRow {
+  const base = { source_url: line.url, breed: line.label ?? UNLABELLED, animal_id: null };
+  const copyOf = duplicateOf ?? line.duplicate_of;
+  if (copyOf !== undefined) {
+    return { ...base, reason: DUPLICATE_REASON, duplicate_of: copyOf, attempts: line.attempts, ...(line.file ? { file_name: line.file } : {}) };
+  }
+  return { ...base, reason: line.reason ?? "failed", attempts: line.attempts, ...(line.detail !== undefined ? { detail: line.detail } : {}) };
+}

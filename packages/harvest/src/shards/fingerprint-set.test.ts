@@ -1,0 +1,40 @@
+import { describe, expect, test } from "vitest";
+import { FingerprintSet } from "./fingerprint-set.js";
+import { sha256Fingerprint, textFingerprint } from "./fingerprint.js";
+
+describe("FingerprintSet", () => {
+  test("adds each fingerprint once, growing past its first table, and keeps the first value", () => {
+    const set = new FingerprintSet({ values: true });
+    let added = 0;
+    for (let i = 0; i < 50_000; i++) if (set.add(textFingerprint(`https://example.com/${i}.jpg`), i) === -1) added++;
+    expect(added).toBe(50_000);
+    expect(set.size).toBe(50_000);
+    for (let i = 0; i < 50_000; i += 97) expect(set.add(textFingerprint(`https://example.com/${i}.jpg`), 1e9)).toBe(i);
+    expect(set.has(textFingerprint("https://example.com/50000.jpg"))).toBe(false);
+    expect(set.size).toBe(50_000);
+  });
+
+  test("costs 8 bytes a slot without values, at most 75% full", () => {
+    const set = new FingerprintSet();
+    for (let i = 0; i < 100_000; i++) set.add(textFingerprint(String(i)));
+    expect(set.byteLength).toBe(262_144 * 8);
+  });
+
+  test("takes the zero fingerprint", () => {
+    const set = new FingerprintSet();
+    expect(set.add({ hi: 0, lo: 0 })).toBe(-1);
+    expect(set.has({ hi: 0, lo: 0 })).toBe(true);
+  });
+});
+
+test.each([
+  ["", "a"],
+  ["https://a.example/1.jpg", "https://a.example/2.jpg"],
+  ["ab", "ba"],
+])("texts %j and %j have distinct fingerprints", (a, b) => {
+  expect(textFingerprint(a)).not.toEqual(textFingerprint(b));
+});
+
+test("a sha256's fingerprint is its first 64 bits", () => {
+  expect(sha256Fingerprint("ffffffff00000001" + "0".repeat(48))).toEqual({ hi: 0xffffffff, lo: 1 });
+});

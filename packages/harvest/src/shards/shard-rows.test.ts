@@ -1,0 +1,54 @@
+import { expect, test } from "vitest";
+import { planShards } from "./shard-plan.js";
+import { sampleKey, shardName } from "./shard-names.js";
+import type { ShardRow } from "./shard-row.js";
+import { shardRows } from "./shard-rows.js";
+
+const rows = (n: number, repeat = 0): ShardRow[] =>
+  Array.from({ length: n + repeat }, (_, i) => ({
+    url: `https://example.com/${i < n ? i : i - n}.jpg`,
+    line: i + 1,
+    ...(i % 2 ? { label: "b" } : { label: "a" }),
+  }));
+
+test("splits unique rows into shards of shardSize, and reads past what a consumer skips", async () => {
+  const seen: Array<[number, number[]]> = [];
+  for await (const shard of shardRows(rows(7, 3), 3)) {
+    if (shard.index === 1) continue; // a finished shard: its rows are never read
+    const lines: number[] = [];
+    for await (const row of shard.rows) lines.push(row.line);
+    seen.push([shard.index, lines]);
+  }
+  expect(seen).toEqual([
+    [0, [1, 2, 3]],
+    [2, [7]],
+  ]);
+});
+
+test("the plan counts the rows that survive, the dropped repeats and the sorted labels", async () => {
+  expect(await planShards({ rows: rows(7, 3), format: "webdataset", shardSize: 3 })).toEqual({
+    version: 1,
+    format: "webdataset",
+    shardSize: 3,
+    rows: 7,
+    shards: 3,
+    labels: ["a", "b"],
+    duplicateUrls: 3,
+  });
+});
+
+test.each([
+  [0, "00000"],
+  [42, "00042"],
+  [123_456, "123456"],
+])("shard %i is named %s", (index, name) => {
+  expect(shardName(index)).toBe(name);
+});
+
+test.each([
+  [10_000, 420_042, "000420042"],
+  [10, 25, "000025"],
+  [1, 3, "000030"],
+])("with shardSize %i, row %i has key %s", (size, row, key) => {
+  expect(sampleKey(size, row)).toBe(key);
+});

@@ -1,0 +1,37 @@
+import type { StorageAdapter } from "@cat-harvest/storage";
+import type { PlacedRow } from "./download-shard-rows.js";
+import type { ShardRowLine } from "./shard-result.js";
+import { tarSize, tarStream, type TarMember } from "./shard-tar.js";
+
+const encoder = new TextEncoder();
+
+/** A stored row's members: its image from the spool, its `.json` line, its `.cls` with labels. */
+function sampleMembers(storage: StorageAdapter, line: ShardRowLine, spoolKey: string): TarMember[] {
+  const json = encoder.encode(JSON.stringify(line));
+  const members: TarMember[] = [
+    {
+      name: line.file!,
+      size: line.bytes!,
+      async body() {
+        const body = await storage.get(spoolKey);
+        if (!body) throw new Error(`the downloaded body of ${line.key} is gone from ${spoolKey}`);
+        return body;
+      },
+    },
+    { name: `${line.key}.json`, size: json.byteLength, body: async () => json },
+  ];
+  if (line.cls !== undefined) {
+    const cls = encoder.encode(String(line.cls));
+    members.push({ name: `${line.key}.cls`, size: cls.byteLength, body: async () => cls });
+  }
+  return members;
+}
+
+/**
+ * Puts a shard's tar in one put (its length known up front), its stored rows in row order: the
+ * store shows the whole tar under its name, or none of it.
+ */
+export async function writeShardTar(storage: StorageAdapter, key: string, lines: readonly ShardRowLine[], placed: readonly PlacedRow[]): Promise<void> {
+  const members = lines.flatMap((line, i) => (line.status === "stored" ? sampleMembers(storage, line, placed[i]!.target!) : []));
+  await storage.put(key, tarStream(members), { size: tarSize(members), contentType: "application/x-tar" });
+}
