@@ -33,6 +33,8 @@ describe("the queue flags", () => {
       input: "l.txt",
       out: "s3://b/p",
       queue: "redis://r",
+      format: "files",
+      noReport: false,
       json: false,
     });
     expect(parseCommandLine(["download", "-i", "l.txt", "-o", "d"])).not.toHaveProperty("queue");
