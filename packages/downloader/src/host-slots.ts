@@ -13,7 +13,6 @@ export class HostSlots<T> {
   readonly #parked = new Map<string, T[]>();
   #parkedCount = 0;
   #waiters: Array<() => void> = [];
-  #idle: Array<() => void> = [];
 
   constructor(limit: number, total: number, maxParked: number) {
     this.#limit = limit;
@@ -102,37 +101,12 @@ export class HostSlots<T> {
     return items;
   }
 
-  /** Resolves at the next `release` or `notify`, for a caller waiting on a slot of its own host. */
+  /** Resolves at the next `release` or `notify`. */
   changed(): Promise<void> {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  /**
-   * Resolves at a `release` or `notify`, for an idle worker of a pool: one such worker
-   * is woken per change, oldest first, since any one of them can take what a change frees
-   * (waking every idle worker for each freed slot cost a promise per worker per job).
-   * A worker that leaves the pool must call `notifyAll`, so the others see why.
-   */
-  idle(): Promise<void> {
-    return new Promise((resolve) => this.#idle.push(resolve));
-  }
-
-  /** Wakes every `changed` waiter and the oldest `idle` one. */
   notify(): void {
-    this.#wakeChanged();
-    this.#idle.shift()?.();
-  }
-
-  /** Wakes every waiter, idle workers too: the run stopped or its input ended. */
-  notifyAll(): void {
-    this.#wakeChanged();
-    const idle = this.#idle;
-    this.#idle = [];
-    for (const wake of idle) wake();
-  }
-
-  #wakeChanged(): void {
-    if (this.#waiters.length === 0) return;
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const wake of waiters) wake();

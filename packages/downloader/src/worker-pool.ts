@@ -36,7 +36,7 @@ export class WorkerPool<M> {
     this.#tally = tally;
     const { concurrency, perHostConcurrency } = settings;
     this.#slots = new HostSlots<DownloadJob<M>>(perHostConcurrency, concurrency, Math.max(64, concurrency * 4));
-    control.onStop(() => this.#slots.notifyAll());
+    control.onStop(() => this.#slots.notify());
   }
 
   /** Runs every job to its result; jobs still parked when the run stopped are reported `aborted`. */
@@ -56,8 +56,8 @@ export class WorkerPool<M> {
         continue;
       }
       if (!this.#reserveForPull()) {
-        if (this.#queue.exhausted && slots.parkedCount === 0) return slots.notifyAll();
-        await slots.idle();
+        if (this.#queue.exhausted && slots.parkedCount === 0) return;
+        await slots.changed();
         continue;
       }
       let job: DownloadJob<M> | null;
@@ -68,7 +68,7 @@ export class WorkerPool<M> {
         slots.unreserve();
         this.#queue.markExhausted();
         control.fail(error);
-        return slots.notifyAll();
+        return;
       }
       if (job === null) continue;
       // Refusals and resume skips need no slot.
@@ -78,7 +78,7 @@ export class WorkerPool<M> {
       } catch (error) {
         slots.unreserve();
         control.stop(error);
-        return slots.notifyAll();
+        return;
       }
       if (early) {
         slots.unreserve();
@@ -89,7 +89,6 @@ export class WorkerPool<M> {
       if (slots.bindReserved(host)) await this.#runHolding(host, job);
       else this.#park(host, job);
     }
-    slots.notifyAll();
   }
 
   /** Reserves a slot for the next job; a job is pulled only with one, so no more are taken than can start. */
@@ -102,7 +101,6 @@ export class WorkerPool<M> {
     if (item.done || this.#control.stopped) {
       this.#slots.unreserve();
       if (item.done) this.#queue.markExhausted();
-      this.#slots.notifyAll();
       return null;
     }
     this.#tally.countJob();
