@@ -94,7 +94,10 @@ export class AttemptContext {
       settings.totalTimeoutMs,
     );
     this.#connectTimer = setTimeout(
-      () => this.fail(this.error("timeout-connect", `GET ${publicUrl(job.url)} sent no response headers within ${settings.connectTimeoutMs} ms (connectTimeoutMs)`)),
+      () =>
+        this.fail(
+          this.error("timeout-connect", `GET ${publicUrl(job.url)} sent no response headers within ${settings.connectTimeoutMs} ms (connectTimeoutMs)`),
+        ),
       settings.connectTimeoutMs,
     );
   }
