@@ -28,6 +28,8 @@ export interface BenchOptions {
   /** Ctrl-C each million-section command after this many seconds (undefined: no cap). */
   millionCapSec: number | undefined;
   cpuProf: boolean;
+  /** A copy of runners/cat-harvest-download.mjs that loads an earlier build: its default rows run beside today's, as "before". */
+  baseline: string | undefined;
   keep: boolean;
   writeReadme: boolean;
 }
@@ -37,7 +39,8 @@ export const USAGE = `Usage: npm run bench [-- options]   (from bench/, or npm r
   --quick                 smoke-sized run (300 images, 1,000 vs 5,000 for scale, harvest at scale 0.05)
   --count N               images per download configuration (default 3000)
   --concurrency 8,20,128  concurrencies compared with aria2c -j N (default 8,20,128; aria2c also
-                          runs at the downloader's default, 64, as the peer of the default rows)
+                          runs at the downloader's default, 64, as the peer of the default rows;
+                          --concurrency "" runs the default rows only)
   --latency 0,20          emulator latencies in ms (default 0,20)
   --repeat N              runs per configuration, the median is reported (default 1)
   --only a,b              sections: downloads,harvest,scale,startup,million (default all)
@@ -56,12 +59,15 @@ export const USAGE = `Usage: npm run bench [-- options]   (from bench/, or npm r
   --rate-limit N          emulator API rate limit for the harvest, requests/s (default 50)
   --cpu-prof              after each latency's rows, trace per-job times (Bun, Node; folder, memory)
                           and profile one Node run (node --cpu-prof) into bench/.profiles
+  --baseline FILE         also run the default rows with FILE, a copy of runners/cat-harvest-download.mjs
+                          that loads an earlier build (see README: Before and after), labelled "before"
   --keep                  keep downloaded files (under the OS temp dir)
   --write-readme          put the figures into bench/README.md
 `;
 
 function list(value: string | undefined, fallback: number[]): number[] {
   if (value === undefined) return fallback;
+  if (value.trim() === "") return [];
   const parsed = value.split(",").map((v) => Number(v.trim()));
   if (parsed.some((n) => !Number.isFinite(n) || n < 0)) {
     throw new TypeError(`Expected a comma-separated list of numbers, got "${value}". Example: --concurrency 8,20,64`);
@@ -123,6 +129,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
       "million-input": { type: "string" },
       "million-cap-sec": { type: "string" },
       "cpu-prof": { type: "boolean", default: false },
+      baseline: { type: "string" },
       keep: { type: "boolean", default: false },
       "write-readme": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -153,6 +160,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     millionInput: parseListFormat(values["million-input"]),
     millionCapSec: values["million-cap-sec"] === undefined ? undefined : int("million-cap-sec", values["million-cap-sec"], 0),
     cpuProf: values["cpu-prof"] ?? false,
+    baseline: values.baseline,
     keep: values.keep ?? false,
     writeReadme: values["write-readme"] ?? false,
   };

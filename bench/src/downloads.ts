@@ -98,9 +98,11 @@ async function diagnose(lists: JobLists, outDir: string, latencyMs: number, prin
   log(`    profile kept in ${dir} (open it in Chrome DevTools > Performance)`);
 }
 
+/** The run with the median images/s, its CPU per image replaced by the median CPU per image of all the runs. */
 function median(runs: DownloadRun[]): DownloadRun {
-  const sorted = [...runs].sort((a, b) => a.imagesPerSec - b.imagesPerSec);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const middle = <T>(sorted: T[]) => sorted[Math.floor(sorted.length / 2)]!;
+  const run = middle([...runs].sort((a, b) => a.imagesPerSec - b.imagesPerSec));
+  return { ...run, cpuSecPer1000: middle(runs.map((r) => r.cpuSecPer1000).sort((a, b) => a - b)) };
 }
 
 /** The built downloader's default concurrency (imported after the bench has built it). */
@@ -136,6 +138,8 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
         commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
         // maxBufferedBytes 0: every body streams into storage, as before bodies were read whole
         commands.push(catHarvestCommand(lists, outDir, undefined, { runtime: "bun", maxBufferedBytes: 0 }));
+        const runner = options.baseline;
+        if (runner) for (const runtime of ["bun", "node"] as const) commands.push(catHarvestCommand(lists, outDir, undefined, { runtime, runner }));
       }
       // aria2c also at the downloader's default concurrency, so the default rows have a peer
       const ariaConcurrencies = [...new Set([...options.concurrencies, ...(defaultConcurrency ? [defaultConcurrency] : [])])].sort((a, b) => a - b);

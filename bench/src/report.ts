@@ -1,6 +1,7 @@
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { SECTIONS, type BenchOptions } from "./args.js";
+import { cpuPerPhotoTargets, renderCpuPerPhoto } from "./cpu-per-photo.js";
 import type { DownloadRun } from "./downloads.js";
 import type { HarvestResult } from "./harvest.js";
 import type { MachineInfo } from "./machine.js";
@@ -74,6 +75,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       ),
     );
   }
+  targets.push(...cpuPerPhotoTargets(r.downloads, TARGET_LATENCY_MS, r.defaultConcurrency));
   if (targets.length === 0) targets.push(check("download targets", "not measured", undefined));
   for (const s of r.scale) {
     const large = s.large.images.toLocaleString("en-US");
@@ -145,6 +147,10 @@ export function renderReport(r: BenchResults): string {
     const notes = r.downloads.filter((d) => d.note);
     for (const d of notes) out.push(`- ${d.tool} c=${d.concurrency} at ${d.latencyMs} ms: ${d.note}`);
     if (notes.length) out.push("");
+  }
+  const cpuTable = renderCpuPerPhoto(r.downloads, r.defaultConcurrency);
+  if (cpuTable.length > 0) {
+    out.push("### CPU per photo (user + system CPU of the tool's process tree per stored photo; the default rows above, same list, same run)", "", ...cpuTable);
   }
   if (r.harvest.length > 0) {
     const first = r.harvest[0]!;

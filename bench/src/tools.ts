@@ -24,6 +24,7 @@ export interface JobLists {
  * cat-harvest's downloader into storage-fs, in a plain node process running built dist/.
  * `fsync` defaults to "metadata", what the harvest and `cat-harvest download` open a folder
  * with (photos are renamed into place without fsync, like aria2c and the ThreadPool write them).
+ * `runner`: another copy of the runner (an earlier build, for before/after rows).
  */
 export function catHarvestCommand(
   lists: JobLists,
@@ -34,12 +35,13 @@ export function catHarvestCommand(
     fsync = "metadata",
     maxBufferedBytes,
     runtimeArgs = [],
-  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; maxBufferedBytes?: number; runtimeArgs?: string[] } = {},
+    runner,
+  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; maxBufferedBytes?: number; runtimeArgs?: string[]; runner?: string } = {},
 ): ToolCommand {
-  const args = [...runtimeArgs, join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
+  const args = [...runtimeArgs, runner ?? join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
   if (maxBufferedBytes !== undefined) args.push("--max-buffered-bytes", String(maxBufferedBytes));
-  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, maxBufferedBytes === 0 ? " streamed" : ""].join("");
+  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, maxBufferedBytes === 0 ? " streamed" : "", runner ? " before" : ""].join("");
   return {
     tool: `cat-harvest (${runtime})${variant}`,
     concurrency,

@@ -71,6 +71,8 @@ export class AttemptContext {
   hookError: DuplicateHookError | undefined = undefined;
   /** Set once the body is handed to `storage.put`: a failure from then on may be the store's. */
   committing = false;
+  /** Set once a body read whole has arrived: the request is over, and ending it aborts nothing. */
+  bodyRead = false;
   /** Reports body bytes as they arrive. */
   readonly onBytes: ProgressListener;
   /** Called once the body is in and checked: the connection is no longer needed. */
@@ -86,14 +88,16 @@ export class AttemptContext {
     this.onBytes = onBytes;
     this.onReceived = onReceived;
     ({ url: this.url, authorization: this.authorization } = splitUrlCredentials(job.url));
-    const shown = publicUrl(job.url);
     this.#unsubscribe = scope.onAbort(() => this.controller.abort(scope.signal.reason));
     this.#totalTimer = setTimeout(
-      () => this.fail(this.error("timeout-total", `GET ${shown} took longer than ${settings.totalTimeoutMs} ms in all (totalTimeoutMs)`)),
+      () => this.fail(this.error("timeout-total", `GET ${publicUrl(job.url)} took longer than ${settings.totalTimeoutMs} ms in all (totalTimeoutMs)`)),
       settings.totalTimeoutMs,
     );
     this.#connectTimer = setTimeout(
-      () => this.fail(this.error("timeout-connect", `GET ${shown} sent no response headers within ${settings.connectTimeoutMs} ms (connectTimeoutMs)`)),
+      () =>
+        this.fail(
+          this.error("timeout-connect", `GET ${publicUrl(job.url)} sent no response headers within ${settings.connectTimeoutMs} ms (connectTimeoutMs)`),
+        ),
       settings.connectTimeoutMs,
     );
   }
@@ -159,12 +163,15 @@ export class AttemptContext {
     });
   }
 
-  /** Stops the timers and releases the connection, whatever happened; a no-op for a body read to its end. */
+  /**
+   * Stops the timers and releases the connection, whatever happened. A body read whole is
+   * not aborted: its request is over, and an abort would only dispatch an event per photo.
+   */
   end(): void {
     clearTimeout(this.#totalTimer);
     clearTimeout(this.#connectTimer);
     this.#unsubscribe();
-    if (!this.controller.signal.aborted) this.controller.abort(ATTEMPT_FINISHED);
+    if (!this.bodyRead && !this.controller.signal.aborted) this.controller.abort(ATTEMPT_FINISHED);
     this.reader?.cancel().catch(() => {});
   }
 }

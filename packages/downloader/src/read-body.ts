@@ -65,6 +65,7 @@ export async function readWholeBody(attempt: AttemptContext, response: Response)
     attempt.received = bytes.byteLength;
     throw attempt.fail(truncated(attempt));
   }
+  attempt.bodyRead = true;
   return bytes;
 }
 

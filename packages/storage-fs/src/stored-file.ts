@@ -1,8 +1,8 @@
-import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import { StorageKeyError, validateKey } from "@cat-harvest/storage";
 import { FsStorageError } from "./errors.js";
 import { fileStamp } from "./file-stamp.js";
+import { lstatOrNull } from "./fs-calls.js";
 import { type KnownFolders, safeFolder } from "./safe-folder.js";
 import { isTemporaryName } from "./temp-name.js";
 
@@ -29,8 +29,7 @@ export async function locateFile(place: RootFolder, key: string, operation: stri
   const folder = await safeFolder(place.root, segments.slice(0, -1), key, { create: false, operation, known: place.known });
   if (folder === null) return null;
   const path = join(folder, segments[segments.length - 1]!);
-  const info = await lstat(path).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "ENOENT" || (error as { code?: string }).code === "ENOTDIR") return null;
+  const info = await lstatOrNull(path).catch((error: unknown) => {
     throw new FsStorageError(operation, key, path, error);
   });
   return info?.isFile() ? { path, size: info.size, stamp: fileStamp(info) } : null;

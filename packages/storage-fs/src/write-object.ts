@@ -1,7 +1,8 @@
-import { open, rename, unlink, writeFile, type FileHandle } from "node:fs/promises";
+import { open, rename, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { type PutOptions, type StorageBody, StorageKeyError } from "@cat-harvest/storage";
 import { FsStorageError, FsStorageSizeMismatchError } from "./errors.js";
+import { renamePath, writeNewFile } from "./fs-calls.js";
 import { safeFolder } from "./safe-folder.js";
 import type { RootFolder } from "./stored-file.js";
 import { syncFolder } from "./sync-folder.js";
@@ -33,7 +34,7 @@ export async function writeObject(
 ): Promise<void> {
   const target = await putTarget(place, key, segments, sync);
   options?.signal?.throwIfAborted();
-  // A whole body with no fsync: one call writes it (one thread-pool trip under Bun).
+  // A whole body with no fsync: one call writes it (one thread-pool trip under Bun), then a rename.
   if (body instanceof Uint8Array && !sync) await writeWhole(target, body, options);
   else await writeStreamed(target, body, options, sync);
 }
@@ -72,9 +73,9 @@ async function writeWhole(to: PutTarget, body: Uint8Array, options: PutOptions |
   const signal = options?.signal;
   if (options?.size !== undefined && body.byteLength !== options.size) throw new FsStorageSizeMismatchError(to.key, to.target, options.size, body.byteLength);
   try {
-    await to.createTemporary(() => writeFile(to.temporary, body, { flag: "wx" }));
+    await to.createTemporary(() => writeNewFile(to.temporary, body));
     signal?.throwIfAborted();
-    await rename(to.temporary, to.target);
+    await renamePath(to.temporary, to.target);
   } catch (error) {
     await unlink(to.temporary).catch(() => {});
     if (signal?.aborted) throw signal.reason;
