@@ -1,6 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { METADATA_FILE, isOwnKey, type MetadataRow } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
+import { createFingerprintSet } from "./fingerprint-set.js";
 import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
 
@@ -54,7 +55,8 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
   if (!storage.capabilities.read) throw new HarvestDatasetError(METADATA_FILE, `${storage.name} storage cannot read objects back, so it cannot be verified`);
   if (!(await storage.stat(METADATA_FILE))) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the destination of a harvest?");
 
-  const listed = new Set<string>();
+  // Fingerprints, not names: the metadata streams past and only problems are kept.
+  const listed = createFingerprintSet();
   const missing: string[] = [];
   const corrupted: VerifyMismatch[] = [];
   const duplicates: string[] = [];
@@ -78,11 +80,10 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
 
   for await (const row of readMetadataRows(storage, METADATA_FILE, (line) => void unreadable.push(line))) {
     signal?.throwIfAborted();
-    if (listed.has(row.file_name)) {
+    if (!listed.add(row.file_name)) {
       duplicates.push(row.file_name);
       continue;
     }
-    listed.add(row.file_name);
     const task: Promise<void> = check(row).finally(() => running.delete(task));
     running.add(task);
     if (running.size >= concurrency) await Promise.race(running);
