@@ -101,5 +101,10 @@ export function countBreeds(rows: Iterable<Pick<MetadataRow, "breed" | "file_nam
     if (entry) entry.images++;
     else counts.set(id, { breed: row.breed, folder, images: 1 });
   }
-  return [...counts.values()].sort((a, b) => b.images - a.images || a.breed.localeCompare(b.breed));
+  return [...counts.values()].sort(byImages);
+}
+
+/** The order of breeds.csv: most images first, then by breed. */
+export function byImages(a: BreedCount, b: BreedCount): number {
+  return b.images - a.images || a.breed.localeCompare(b.breed);
 }

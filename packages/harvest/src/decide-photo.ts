@@ -1,4 +1,3 @@
-import { tryParsePhotoUrl } from "@cat-harvest/photos";
 import type { Dataset } from "./dataset.js";
 import type { PhotoCandidate } from "./photo-candidate.js";
 import { createFingerprintSet } from "./fingerprint-set.js";
@@ -45,10 +44,10 @@ export function createPhotoDecider(dataset: Dataset, options: PhotoDeciderOption
     if (!seen.add(where.key)) return { ...where, action: "skip", why: "repeated" };
     const state = dataset.state(where.key);
     if (state.state === "stored") {
-      const stored = candidate.size === undefined ? undefined : tryParsePhotoUrl(state.row.source_url);
-      if (!stored?.ok || stored.value.size === candidate.size) return { ...where, action: "skip", why: "stored" };
+      const stored = candidate.size === undefined ? undefined : state.row.size;
+      if (stored === undefined || stored === candidate.size) return { ...where, action: "skip", why: "stored" };
       if (!canReplace) {
-        const detail = `the archive holds this photo at size ${stored.value.size} and cannot replace it; write size ${candidate.size} into a new destination`;
+        const detail = `the archive holds this photo at size ${stored} and cannot replace it; write size ${candidate.size} into a new destination`;
         return { ...where, action: "drop", why: "size-changed-in-archive", detail };
       }
       return { ...where, action: "repair" }; // already counts towards the cap
