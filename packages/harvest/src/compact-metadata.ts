@@ -18,6 +18,8 @@ export interface CompactMetadataOptions {
   readonly stored: StoredFiles;
   /** Each row left out (a file unlisted since, or an older row of it). */
   readonly onLeftOut?: (row: MetadataRow) => void;
+  /** Rows stored by this run that the journal could not take (a failed append), folded in last. */
+  readonly unjournaled?: Iterable<MetadataRow>;
   /** @default RUN_ROWS */
   readonly runRows?: number;
 }
@@ -58,6 +60,7 @@ export async function compactMetadata(storage: StorageAdapter, options: CompactM
   const ignore = (_: UnreadableLine) => {};
   for await (const row of readMetadataRows(storage, METADATA_FILE, ignore)) await take(row);
   await readDatasetState(storage, ignore, (line) => (line.row ? take(line.row) : undefined));
+  for (const row of options.unjournaled ?? []) await take(row);
   try {
     const merged = runs.length === 0 ? inMemory(sortedRun(buffer)) : mergeRuns(storage, [...runs, ...(buffer.length ? [await spillLast()] : [])]);
     await storage.put(METADATA_FILE, linesBody(merged), { contentType: "application/jsonl" });

@@ -106,7 +106,11 @@ export interface Dataset {
 
 /** Reads a destination's metadata (resume) and returns the data set to write into it. */
 export async function openDataset(storage: StorageAdapter, options: OpenDatasetOptions = {}): Promise<Dataset> {
-  const journal = openJournal(storage);
+  // Rows the journal could not append (a full disk, say) wait in memory for `finish`.
+  const unjournaled: MetadataRow[] = [];
+  const journal = openJournal(storage, (lines) => {
+    for (const line of lines) if (line.row) unjournaled.push(line.row);
+  });
   // A store that can append keeps the rows on the store (metadata.jsonl and the journal), never in memory.
   const scan = await scanDestination(storage, { keepLines: !journal });
   const trusted = await trustListedFiles(storage, scan, options);
@@ -116,12 +120,12 @@ export async function openDataset(storage: StorageAdapter, options: OpenDatasetO
   const previous = await readPreviousFailures(storage, (key) => stored.isListed(names.find(key)));
   // What the re-hash found goes into the journal at once: a kill now does not cost it again.
   for (const line of trusted.confirmed) journal?.add(line);
-  return createDataset({ storage, options, scan, trusted, claims, previous, journal });
+  return createDataset({ storage, options, scan, trusted, claims, previous, journal, unjournaled });
 }
 
 /** The journal of stored files, where the store can replace objects and append to them. */
-function openJournal(storage: StorageAdapter): Journal | undefined {
-  return storage.capabilities.replace && storage.append ? createJournal(storage as Parameters<typeof createJournal>[0]) : undefined;
+function openJournal(storage: StorageAdapter, onUnwritten: Parameters<typeof createJournal>[1]): Journal | undefined {
+  return storage.capabilities.replace && storage.append ? createJournal(storage as Parameters<typeof createJournal>[0], onUnwritten) : undefined;
 }
 
 /** What a re-run found: listed files kept, present ones not listed, damaged ones. */
@@ -155,6 +159,7 @@ interface DatasetParts {
   readonly claims: ContentClaims;
   readonly previous: PreviousFailures;
   readonly journal: Journal | undefined;
+  readonly unjournaled: readonly MetadataRow[];
 }
 
 /** metadata.jsonl from the rows held in memory (stores that cannot append a journal), sorted by file name. */
@@ -166,7 +171,7 @@ function metadataFromLines(scan: DestinationScan, lines: Map<number, string>): R
 }
 
 /** The data set over what `openDataset` read: each method one step. */
-function createDataset({ storage, options, scan, trusted, claims, previous, journal }: DatasetParts): Dataset {
+function createDataset({ storage, options, scan, trusted, claims, previous, journal, unjournaled }: DatasetParts): Dataset {
   const replace = storage.capabilities.replace;
   const { names, stored, lines } = scan;
   const { damagedKeys } = trusted;
@@ -192,7 +197,7 @@ function createDataset({ storage, options, scan, trusted, claims, previous, jour
       dataset.fail(duplicateRow(row, copy.keeper));
     };
     if (lines) for (const key of copies.keys()) leftOut(JSON.parse(lines.get(names.find(key))!) as MetadataRow);
-    else if (changed || !(await storage.stat(METADATA_FILE))) await compactMetadata(storage, { names, stored, onLeftOut: leftOut });
+    else if (changed || !(await storage.stat(METADATA_FILE))) await compactMetadata(storage, { names, stored, onLeftOut: leftOut, unjournaled });
   };
 
   const dataset: Dataset = {

@@ -37,7 +37,9 @@ export {
 } from "./dataset-files.js";
 export { SOURCES_FILE } from "./sources-file.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
-export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
+export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredRow, type StoredState } from "./dataset.js";
+export { createFingerprintSet, type FingerprintSet } from "./fingerprint-set.js";
+export { CANDIDATE_QUEUE_CAPACITY } from "./drain-candidates.js";
 export type { UnreadableLine } from "./read-metadata.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { hashStream, sha256OfText, type CreateSha256 } from "./hash-stream.js";
