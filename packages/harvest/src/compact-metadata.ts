@@ -8,7 +8,7 @@ import { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
 import type { StoredFiles } from "./stored-files.js";
 
 /** Rows sorted in memory at once; more are sorted in runs kept on the store and merged. */
-export const RUN_ROWS = 20_000;
+export const RUN_ROWS = 10_000;
 /** Where the sorted runs wait for the merge (an internal prefix: never a photo, never listed). */
 const RUN_PREFIX = `${INTERNAL_PREFIX}/metadata-run-`;
 
@@ -42,12 +42,7 @@ export async function compactMetadata(storage: StorageAdapter, options: CompactM
   let buffer: Line[] = [];
   const spill = async () => {
     const key = `${RUN_PREFIX}${String(runs.length).padStart(5, "0")}.jsonl`;
-    const bytes = new TextEncoder().encode(
-      sortedRun(buffer)
-        .map((l) => l.line + "\n")
-        .join(""),
-    );
-    await storage.put(key, bytes, { size: bytes.byteLength, contentType: "application/jsonl" });
+    await storage.put(key, linesBody(inMemory(sortedRun(buffer))), { contentType: "application/jsonl" });
     runs.push(key);
     buffer = [];
   };
