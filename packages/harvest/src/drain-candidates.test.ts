@@ -55,9 +55,11 @@ describe("drainCandidates of Petfinder records", () => {
   test("a full queue holds the records back until the rows are read (bounded memory)", async () => {
     const records = createChannel<BreedRecord>(1);
     let read = 0;
+    let full = 0;
     const { candidates: rows, done } = drainCandidates(records, {
       candidatesOf: (item) => item.source.candidates(item.record, { size: "full" }),
       onItem: () => read++,
+      onFull: () => full++,
       capacity: 2,
     });
     const pushed = (async () => {
@@ -67,6 +69,7 @@ describe("drainCandidates of Petfinder records", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     // Record 1's two rows fill the queue; record 2's first row waits, and so does the records channel.
     expect(read).toBe(1);
+    expect(full).toBe(1);
     let finished = false;
     void done.then(() => (finished = true));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -10,6 +10,8 @@ export interface DrainCandidatesOptions<T> {
   readonly onEnd?: () => void;
   /** Candidates queued before reading the items waits for the downloads. @default 4096 */
   readonly capacity?: number;
+  /** The queue is full: reading the items waits for the downloads from now on (called each time it fills). */
+  readonly onFull?: () => void;
 }
 
 /**
@@ -31,8 +33,9 @@ export function drainCandidates<T>(
   items: AsyncIterable<T>,
   options: DrainCandidatesOptions<T>,
 ): { candidates: AsyncIterable<PhotoCandidate>; done: Promise<void> } {
-  const { candidatesOf, onItem, onEnd } = options;
-  const candidates = createChannel<PhotoCandidate>(options.capacity ?? CANDIDATE_QUEUE_CAPACITY);
+  const { candidatesOf, onItem, onEnd, onFull } = options;
+  const capacity = options.capacity ?? CANDIDATE_QUEUE_CAPACITY;
+  const candidates = createChannel<PhotoCandidate>(capacity);
   // Thousands of candidates share a few dozen labels: keep one copy of each.
   const labels = new Map<string, string>();
   const intern = (label: string) => {
@@ -43,7 +46,10 @@ export function drainCandidates<T>(
   };
   const drain = async () => {
     for await (const item of items) {
-      for (const candidate of candidatesOf(item)) await candidates.push({ ...candidate, breed: intern(candidate.breed) });
+      for (const candidate of candidatesOf(item)) {
+        if (candidates.size >= capacity) onFull?.();
+        await candidates.push({ ...candidate, breed: intern(candidate.breed) });
+      }
       onItem?.();
     }
     onEnd?.();
