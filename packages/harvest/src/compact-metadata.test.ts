@@ -35,6 +35,8 @@ describe("compactMetadata", () => {
         row("Bengal/f.jpg", 6),
       ];
       await storage.put("metadata.jsonl", lines(old));
+      // A run a killed compaction left behind is not merged.
+      await storage.put("cat-harvest-metadata-run-00007.jsonl", lines([row("Bengal/zombie.jpg", 7)]));
       await storage.put(
         "cat-harvest-state.jsonl",
         lines([{ file_name: "Bengal/a.jpg", stamp: "s1" }, ...journal.map((r) => ({ file_name: r.file_name, row: r }))]),
@@ -58,7 +60,7 @@ describe("compactMetadata", () => {
       expect(written.find((r) => r.file_name === "Bengal/e.jpg")!.source_url).toBe("http://x/5?new");
       expect(leftOut.sort()).toEqual(["Bengal/c.jpg:3", "Bengal/gone.jpg:9"]);
       // The sorted runs are gone.
-      expect([...storage.objects.keys()].filter((k) => k.startsWith(".cat-harvest/"))).toEqual([]);
+      expect([...storage.objects.keys()].filter((k) => k.startsWith("cat-harvest-metadata-run-"))).toEqual([]);
     },
   );
 

@@ -1,5 +1,5 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
-import { INTERNAL_PREFIX, METADATA_FILE, type MetadataRow } from "./dataset-files.js";
+import { METADATA_FILE, SORT_RUN_PREFIX, type MetadataRow } from "./dataset-files.js";
 import { readDatasetState } from "./dataset-state.js";
 import { withPublicUrl } from "./failure-row.js";
 import type { NameTable } from "./name-table.js";
@@ -9,8 +9,8 @@ import type { StoredFiles } from "./stored-files.js";
 
 /** Rows sorted in memory at once; more are sorted in runs kept on the store and merged. */
 export const RUN_ROWS = 10_000;
-/** Where the sorted runs wait for the merge (an internal prefix: never a photo, never listed). */
-const RUN_PREFIX = `${INTERNAL_PREFIX}/metadata-run-`;
+/** Where the sorted runs wait for the merge: top-level files (never a folder a loader takes for a class), never photos. */
+const RUN_PREFIX = SORT_RUN_PREFIX;
 
 export interface CompactMetadataOptions {
   readonly names: NameTable;

@@ -21,6 +21,9 @@ export const INTERNAL_PREFIX = ".cat-harvest";
 
 // The lock of the run writing DEST (`@cat-harvest/storage`) is not a photo either.
 const OWN_FILES = new Set<string>([...DATASET_FILES, STATE_FILE, RECORDS_CACHE_FILE, SOURCES_FILE, LOCK_KEY]);
+/** The sorted runs `compactMetadata` merges into metadata.jsonl (top-level, removed once merged). */
+export const SORT_RUN_PREFIX = "cat-harvest-metadata-run-";
+const SORT_RUN = /^cat-harvest-metadata-run-\d+\.jsonl$/;
 /** Records caches of sources other than the first one each data set had (`cat-harvest-records-<source>.jsonl.gz`). */
 const SOURCE_RECORDS_CACHE = /^cat-harvest-records-[\w.-]+\.jsonl\.gz$/;
 
@@ -31,7 +34,7 @@ export function recordsCacheFile(source: string): string {
 
 /** Whether a stored key is one of the data set's own files rather than a photo. */
 export function isOwnKey(key: string): boolean {
-  return OWN_FILES.has(key) || SOURCE_RECORDS_CACHE.test(key) || key.startsWith(`${INTERNAL_PREFIX}/`);
+  return OWN_FILES.has(key) || SOURCE_RECORDS_CACHE.test(key) || SORT_RUN.test(key) || key.startsWith(`${INTERNAL_PREFIX}/`);
 }
 
 /** One line of metadata.jsonl: one stored file. */
