@@ -1,9 +1,8 @@
 /**
  * A queue between producers and one consumer, read in order. Bounded (`capacity`), `push`
  * waits while the queue is full: the breed fetchers use that so they never run far ahead of
- * the stage draining their records. Unbounded (the default), `push` never waits: the photo
- * rows between the API phase and the downloads use that, bounded by the data set itself
- * (records per breed x breeds), so the API phase goes at the client's pace, not the downloads'.
+ * the stage draining their records, and the photo rows between the API phase and the
+ * downloads, so memory never grows with the data set. Unbounded (the default), `push` never waits.
  */
 export interface Channel<T> extends AsyncIterable<T> {
   /** Queues an item; does nothing once the channel is closed or failed, or its reader stopped. */

@@ -37,6 +37,9 @@ const OWN_FILES = new Set<string>([
   "_duplicates.jsonl",
 ]);
 const OWN_PREFIXES = ["_shards/", "_spool/"];
+/** The sorted runs `compactMetadata` merges into metadata.jsonl (top-level, removed once merged). */
+export const SORT_RUN_PREFIX = "cat-harvest-metadata-run-";
+const SORT_RUN = /^cat-harvest-metadata-run-\d+\.jsonl$/;
 /** Records caches of sources other than the first one each data set had (`cat-harvest-records-<source>.jsonl.gz`). */
 const SOURCE_RECORDS_CACHE = /^cat-harvest-records-[\w.-]+\.jsonl\.gz$/;
 
@@ -47,7 +50,13 @@ export function recordsCacheFile(source: string): string {
 
 /** Whether a stored key is one of the data set's own files rather than a photo. */
 export function isOwnKey(key: string): boolean {
-  return OWN_FILES.has(key) || SOURCE_RECORDS_CACHE.test(key) || key.startsWith(`${INTERNAL_PREFIX}/`) || OWN_PREFIXES.some((p) => key.startsWith(p));
+  return (
+    OWN_FILES.has(key) ||
+    SOURCE_RECORDS_CACHE.test(key) ||
+    SORT_RUN.test(key) ||
+    key.startsWith(`${INTERNAL_PREFIX}/`) ||
+    OWN_PREFIXES.some((p) => key.startsWith(p))
+  );
 }
 
 /** One line of metadata.jsonl: one stored file. */
@@ -117,5 +126,10 @@ export function countBreeds(rows: Iterable<Pick<MetadataRow, "breed" | "file_nam
     if (entry) entry.images++;
     else counts.set(id, { breed: row.breed, folder, images: 1 });
   }
-  return [...counts.values()].sort((a, b) => b.images - a.images || a.breed.localeCompare(b.breed));
+  return [...counts.values()].sort(byImages);
+}
+
+/** The order of breeds.csv: most images first, then by breed. */
+export function byImages(a: BreedCount, b: BreedCount): number {
+  return b.images - a.images || a.breed.localeCompare(b.breed);
 }

@@ -13,19 +13,18 @@ export interface StateLine {
   readonly row?: MetadataRow;
 }
 
-/** What the state file says: rows stored since metadata.jsonl was written, and stamps. */
-export interface DatasetState {
-  readonly rows: Map<string, MetadataRow>;
-  readonly stamps: Map<string, string>;
-}
-
-/** Reads the state file; lines cut short or not understood go to `onUnreadable`. */
-export async function readDatasetState(storage: StorageAdapter, onUnreadable: (line: UnreadableLine) => void): Promise<DatasetState> {
-  const rows = new Map<string, MetadataRow>();
-  const stamps = new Map<string, string>();
-  if (!storage.capabilities.read || !(await storage.stat(STATE_FILE))) return { rows, stamps };
+/**
+ * Reads the state file line by line, passing each whole line to `onLine` in order (a later line
+ * of a file says more recently what it is); lines cut short or not understood go to `onUnreadable`.
+ */
+export async function readDatasetState(
+  storage: StorageAdapter,
+  onUnreadable: (line: UnreadableLine) => void,
+  onLine: (line: StateLine) => void | Promise<void>,
+): Promise<void> {
+  if (!storage.capabilities.read || !(await storage.stat(STATE_FILE))) return;
   const body = await storage.get(STATE_FILE);
-  if (!body) return { rows, stamps };
+  if (!body) return;
   const unreadable = (line: number, problem: string) => onUnreadable({ file: STATE_FILE, line, problem });
   for await (const { value, line } of readJsonLines(body, (n) => unreadable(n, "not JSON (cut short?)"))) {
     const entry = value as Partial<StateLine> | null;
@@ -39,12 +38,9 @@ export async function readDatasetState(storage: StorageAdapter, onUnreadable: (l
         unreadable(line, problem ?? "a row of another file");
         continue;
       }
-      rows.set(entry.file_name, entry.row);
     }
-    if (typeof entry.stamp === "string") stamps.set(entry.file_name, entry.stamp);
-    else stamps.delete(entry.file_name);
+    await onLine({ file_name: entry.file_name, ...(typeof entry.stamp === "string" ? { stamp: entry.stamp } : {}), ...(entry.row ? { row: entry.row } : {}) });
   }
-  return { rows, stamps };
 }
 
 /** Encodes state lines, one JSON object and a newline each. */

@@ -117,6 +117,58 @@ describe("openDataset", () => {
   });
 });
 
+describe("openDataset keeps no metadata line in memory (a folder: the journal)", () => {
+  const row = async (storage: StorageAdapter, n: number) => ({
+    ...(await store(storage, `Bengal/${n}-1.jpg`, new Uint8Array([n, n, n]))),
+    breed: "Bengal",
+    animal_id: n,
+    photo: 1,
+    source_url: `http://x/${n}`,
+  });
+
+  test("a resumed run with nothing new rewrites neither metadata.jsonl nor the state file", async () => {
+    const first = reopenable();
+    const a = await openDataset(first);
+    for (const n of [3, 1, 2]) a.record(await row(first, n));
+    await a.finish();
+    expect(jsonl(first, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg", "Bengal/2-1.jpg", "Bengal/3-1.jpg"]);
+    expect(jsonl(first, "cat-harvest-state.jsonl").every((l) => l.row === undefined && typeof l.stamp === "string")).toBe(true);
+
+    const second = reopenable(new Map(first.objects));
+    const puts: string[] = [];
+    const put = second.put.bind(second);
+    second.put = async (key, body, options) => {
+      puts.push(key);
+      return put(key, body, options);
+    };
+    const b = await openDataset(second);
+    expect(b.resume).toMatchObject({ stored: 3, unlisted: 0, damaged: 0, rechecked: 0 });
+    expect(b.state("Bengal/2-1.jpg")).toMatchObject({ state: "stored", row: { file_name: "Bengal/2-1.jpg", bytes: 3 } });
+    await b.finish();
+    expect(puts).not.toContain("metadata.jsonl");
+    expect(puts).not.toContain("cat-harvest-state.jsonl");
+    expect(jsonl(second, "metadata.jsonl")).toHaveLength(3);
+  });
+
+  test("rows the journal could not append still reach metadata.jsonl", async () => {
+    const storage = reopenable();
+    let appends = 0;
+    const append = storage.append!.bind(storage);
+    storage.append = async (key, bytes) => {
+      if (++appends > 1) throw new Error("ENOSPC: no space left on device");
+      return append(key, bytes);
+    };
+    const dataset = await openDataset(storage);
+    for (const n of [1, 2, 3, 4]) {
+      dataset.record(await row(storage, n));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await dataset.finish();
+    expect(appends).toBeGreaterThan(1);
+    expect(jsonl(storage, "metadata.jsonl").map((r) => r.file_name)).toEqual(["Bengal/1-1.jpg", "Bengal/2-1.jpg", "Bengal/3-1.jpg", "Bengal/4-1.jpg"]);
+  });
+});
+
 describe("verifyDataset", () => {
   test("finds a corrupted, a missing and an unlisted file", async () => {
     const storage = reopenable();

@@ -1,9 +1,11 @@
 import type { PhotoSource } from "@cat-harvest/photos";
 import { type StorageAdapter } from "@cat-harvest/storage";
 import { readAdoptable } from "./adopt-stored.js";
+import { compactMetadata } from "./compact-metadata.js";
 import { createContentClaims, type ContentClaims } from "./content-claims.js";
-import { countBreeds, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
-import { dropLaterCopies, type DroppedDuplicates } from "./drop-later-copies.js";
+import { METADATA_FILE, type BreedCount, type FailureRow, type MetadataRow } from "./dataset-files.js";
+import { dropLaterCopies, duplicateRow, type DroppedCopy, type DroppedDuplicates } from "./drop-later-copies.js";
+import { encodeLines } from "./encode-lines.js";
 import { writeDatasetFiles, writeStamps } from "./finish-dataset.js";
 import { type CreateSha256 } from "./hash-stream.js";
 import { createJournal, type Journal } from "./journal.js";
@@ -12,10 +14,11 @@ import { readPreviousFailures, type PreviousFailures } from "./previous-failures
 import type { UnreadableLine } from "./read-metadata.js";
 import { createRunFailures } from "./run-failures.js";
 import { scanDestination, type DestinationScan } from "./scan-destination.js";
-import { createStoredFiles, type StoredFiles } from "./stored-files.js";
+import type { StoredRow } from "./stored-files.js";
 import { trustListedFiles, type TrustedFiles } from "./trust-listed.js";
 
 export type { DroppedDuplicates } from "./drop-later-copies.js";
+export type { StoredRow } from "./stored-files.js";
 
 export interface OpenDatasetOptions {
   /**
@@ -52,7 +55,7 @@ export interface ResumeInfo {
 
 /** What a job needs, given what is stored. */
 export type StoredState =
-  | { readonly state: "stored"; readonly row: MetadataRow }
+  | { readonly state: "stored"; readonly row: StoredRow }
   /** Present but not listed: hash it and keep it (when it is a whole image, on a store that can replace it). */
   | { readonly state: "adopt" }
   /** Listed with other bytes on a medium that cannot replace it: it stays out of the data set. */
@@ -101,42 +104,51 @@ export interface Dataset {
   finish(): Promise<void>;
 }
 
-/** The first unreadable lines kept for a message. */
-const UNREADABLE_SHOWN = 5;
-
 /** Reads a destination's metadata (resume) and returns the data set to write into it. */
 export async function openDataset(storage: StorageAdapter, options: OpenDatasetOptions = {}): Promise<Dataset> {
-  const scan = await scanDestination(storage);
+  // Rows the journal could not append (a full disk, say) wait in memory for `finish`.
+  const unjournaled: MetadataRow[] = [];
+  const journal = openJournal(storage, (lines) => {
+    for (const line of lines) if (line.row) unjournaled.push(line.row);
+  });
+  // A store that can append keeps the rows on the store (metadata.jsonl and the journal), never in memory.
+  const scan = await scanDestination(storage, { keepLines: !journal });
   const trusted = await trustListedFiles(storage, scan, options);
-  const stored = createStoredFiles();
-  for (const row of trusted.kept) stored.keep(row, false);
-  const claims = createContentClaims({ firstWins: !storage.capabilities.replace });
-  for (const [key, entry] of stored.entries) claims.add(entry.sha256, key);
-  const previous = await readPreviousFailures(storage, (key) => stored.entries.has(key));
-  const journal = openJournal(storage);
+  const { names, stored } = scan;
+  const claims = createContentClaims({ firstWins: !storage.capabilities.replace, names });
+  for (const slot of stored.listed()) claims.add(stored.row(slot)!.sha256, names.name(slot));
+  const previous = await readPreviousFailures(storage, (key) => stored.isListed(names.find(key)));
   // What the re-hash found goes into the journal at once: a kill now does not cost it again.
   for (const line of trusted.confirmed) journal?.add(line);
-  return createDataset({ storage, options, scan, trusted, stored, claims, previous, journal });
+  return createDataset({ storage, options, scan, trusted, claims, previous, journal, unjournaled });
 }
 
 /** The journal of stored files, where the store can replace objects and append to them. */
-function openJournal(storage: StorageAdapter): Journal | undefined {
-  return storage.capabilities.replace && storage.append ? createJournal(storage as Parameters<typeof createJournal>[0]) : undefined;
+function openJournal(storage: StorageAdapter, onUnwritten: Parameters<typeof createJournal>[1]): Journal | undefined {
+  return storage.capabilities.replace && storage.append ? createJournal(storage as Parameters<typeof createJournal>[0], onUnwritten) : undefined;
 }
 
 /** What a re-run found: listed files kept, present ones not listed, damaged ones. */
-function resumeInfo(scan: DestinationScan, trusted: TrustedFiles, stored: StoredFiles, previous: PreviousFailures): ResumeInfo {
+function resumeInfo(scan: DestinationScan, trusted: TrustedFiles, previous: PreviousFailures): ResumeInfo {
+  const { names, stored } = scan;
   let unlisted = 0;
-  for (const key of scan.present.keys()) if (!stored.entries.has(key) && !trusted.damagedKeys.has(key)) unlisted++;
+  for (let slot = 0; slot < names.size; slot++) {
+    if (scan.isPresent(slot) && !stored.isListed(slot) && !trusted.damagedKeys.has(names.name(slot))) unlisted++;
+  }
   return {
-    stored: stored.entries.size,
+    stored: stored.count,
     unlisted,
     damaged: trusted.damaged,
     rechecked: trusted.rechecked,
-    unreadableLines: scan.unreadable.length,
-    unreadable: scan.unreadable.slice(0, UNREADABLE_SHOWN),
+    unreadableLines: scan.unreadableLines,
+    unreadable: scan.unreadable,
     previousFailures: previous.failures.size,
   };
+}
+
+/** Whether the metadata on the store is not what the run leaves: journal rows to fold in, lines to drop, stamps to note. */
+function needsRewrite(scan: DestinationScan, trusted: TrustedFiles): boolean {
+  return scan.journalRows > 0 || scan.unreadableLines > 0 || trusted.damaged > 0 || trusted.confirmed.length > 0;
 }
 
 interface DatasetParts {
@@ -144,34 +156,55 @@ interface DatasetParts {
   readonly options: OpenDatasetOptions;
   readonly scan: DestinationScan;
   readonly trusted: TrustedFiles;
-  readonly stored: StoredFiles;
   readonly claims: ContentClaims;
   readonly previous: PreviousFailures;
   readonly journal: Journal | undefined;
+  readonly unjournaled: readonly MetadataRow[];
+}
+
+/** metadata.jsonl from the rows held in memory (stores that cannot append a journal), sorted by file name. */
+function metadataFromLines(scan: DestinationScan, lines: Map<number, string>): ReturnType<typeof encodeLines> {
+  const { names, stored } = scan;
+  const listed = Array.from(stored.listed(), (slot) => ({ name: names.name(slot), slot }));
+  listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return encodeLines(listed.map(({ slot }) => lines.get(slot)!));
 }
 
 /** The data set over what `openDataset` read: each method one step. */
-function createDataset({ storage, options, scan, trusted, stored, claims, previous, journal }: DatasetParts): Dataset {
+function createDataset({ storage, options, scan, trusted, claims, previous, journal, unjournaled }: DatasetParts): Dataset {
   const replace = storage.capabilities.replace;
-  const { present, stamps } = scan;
+  const { names, stored, lines } = scan;
   const { damagedKeys } = trusted;
   const failures = createRunFailures(previous);
   const checkpoints = createMetadataCheckpoints(storage, {
     enabled: replace && !journal,
     intervalMs: options.checkpointMs ?? 5000,
-    metadataBody: () => stored.metadataBody(),
+    metadataBody: () => metadataFromLines(scan, lines!),
   });
   let dropped: DroppedDuplicates = { duplicates: 0, storedThisRun: 0 };
+  let changed = needsRewrite(scan, trusted);
   const stampOf = async (key: string) => {
     const info = await storage.stat(key).catch(() => null);
     return info?.stamp === undefined ? { file_name: key } : { file_name: key, stamp: info.stamp };
   };
+  /** Folds the run into metadata.jsonl; the rows of dropped copies become their failure rows. */
+  const writeMetadata = async (copies: ReadonlyMap<string, DroppedCopy>) => {
+    const reported = new Set<string>();
+    const leftOut = (row: MetadataRow) => {
+      const copy = copies.get(row.file_name);
+      if (!copy || reported.has(row.file_name) || copy.sha256 !== row.sha256) return;
+      reported.add(row.file_name);
+      dataset.fail(duplicateRow(row, copy.keeper));
+    };
+    if (lines) for (const key of copies.keys()) leftOut(JSON.parse(lines.get(names.find(key))!) as MetadataRow);
+    else if (changed || !(await storage.stat(METADATA_FILE))) await compactMetadata(storage, { names, stored, onLeftOut: leftOut, unjournaled });
+  };
 
   const dataset: Dataset = {
     storage,
-    resume: resumeInfo(scan, trusted, stored, previous),
+    resume: resumeInfo(scan, trusted, previous),
     get storedCount() {
-      return stored.entries.size;
+      return stored.count;
     },
     get storedBytes() {
       return stored.bytes;
@@ -180,10 +213,11 @@ function createDataset({ storage, options, scan, trusted, stored, claims, previo
       return dropped;
     },
     state(key) {
-      const row = stored.row(key);
+      const slot = names.find(key);
+      const row = stored.row(slot);
       if (row) return { state: "stored", row };
       if (!replace && damagedKeys.has(key)) return { state: "damaged" };
-      if (present.has(key) && !damagedKeys.has(key)) return { state: "adopt" };
+      if (scan.isPresent(slot) && !damagedKeys.has(key)) return { state: "adopt" };
       return { state: "missing" };
     },
     claimContent: (sha256, key) => claims.claim(sha256, key),
@@ -197,7 +231,9 @@ function createDataset({ storage, options, scan, trusted, stored, claims, previo
       return row;
     },
     record(row) {
-      stored.keep(row, true);
+      const slot = stored.keep(row, true);
+      lines?.set(slot, JSON.stringify(row));
+      changed = true;
       failures.stored(row);
       checkpoints.touch();
       journal?.add(stampOf(row.file_name).then((line) => ({ ...line, row })));
@@ -207,20 +243,23 @@ function createDataset({ storage, options, scan, trusted, stored, claims, previo
       checkpoints.touch();
     },
     checkpoint: (force) => checkpoints.checkpoint(force),
-    counts: () => countBreeds(Array.from(stored.entries, ([file_name, e]) => ({ file_name, breed: e.breed }))),
+    counts: () => stored.counts(),
     failureReasons: () => failures.reasons(),
     async finish() {
       await checkpoints.writing?.catch(() => {});
-      if (replace) dropped = await dropLaterCopies(storage, claims, stored, stamps, (row) => dataset.fail(row));
+      const drop = replace ? await dropLaterCopies(storage, claims, names, stored) : undefined;
+      if (drop) dropped = drop.dropped;
+      if (dropped.duplicates > 0) changed = true;
       await journal?.flush();
+      await writeMetadata(drop?.copies ?? new Map());
       await writeDatasetFiles(storage, {
-        metadata: stored.metadataBody(),
+        metadata: lines ? metadataFromLines(scan, lines) : undefined,
         failures: failures.body(),
         counts: dataset.counts(),
         stored,
         sources: options.sources,
       });
-      if (replace) await writeStamps(storage, stored);
+      if (replace && (changed || lines)) await writeStamps(storage, names, stored);
       await storage.close();
     },
   };

@@ -1,6 +1,7 @@
-import { tryParsePhotoUrl } from "@cat-harvest/photos";
 import type { Dataset } from "./dataset.js";
 import type { PhotoCandidate } from "./photo-candidate.js";
+import { FingerprintSet } from "./fingerprint-set.js";
+import { textFingerprint } from "./fingerprint.js";
 import { createPhotoPlacer, type PhotoPlace } from "./place-photo.js";
 
 /** What happens to one candidate, and why. */
@@ -33,21 +34,21 @@ export function createPhotoDecider(dataset: Dataset, options: PhotoDeciderOption
   const cap = options.cap ?? Infinity;
   const place = createPhotoPlacer();
   const canReplace = dataset.storage.capabilities.replace;
-  const seen = new Set<string>();
+  // Constant memory per key (a fingerprint), whatever the number of candidates.
+  const seen = new FingerprintSet();
   // Folder counts start from what is stored, so a re-run never goes over the cap.
   const inFolder = new Map<string, number>();
   for (const { folder, images } of dataset.counts()) inFolder.set(folder, images);
 
   return (candidate) => {
     const where = place(candidate);
-    if (seen.has(where.key)) return { ...where, action: "skip", why: "repeated" };
-    seen.add(where.key);
+    if (seen.add(textFingerprint(where.key)) !== -1) return { ...where, action: "skip", why: "repeated" };
     const state = dataset.state(where.key);
     if (state.state === "stored") {
-      const stored = candidate.size === undefined ? undefined : tryParsePhotoUrl(state.row.source_url);
-      if (!stored?.ok || stored.value.size === candidate.size) return { ...where, action: "skip", why: "stored" };
+      const stored = candidate.size === undefined ? undefined : state.row.size;
+      if (stored === undefined || stored === candidate.size) return { ...where, action: "skip", why: "stored" };
       if (!canReplace) {
-        const detail = `the archive holds this photo at size ${stored.value.size} and cannot replace it; write size ${candidate.size} into a new destination`;
+        const detail = `the archive holds this photo at size ${stored} and cannot replace it; write size ${candidate.size} into a new destination`;
         return { ...where, action: "drop", why: "size-changed-in-archive", detail };
       }
       return { ...where, action: "repair" }; // already counts towards the cap

@@ -1,7 +1,8 @@
 /**
  * Holds downloads to `limit` at once until `open()`: while records still arrive, downloads take
  * at most half of the slots, since the API is the rate-limited, quota-counted part and
- * downloads sharing the CPU would slow it. Downloads catch up at full concurrency after.
+ * downloads sharing the CPU would slow it. Downloads catch up at full concurrency after (or as
+ * soon as the candidate queue is full: then the records wait for the downloads anyway).
  */
 export interface DownloadGate {
   /** Waits for a slot (at once when open), then takes it. */

@@ -52,6 +52,35 @@ describe("drainCandidates of Petfinder records", () => {
     expect(place(read[2]!)).toEqual({ key: "Tabby/2-1.jpg", folder: "Tabby" });
   });
 
+  test("a full queue holds the records back until the rows are read (bounded memory)", async () => {
+    const records = createChannel<BreedRecord>(1);
+    let read = 0;
+    let full = 0;
+    const { candidates: rows, done } = drainCandidates(records, {
+      candidatesOf: (item) => item.source.candidates(item.record, { size: "full" }),
+      onItem: () => read++,
+      onFull: () => full++,
+      capacity: 2,
+    });
+    const pushed = (async () => {
+      for (let id = 1; id <= 4; id++) await records.push(cat(id, "Bengal", null, 2));
+      records.close();
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Record 1's two rows fill the queue; record 2's first row waits, and so does the records channel.
+    expect(read).toBe(1);
+    expect(full).toBe(1);
+    let finished = false;
+    void done.then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(finished).toBe(false);
+    const all = await readAll(rows);
+    await pushed;
+    await done;
+    expect(all.map((r) => r.recordId)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(read).toBe(4);
+  });
+
   test("an error from the records fails the rows at their next read, without onEnd; done still resolves", async () => {
     const records = createChannel<BreedRecord>();
     let ended = false;

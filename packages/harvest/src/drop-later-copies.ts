@@ -2,6 +2,7 @@ import type { StorageAdapter } from "@cat-harvest/storage";
 import type { ContentClaims } from "./content-claims.js";
 import type { FailureRow, MetadataRow } from "./dataset-files.js";
 import { DUPLICATE_REASON } from "./failure-row.js";
+import type { NameTable } from "./name-table.js";
 import type { StoredFiles } from "./stored-files.js";
 
 /** What `finish` dropped: copies of content a file of the same folder whose name sorts first holds. */
@@ -11,32 +12,40 @@ export interface DroppedDuplicates {
   readonly storedThisRun: number;
 }
 
+/** A dropped copy: its file, its bytes, and the file kept in its place. */
+export interface DroppedCopy {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly keeper: string;
+}
+
 /**
  * Of byte-identical files in a folder the one whose name sorts first stays; the others are
- * deleted, unlisted (and their stamps forgotten) and passed to `fail` as its duplicates.
+ * deleted and unlisted (their metadata rows, met again when metadata.jsonl is rewritten, become
+ * duplicate failure rows: `duplicateRow`). Returns the dropped copies by file name.
  */
 export async function dropLaterCopies(
   storage: StorageAdapter,
   claims: ContentClaims,
+  names: NameTable,
   stored: StoredFiles,
-  stamps: Map<string, string>,
-  fail: (row: FailureRow) => void,
-): Promise<DroppedDuplicates> {
-  let duplicates = 0;
+): Promise<{ dropped: DroppedDuplicates; copies: Map<string, DroppedCopy> }> {
   let storedThisRun = 0;
-  for (const { key, keeper } of claims.losers((k, sha256) => stored.entries.get(k)?.sha256 === sha256)) {
-    const row = stored.row(key)!;
+  const copies = new Map<string, DroppedCopy>();
+  const holds = (key: string, sha256: string) => stored.row(names.find(key))?.sha256 === sha256;
+  for (const { key, keeper } of claims.losers(holds)) {
+    const slot = names.find(key);
+    const row = stored.row(slot)!;
     await storage.delete(key);
-    const entry = stored.remove(key)!;
-    stamps.delete(key);
-    duplicates++;
-    if (entry.fresh) storedThisRun++;
-    fail(duplicateRow(row, key, keeper));
+    if (stored.isFresh(slot)) storedThisRun++;
+    stored.remove(slot);
+    copies.set(key, { sha256: row.sha256, bytes: row.bytes, keeper });
   }
-  return { duplicates, storedThisRun };
+  return { dropped: { duplicates: copies.size, storedThisRun }, copies };
 }
 
-function duplicateRow(row: MetadataRow, key: string, keeper: string): FailureRow {
+/** The failure row of a dropped copy, from its metadata row. */
+export function duplicateRow(row: MetadataRow, keeper: string): FailureRow {
   return {
     source_url: row.source_url,
     breed: row.breed,
@@ -45,6 +54,6 @@ function duplicateRow(row: MetadataRow, key: string, keeper: string): FailureRow
     reason: DUPLICATE_REASON,
     duplicate_of: keeper,
     attempts: 1,
-    file_name: key,
+    file_name: row.file_name,
   };
 }

@@ -272,6 +272,8 @@ function streamCandidates(
   );
   const drain = drainCandidates(records(), {
     candidatesOf: ({ source, record }) => source.candidates(record, candidateOptions.get(source)!),
+    // The downloads are the bottleneck now (the API waits for them): they take every slot.
+    onFull: () => gate.open(),
     onItem() {
       progress.records++;
       report();

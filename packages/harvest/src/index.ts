@@ -45,7 +45,8 @@ export {
 } from "./dataset-files.js";
 export { SOURCES_FILE } from "./sources-file.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
-export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredState } from "./dataset.js";
+export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredRow, type StoredState } from "./dataset.js";
+export { CANDIDATE_QUEUE_CAPACITY } from "./drain-candidates.js";
 export { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
 export { readFailureRows } from "./read-failures.js";
 export { verifyDataset, type VerifyMismatch, type VerifyOptions, type VerifyResult } from "./verify.js";
@@ -89,5 +90,5 @@ export { finishShards, type FinishShardsOptions, type ShardedSummary } from "./s
 export { downloadShards, type DownloadShardsOptions } from "./shards/download-shards.js";
 export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { verifyShards, type VerifyShardsOptions } from "./shards/verify-shards.js";
-export { FingerprintSet } from "./shards/fingerprint-set.js";
-export { sha256Fingerprint, textFingerprint, type Fingerprint } from "./shards/fingerprint.js";
+export { FingerprintSet } from "./fingerprint-set.js";
+export { sha256Fingerprint, textFingerprint, type Fingerprint } from "./fingerprint.js";

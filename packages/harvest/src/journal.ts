@@ -14,7 +14,14 @@ export interface Journal {
   flush(): Promise<void>;
 }
 
-export function createJournal(storage: StorageAdapter & { append(key: string, bytes: Uint8Array): Promise<void> }): Journal {
+/**
+ * @param onUnwritten The lines of a write that failed, and of every batch after it (the journal
+ * stops writing after a failure): the caller keeps what it must not lose (their rows).
+ */
+export function createJournal(
+  storage: StorageAdapter & { append(key: string, bytes: Uint8Array): Promise<void> },
+  onUnwritten: (lines: readonly StateLine[]) => void = () => {},
+): Journal {
   const encoder = new TextEncoder();
   let queued: StateLine[] = [];
   let pending = 0;
@@ -31,9 +38,10 @@ export function createJournal(storage: StorageAdapter & { append(key: string, by
     if (writing || queued.length === 0) return settle();
     const batch = queued;
     queued = [];
-    writing = (broken ? Promise.resolve() : storage.append(STATE_FILE, encoder.encode(stateLines(batch))))
+    writing = (broken ? Promise.reject(new Error("the journal stopped")) : storage.append(STATE_FILE, encoder.encode(stateLines(batch))))
       .catch(() => {
         broken = true;
+        onUnwritten(batch);
       })
       .finally(() => {
         writing = undefined;

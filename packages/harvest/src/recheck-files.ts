@@ -13,7 +13,7 @@ const RECHECK_CONCURRENCY = 4;
  */
 export async function recheckFiles(
   storage: StorageAdapter,
-  rows: readonly MetadataRow[],
+  rows: ReadonlyArray<Pick<MetadataRow, "file_name" | "bytes" | "sha256">>,
   options: { readonly signal?: AbortSignal | undefined; readonly createSha256?: CreateSha256 | undefined },
 ): Promise<Set<string>> {
   const limit = pLimit(RECHECK_CONCURRENCY);

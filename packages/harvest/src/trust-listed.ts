@@ -1,14 +1,12 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
-import type { MetadataRow } from "./dataset-files.js";
 import type { StateLine } from "./dataset-state.js";
 import { recheckFiles } from "./recheck-files.js";
 import type { DestinationScan } from "./scan-destination.js";
+import type { StoredRow } from "./stored-files.js";
 
-/** Which listed files a re-run keeps, and which it fetches again. */
+/** Which listed files a re-run keeps (still listed in `scan.stored`), and which it fetches again. */
 export interface TrustedFiles {
-  /** Rows whose files are present and unchanged, in the order they are kept. */
-  readonly kept: MetadataRow[];
-  /** Listed files missing, of another size, or rewritten with other bytes. */
+  /** Listed files missing, of another size, or rewritten with other bytes: unlisted now. */
   readonly damaged: number;
   /** Those of them still present. */
   readonly damagedKeys: Set<string>;
@@ -19,41 +17,41 @@ export interface TrustedFiles {
 }
 
 /**
- * Turns a destination's scan into the files it keeps. Updates `scan.stamps`: a re-hashed file
- * found unchanged gets its stamp now, a changed one loses its stamp.
+ * Checks the files `scan.stored` lists against the stored objects: a file missing or of
+ * another size is unlisted, and so is one re-hashed to other bytes. A re-hashed file found
+ * unchanged gets its stamp now noted, a changed one loses its stamp.
  */
 export async function trustListedFiles(storage: StorageAdapter, scan: DestinationScan, options: Parameters<typeof recheckFiles>[2]): Promise<TrustedFiles> {
-  const { present, stamps } = scan;
+  const { stored } = scan;
   const replace = storage.capabilities.replace;
-  const kept: MetadataRow[] = [];
   const damagedKeys = new Set<string>();
   let damaged = 0;
+  const unlist = (slot: number, key: string) => {
+    damaged++;
+    stored.remove(slot);
+    if (scan.isPresent(slot)) damagedKeys.add(key);
+  };
 
   // Trusted: present with the listed size and the stamp noted when it was stored. A folder or
   // S3 file with another stamp (or none noted) is re-hashed; an archive's entries are never
   // rewritten in place (and a store that cannot read cannot re-hash), so there the size decides.
-  const toCheck: MetadataRow[] = [];
-  for (const row of scan.rows.values()) {
-    const file = present.get(row.file_name);
-    if (file?.size !== row.bytes) {
-      damaged++;
-      if (file) damagedKeys.add(row.file_name);
-    } else if (replace && storage.capabilities.read && (file.stamp === undefined || stamps.get(row.file_name) !== file.stamp)) toCheck.push(row);
-    else kept.push(row);
+  const toCheck: Array<StoredRow & { slot: number }> = [];
+  for (const slot of stored.listed()) {
+    const row = stored.row(slot)!;
+    if (!scan.isPresent(slot) || scan.presentSize(slot) !== row.bytes) unlist(slot, row.file_name);
+    else if (replace && storage.capabilities.read && !scan.stampUnchanged(slot)) toCheck.push({ ...row, slot });
   }
   const changed = await recheckFiles(storage, toCheck, options);
   const confirmed: StateLine[] = [];
   for (const row of toCheck) {
     if (changed.has(row.file_name)) {
-      damaged++;
-      damagedKeys.add(row.file_name);
-      stamps.delete(row.file_name);
-    } else {
-      kept.push(row);
-      const stamp = present.get(row.file_name)!.stamp!;
-      stamps.set(row.file_name, stamp);
-      confirmed.push({ file_name: row.file_name, stamp });
+      unlist(row.slot, row.file_name);
+      scan.noteStamp(row.slot, undefined);
+      continue;
     }
+    const stamp = (await storage.stat(row.file_name))?.stamp;
+    scan.noteStamp(row.slot, stamp);
+    if (stamp !== undefined) confirmed.push({ file_name: row.file_name, stamp });
   }
-  return { kept, damaged, damagedKeys, rechecked: toCheck.length, confirmed };
+  return { damaged, damagedKeys, rechecked: toCheck.length, confirmed };
 }

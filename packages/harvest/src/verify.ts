@@ -1,6 +1,8 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { METADATA_FILE, isOwnKey, type MetadataRow } from "./dataset-files.js";
 import { HarvestDatasetError } from "./errors.js";
+import { FingerprintSet } from "./fingerprint-set.js";
+import { textFingerprint } from "./fingerprint.js";
 import { hashStream, type CreateSha256 } from "./hash-stream.js";
 import { readMetadataRows, type UnreadableLine } from "./read-metadata.js";
 import { readShardPlan } from "./shards/store-plan.js";
@@ -59,7 +61,8 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
   if (plan?.format === "webdataset") return verifyShards(storage, plan, options);
   if (!(await storage.stat(METADATA_FILE))) throw new HarvestDatasetError(METADATA_FILE, "there is none; is this the destination of a harvest?");
 
-  const listed = new Set<string>();
+  // Fingerprints, not names: the metadata streams past and only problems are kept.
+  const listed = new FingerprintSet();
   const missing: string[] = [];
   const corrupted: VerifyMismatch[] = [];
   const duplicates: string[] = [];
@@ -83,11 +86,10 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
 
   for await (const row of readMetadataRows(storage, METADATA_FILE, (line) => void unreadable.push(line))) {
     signal?.throwIfAborted();
-    if (listed.has(row.file_name)) {
+    if (listed.add(textFingerprint(row.file_name)) !== -1) {
       duplicates.push(row.file_name);
       continue;
     }
-    listed.add(row.file_name);
     const task: Promise<void> = check(row).finally(() => running.delete(task));
     running.add(task);
     if (running.size >= concurrency) await Promise.race(running);
@@ -96,7 +98,7 @@ export async function verifyDataset(storage: StorageAdapter, options: VerifyOpti
 
   const unlisted: string[] = [];
   if (storage.capabilities.list) {
-    for await (const info of storage.list()) if (!listed.has(info.key) && !isOwnKey(info.key)) unlisted.push(info.key);
+    for await (const info of storage.list()) if (!listed.has(textFingerprint(info.key)) && !isOwnKey(info.key)) unlisted.push(info.key);
   }
   missing.sort();
   corrupted.sort((a, b) => a.file_name.localeCompare(b.file_name));

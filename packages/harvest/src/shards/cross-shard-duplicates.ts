@@ -1,6 +1,6 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
-import { FingerprintSet } from "./fingerprint-set.js";
-import { sha256Fingerprint, textFingerprint } from "./fingerprint.js";
+import { FingerprintSet } from "../fingerprint-set.js";
+import { sha256Fingerprint, textFingerprint } from "../fingerprint.js";
 import type { ShardPlan } from "./shard-plan.js";
 import type { ShardRowLine } from "./shard-result.js";
 import { shardLines } from "./shard-lines.js";

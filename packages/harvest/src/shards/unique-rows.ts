@@ -1,5 +1,5 @@
-import { FingerprintSet } from "./fingerprint-set.js";
-import { textFingerprint } from "./fingerprint.js";
+import { FingerprintSet } from "../fingerprint-set.js";
+import { textFingerprint } from "../fingerprint.js";
 import type { ShardRow } from "./shard-row.js";
 
 /**

@@ -38,3 +38,33 @@ test.each([
 test("a sha256's fingerprint is its first 64 bits", () => {
   expect(sha256Fingerprint("ffffffff00000001" + "0".repeat(48))).toEqual({ hi: 0xffffffff, lo: 1 });
 });
+
+describe("FingerprintSet of file names (textFingerprint)", () => {
+  const isNew = (set: FingerprintSet, key: string) => set.add(textFingerprint(key)) === -1;
+
+  test("add says whether a name is new, has finds every added name and no other, across growth", () => {
+    const set = new FingerprintSet();
+    for (let i = 0; i < 50_000; i++) expect(isNew(set, `Bengal/${i}-1.jpg`)).toBe(true);
+    expect(set.size).toBe(50_000);
+    for (let i = 0; i < 50_000; i += 7) expect(isNew(set, `Bengal/${i}-1.jpg`)).toBe(false);
+    for (let i = 0; i < 50_000; i++) expect(set.has(textFingerprint(`Bengal/${i}-1.jpg`))).toBe(true);
+    for (let i = 50_000; i < 100_000; i++) expect(set.has(textFingerprint(`Bengal/${i}-1.jpg`))).toBe(false);
+    expect(set.size).toBe(50_000);
+  });
+
+  test("the empty string and strings of one character apart are distinct names", () => {
+    const set = new FingerprintSet();
+    for (const key of ["", "a", "b", "ab", "ba"]) expect(isNew(set, key)).toBe(true);
+    expect(isNew(set, "")).toBe(false);
+    expect(set.size).toBe(5);
+  });
+
+  test("fingerprints spread: no two of 200,000 file names share one", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200_000; i++) {
+      const { hi, lo } = textFingerprint(`Maine_Coon/${i}-${i % 5}.jpg`);
+      seen.add(`${hi}:${lo}`);
+    }
+    expect(seen.size).toBe(200_000);
+  });
+});
