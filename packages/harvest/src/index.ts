@@ -89,5 +89,8 @@ export { finishShards, type FinishShardsOptions, type ShardedSummary } from "./s
 export { downloadShards, type DownloadShardsOptions } from "./shards/download-shards.js";
 export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { verifyShards, type VerifyShardsOptions } from "./shards/verify-shards.js";
+export { readShardRows, type StoredShardRow } from "./shards/read-shard-rows.js";
+export { readShardMembers, type ReadShardMembersOptions } from "./shards/read-shard-members.js";
+export { failureRowOf, metadataRowOf } from "./shards/files-rows.js";
 export { FingerprintSet } from "./shards/fingerprint-set.js";
 export { sha256Fingerprint, textFingerprint, type Fingerprint } from "./shards/fingerprint.js";
