@@ -96,6 +96,10 @@ describe("report.html of a webdataset DEST", () => {
     expect(card).toContain('          - "*.tar"');
     expect(card).not.toContain("metadata.jsonl");
     expect(card).toContain('load_dataset("webdataset"');
+    // The report and the card sit beside the shards: verify checks the tars and takes neither for a member.
+    const verify = await run(["verify", dest, "--json"]);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(EXIT_OK);
+    expect(verify.stdout).not.toMatch(/report\.html|README\.md/);
   });
 
   test("an s3:// prefix of tar shards (s3rver): the report inside it shows every thumbnail embedded", async () => {
