@@ -1,4 +1,5 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
+import { drain } from "./drain-body.js";
 
 export interface ReadShardMembersOptions {
   /** A wanted member larger than this is skipped (a broken or hostile tar). @default 64 MiB */
@@ -36,16 +37,7 @@ export async function* readShardMembers(
   }
 }
 
-/** Reads a member's body to its end (modern-tar 0.8 stalls when a member is cancelled midway). */
-async function drain(body: ReadableStream<Uint8Array>): Promise<void> {
-  const reader = body.getReader();
-  try {
-    while (!(await reader.read()).done);
-  } finally {
-    reader.releaseLock();
-  }
-}
-
+/** A member's body read whole: never more than the `size` its header gave. */
 async function collect(body: ReadableStream<Uint8Array>, size: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(size);
   let at = 0;
