@@ -1,45 +1,21 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { CARD_FILE, downloadList, REPORT_FILE } from "@cat-harvest/harvest";
-import { collectBody, createMemoryStorage, type MemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
+import { CARD_FILE, REPORT_FILE } from "@cat-harvest/harvest";
+import { collectBody, type MemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { openDatasetReader, writeReport } from "../src/index.js";
-import { fixtureThumbnailer, photo } from "./fixture-dataset.js";
+import { fixtureThumbnailer } from "./fixture-dataset.js";
+import { startFixturePhotos, writeFixtureWebdataset } from "./webdataset-fixture.ts";
 
-/** `/<n>.jpg` and `/copy/<n>.jpg` are fixture photo n (real JPEGs); anything else is a 404. */
-let server: Server;
+let photos: Awaited<ReturnType<typeof startFixturePhotos>>;
 let base: string;
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const n = /^\/(?:copy\/)?(\d+)\.jpg$/.exec(request.url ?? "")?.[1];
-    if (n === undefined) return void response.writeHead(404).end();
-    void photo(Number(n)).then((bytes) => response.writeHead(200, { "content-type": "image/jpeg" }).end(bytes));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  photos = await startFixturePhotos();
+  base = photos.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => photos.close());
 
 const text = async (storage: StorageAdapter, key: string) => new TextDecoder().decode(await collectBody((await storage.get(key))!));
-
-/** Eleven rows in shards of 4: a 404 and, in the last shard, a copy of the first shard's photo. */
-async function webdataset(): Promise<MemoryStorage> {
-  const rows = ["url,label"];
-  for (let n = 0; n < 9; n++) rows.push(`${base}/${n}.jpg,${n % 3 === 0 ? "Bengal" : "Siamese"}`);
-  rows.push(`${base}/missing.png,Siamese`, `${base}/copy/0.jpg,Bengal`);
-  const storage = createMemoryStorage();
-  const keep = new Proxy(storage, { get: (t, name, r) => (name === "close" ? async () => {} : Reflect.get(t, name, r)) });
-  await downloadList({
-    input: () => new Response(rows.join("\n")).body!,
-    inputName: "urls.csv",
-    storage: keep,
-    format: "webdataset",
-    shardSize: 4,
-    concurrency: 4,
-  });
-  return storage;
-}
+const webdataset = () => writeFixtureWebdataset(base);
 
 async function snapshot(storage: MemoryStorage): Promise<Map<string, string>> {
   const all = new Map<string, string>();
