@@ -89,12 +89,8 @@ export async function writeReport(storage: StorageAdapter, options: WriteReportO
   const minimum = options.minimum ?? DEFAULT_MINIMUM;
   const size = options.thumbnailSize ?? DEFAULT_THUMBNAIL_SIZE;
   const identity = await reportIdentity({ data, title, links, minimum, thumbnailSize: size, version: options.version, command: made?.command });
-  const cardIsOwn = earlierCard === undefined || isOwnCard(earlierCard);
-  const unchanged = {
-    report: (await storedReportIdentity(storage, REPORT_FILE)) === identity,
-    card: !cardIsOwn || (earlierCard !== undefined && identityOfCard(earlierCard) === identity),
-  };
-  if (unchanged.report && unchanged.card) return { ...unchangedResult(earlierCard, cardIsOwn), thumbnails: 0, data };
+  const unchanged = await whatIsUnchanged(storage, earlierCard, identity);
+  if (unchanged.report && unchanged.card) return { report: { key: REPORT_FILE, unchanged: true }, card: unchanged.card, thumbnails: 0, data };
   const built = { version: options.version, date: (options.now ?? new Date()).toISOString() };
   const thumbnails = await makeThumbnails(reader, data.breeds, {
     thumbnailer: options.thumbnailer,
@@ -104,23 +100,21 @@ export async function writeReport(storage: StorageAdapter, options: WriteReportO
   });
   const html = renderReportHtml({ title, data, thumbnails, links, minimum, made, built, identity });
   const report = unchanged.report ? { key: REPORT_FILE, unchanged: true as const } : await putText(storage, REPORT_FILE, html, "text/html; charset=utf-8");
-  const card = !cardIsOwn
-    ? { key: CARD_FILE, skipped: `${CARD_FILE} is not a card cat-harvest wrote; it is left as it is` }
-    : unchanged.card
-      ? { key: CARD_FILE, unchanged: true as const }
-      : await putText(storage, CARD_FILE, renderCard(title, data, made, built, identity), "text/markdown; charset=utf-8");
+  const card = unchanged.card ?? (await putText(storage, CARD_FILE, renderCard(title, data, made, built, identity), "text/markdown; charset=utf-8"));
   return { report, card, thumbnails: thumbnails.size, data };
 }
 
-/** The result of a run that found report.html and the card already showing this data set. */
-function unchangedResult(earlierCard: string | undefined, cardIsOwn: boolean): Pick<WriteReportResult, "report" | "card"> {
-  return {
-    report: { key: REPORT_FILE, unchanged: true },
-    card:
-      cardIsOwn || earlierCard === undefined
-        ? { key: CARD_FILE, unchanged: true }
-        : { key: CARD_FILE, skipped: `${CARD_FILE} is not a card cat-harvest wrote; it is left as it is` },
-  };
+/**
+ * Whether the stored report.html already shows this data set, and the card's outcome when it is
+ * not to be written: left alone (the user's own) or unchanged (it carries the same identity).
+ */
+async function whatIsUnchanged(storage: StorageAdapter, earlierCard: string | undefined, identity: string) {
+  const report = (await storedReportIdentity(storage, REPORT_FILE)) === identity;
+  if (earlierCard !== undefined && !isOwnCard(earlierCard)) {
+    return { report, card: { key: CARD_FILE, skipped: `${CARD_FILE} is not a card cat-harvest wrote; it is left as it is` } };
+  }
+  const card = earlierCard !== undefined && identityOfCard(earlierCard) === identity ? { key: CARD_FILE, unchanged: true as const } : undefined;
+  return { report, card };
 }
 
 async function putText(storage: StorageAdapter, key: string, text: string, contentType: string): Promise<{ key: string; bytes: number }> {
