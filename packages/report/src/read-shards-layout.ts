@@ -41,9 +41,10 @@ export function readShardsLayout(storage: StorageAdapter, plan: ShardPlan): Data
         yield metadataRowOf({ ...line, file: memberName(shardFiles(plan.format, shard).tar, line.file!) });
       }
     },
-    async *failures(onUnreadable) {
+    // The same files as `rows`, which already passed their damaged lines on: not counted twice.
+    async *failures() {
       const later = await crossShardCopies();
-      for await (const { line } of readShardRows(storage, plan, onUnreadable)) {
+      for await (const { line } of readShardRows(storage, plan, () => {})) {
         if (line.status !== "stored") yield failureRowOf(line);
         else if (later.has(line.key)) yield failureRowOf(line, later.get(line.key));
       }
@@ -51,25 +52,28 @@ export function readShardsLayout(storage: StorageAdapter, plan: ShardPlan): Data
     breedCounts: async () => undefined,
     text: (key) => readText(storage, key),
     async photo(row) {
-      for await (const found of this.photos!([row])) return found.bytes;
+      for await (const found of shardPhotos(storage, [row])) return found.bytes;
       return undefined;
     },
-    async *photos(rows: readonly MetadataRow[]) {
-      const byTar = new Map<string, Map<string, MetadataRow>>();
-      for (const row of rows) {
-        const { tar, member } = splitMember(row.file_name);
-        let members = byTar.get(tar);
-        if (!members) byTar.set(tar, (members = new Map()));
-        members.set(member, row);
-      }
-      for (const tar of [...byTar.keys()].sort()) {
-        const members = byTar.get(tar)!;
-        for await (const { name, bytes } of readShardMembers(storage, tar, new Set(members.keys()), { maxBytes: MAX_PHOTO_BYTES })) {
-          yield { row: members.get(name)!, bytes };
-        }
-      }
-    },
+    photos: (rows) => shardPhotos(storage, rows),
   };
+}
+
+/** The sampled photos out of the tars: each tar read once, in name order, for all its wanted members. */
+async function* shardPhotos(storage: StorageAdapter, rows: readonly MetadataRow[]): AsyncGenerator<{ row: MetadataRow; bytes: Uint8Array }> {
+  const byTar = new Map<string, Map<string, MetadataRow>>();
+  for (const row of rows) {
+    const { tar, member } = splitMember(row.file_name);
+    let members = byTar.get(tar);
+    if (!members) byTar.set(tar, (members = new Map()));
+    members.set(member, row);
+  }
+  for (const tar of [...byTar.keys()].sort()) {
+    const members = byTar.get(tar)!;
+    for await (const { name, bytes } of readShardMembers(storage, tar, new Set(members.keys()), { maxBytes: MAX_PHOTO_BYTES })) {
+      yield { row: members.get(name)!, bytes };
+    }
+  }
 }
 
 /** `_duplicates.jsonl`: each later copy's key and the member holding its content. */

@@ -45,6 +45,15 @@ describe("writeReport of a webdataset (tar shards)", () => {
     expect(html).toContain("00000.tar:");
   });
 
+  test("a damaged line of a shard's rows is counted once, and the rest of the shard is shown", async () => {
+    const storage = await webdataset();
+    const rows = await text(storage, "00001.jsonl");
+    await storage.put("00001.jsonl", new TextEncoder().encode(`${rows}{"cut short\n`));
+    const result = await writeReport(storage, { thumbnailer: fixtureThumbnailer, version: "1" });
+    expect(result.data.unreadableLines).toBe(1);
+    expect(result.data.files).toBe(9);
+  });
+
   test("the card's configs point Hugging Face's webdataset loader at the tars", async () => {
     const storage = await webdataset();
     await writeReport(storage, { thumbnailer: fixtureThumbnailer, version: "1" });
