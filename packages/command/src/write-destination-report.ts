@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { readFilesLayout, writeReport, type ReportMade, type WriteReportResult } from "@cat-harvest/report";
+import { openDatasetReader, writeReport, type ReportMade, type WriteReportResult } from "@cat-harvest/report";
 import type { CommandIO } from "./command-io.js";
 import { openDestination, type OpenedDestination } from "./open-destination.js";
 import type { Destination } from "./parse-destination.js";
@@ -19,8 +19,8 @@ function titleOf(destination: Destination): string {
 
 /**
  * Writes report.html and README.md into DEST's storage (`opened`, under DEST's lock): thumbnails
- * linked to their full files in a folder (they sit beside the report), embedded only for an
- * archive or S3. A folder or S3 prefix is read through a second adapter opened read-only, which
+ * linked to their full files in a folder of the files layout (they sit beside the report),
+ * embedded only for an archive, S3 or tar shards. A folder or S3 prefix is read through a second adapter opened read-only, which
  * can change nothing; an archive is one file with one adapter, which reads and appends.
  */
 export async function writeDestinationReport(
@@ -35,7 +35,7 @@ export async function writeDestinationReport(
   try {
     return await writeReport(storage, {
       thumbnailer: await createSharpThumbnailer(),
-      reader: readFilesLayout(source ? await source.openStorage() : storage),
+      reader: await openDatasetReader(source ? await source.openStorage() : storage),
       version: io.version ?? "unknown",
       title: titleOf(destination),
       links: destination.kind === "fs",
@@ -50,7 +50,12 @@ export async function writeDestinationReport(
 
 /** What was written, in one line (the card's line says why it was left alone, when it was). */
 export function describeReport(where: string, result: WriteReportResult): string {
-  const card = "skipped" in result.card ? `${result.card.key} left alone: ${result.card.skipped}` : `card ${result.card.key}`;
+  const card =
+    "skipped" in result.card
+      ? `${result.card.key} left alone: ${result.card.skipped}`
+      : `card ${result.card.key}${"unchanged" in result.card ? " unchanged" : ""}`;
+  if ("unchanged" in result.report)
+    return `Report: ${where}: ${result.report.key} unchanged (it already shows this data set, ${result.data.breeds.length} breeds), ${card}.`;
   return `Report: ${where}: ${result.report.key} (${result.thumbnails} thumbnails, ${result.data.breeds.length} breeds), ${card}.`;
 }
 

@@ -92,3 +92,6 @@ export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { verifyShards, type VerifyShardsOptions } from "./shards/verify-shards.js";
 export { FingerprintSet } from "./fingerprint-set.js";
 export { sha256Fingerprint, textFingerprint, type Fingerprint } from "./fingerprint.js";
+export { readShardRows, type StoredShardRow } from "./shards/read-shard-rows.js";
+export { readShardMembers, type ReadShardMembersOptions } from "./shards/read-shard-members.js";
+export { failureRowOf, metadataRowOf } from "./shards/files-rows.js";

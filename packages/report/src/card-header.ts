@@ -1,4 +1,5 @@
 import type { ReportData } from "./report-data.js";
+import { layoutDataFiles } from "./layout-card.js";
 import { sizeCategory } from "./size-category.js";
 
 /** A YAML scalar: a JSON string is a valid YAML double-quoted scalar. */
@@ -29,8 +30,7 @@ export function cardHeader(title: string, data: ReportData): string {
     "    data_files:",
     "      - split: train",
     "        path:",
-    '          - "metadata.jsonl"',
-    '          - "*/*"',
+    ...layoutDataFiles(data.layout),
     "---",
   ].join("\n");
 }

@@ -1,4 +1,4 @@
-import { countBreeds, DUPLICATE_REASON, excerpt, SOURCES_FILE, type BreedCount, type FailureRow, type MetadataRow } from "@cat-harvest/harvest";
+import { DUPLICATE_REASON, excerpt, SOURCES_FILE, type BreedCount, type FailureRow, type MetadataRow } from "@cat-harvest/harvest";
 import type { DatasetReader } from "./dataset-reader.js";
 import type { BreedSheet, FailureGroup, ReportData } from "./report-data.js";
 import { RowSample } from "./sample-rows.js";
@@ -15,7 +15,7 @@ export async function collectReportData(reader: DatasetReader, perBreed: number,
   const onUnreadable = () => void unreadableLines++;
   const rows = await scanRows(reader.rows(onUnreadable), perBreed, signal);
   const failures = await groupFailures(reader.failures(onUnreadable), signal);
-  const counts = (await reader.breedCounts()) ?? countBreeds(rows.counted);
+  const counts = (await reader.breedCounts()) ?? [...rows.counted.values()];
   return {
     files: rows.files,
     bytes: rows.bytes,
@@ -32,7 +32,8 @@ export async function collectReportData(reader: DatasetReader, perBreed: number,
 async function scanRows(rows: AsyncIterable<MetadataRow>, perBreed: number, signal?: AbortSignal) {
   const samples = new Map<string, RowSample>();
   const sources = new Map<string, number>();
-  const counted: Array<Pick<MetadataRow, "breed" | "file_name">> = [];
+  // Images per breed folder, for a layout without breeds.csv: counted as read, no row kept.
+  const counted = new Map<string, BreedCount>();
   let files = 0;
   let bytes = 0;
   for await (const row of rows) {
@@ -40,8 +41,9 @@ async function scanRows(rows: AsyncIterable<MetadataRow>, perBreed: number, sign
     files++;
     bytes += row.bytes;
     sources.set(row.source ?? "", (sources.get(row.source ?? "") ?? 0) + 1);
-    counted.push({ breed: row.breed, file_name: row.file_name });
-    const key = sheetKey(row.breed, folderOf(row.file_name));
+    const folder = folderOf(row.file_name);
+    const key = sheetKey(row.breed, folder);
+    counted.set(key, { breed: row.breed, folder, images: (counted.get(key)?.images ?? 0) + 1 });
     let sample = samples.get(key);
     if (!sample) samples.set(key, (sample = new RowSample(perBreed)));
     sample.add(row);

@@ -2,12 +2,12 @@ import type { BreedCount, FailureRow, MetadataRow, UnreadableLine } from "@cat-h
 
 /**
  * What the report reads from a data set, whatever its layout. `readFilesLayout` reads the
- * files layout (`<Breed_Folder>/<file>` beside metadata.jsonl); a reader of tar shards
- * (webdataset: per-shard metadata, photos inside shards) implements the same interface, and
- * the report takes it unchanged.
+ * files layout (`<Breed_Folder>/<file>` beside metadata.jsonl), `readShardsLayout` the tar
+ * shards of a webdataset (per-shard rows, photos inside the tars); `openDatasetReader` picks
+ * the one a data set needs.
  */
 export interface DatasetReader {
-  /** The layout's name, for the card's `configs` (`files`). */
+  /** The layout's name, for the card's `configs`: `files` or `webdataset`. */
   readonly layout: string;
   /** Every stored file's row; a line that cannot be read goes to `onUnreadable`. */
   rows(onUnreadable: (line: UnreadableLine) => void): AsyncIterable<MetadataRow>;
@@ -19,4 +19,10 @@ export interface DatasetReader {
   text(key: string): Promise<string | undefined>;
   /** A stored photo's bytes, or `undefined` when it is not stored. */
   photo(row: MetadataRow): Promise<Uint8Array | undefined>;
+  /**
+   * The bytes of many stored photos at once, in any order; a photo not stored is left out. For
+   * a layout where one photo costs a long read (a member of a tar shard), so each tar is read
+   * once. When absent, `photo` is asked for each.
+   */
+  photos?(rows: readonly MetadataRow[]): AsyncIterable<{ readonly row: MetadataRow; readonly bytes: Uint8Array }>;
 }

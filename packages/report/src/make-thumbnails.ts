@@ -19,14 +19,25 @@ export interface MakeThumbnailsOptions {
 export async function makeThumbnails(reader: DatasetReader, sheets: readonly BreedSheet[], options: MakeThumbnailsOptions): Promise<Map<string, Thumbnail>> {
   const limit = pLimit(options.concurrency);
   const thumbnails = new Map<string, Thumbnail>();
-  const one = async (row: MetadataRow) => {
-    options.signal?.throwIfAborted();
-    const photo = await reader.photo(row);
+  const one = async (row: MetadataRow, photo: Uint8Array | undefined) => {
     if (!photo) return;
     const thumbnail = await options.thumbnailer(photo, options.size).catch(() => undefined);
     if (thumbnail) thumbnails.set(row.file_name, thumbnail);
   };
-  await Promise.all(sheets.flatMap((sheet) => sheet.samples.map((row) => limit(() => one(row)))));
+  const rows = sheets.flatMap((sheet) => sheet.samples);
+  if (!reader.photos) {
+    await Promise.all(rows.map((row) => limit(async () => (options.signal?.throwIfAborted(), one(row, await reader.photo(row))))));
+    return thumbnails;
+  }
+  // Photos read ahead of the thumbnailer wait in memory: no more than it has at work.
+  const busy = new Set<Promise<void>>();
+  for await (const { row, bytes } of reader.photos(rows)) {
+    options.signal?.throwIfAborted();
+    const made: Promise<void> = one(row, bytes).finally(() => busy.delete(made));
+    busy.add(made);
+    if (busy.size >= options.concurrency) await Promise.race(busy);
+  }
+  await Promise.all(busy);
   return thumbnails;
 }
 

@@ -3,6 +3,7 @@ import { parseBreedCountsCsv } from "@cat-harvest/photos";
 import { collectBody, type StorageAdapter } from "@cat-harvest/storage";
 import type { DatasetReader } from "./dataset-reader.js";
 import { ReportDatasetError } from "./errors.js";
+import { readText } from "./read-text.js";
 
 /** A photo larger than this is not read for a thumbnail (a broken or hostile file, not a photo). */
 const MAX_PHOTO_BYTES = 64 * 1024 * 1024;
@@ -12,10 +13,7 @@ const MAX_PHOTO_BYTES = 64 * 1024 * 1024;
  * storage adapter): metadata.jsonl, failures.jsonl and breeds.csv with the harvest's own readers.
  */
 export function readFilesLayout(storage: StorageAdapter): DatasetReader {
-  const text = async (key: string) => {
-    const body = (await storage.stat(key)) ? await storage.get(key) : null;
-    return body ? new TextDecoder().decode(await collectBody(body)) : undefined;
-  };
+  const text = (key: string) => readText(storage, key);
   return {
     layout: "files",
     rows: (onUnreadable) => readMetadataRows(storage, METADATA_FILE, onUnreadable),

@@ -1,5 +1,6 @@
 import { cardHeader } from "./card-header.js";
 import { formatBytes } from "./format-bytes.js";
+import { layoutLines } from "./layout-card.js";
 import { madeMark, type ReportMade } from "./made.js";
 import type { ReportData } from "./report-data.js";
 
@@ -38,17 +39,15 @@ function howMade(made: ReportMade | undefined, built: { version: string; date: s
 }
 
 /** The Hugging Face data set card (README.md): header, breeds, sources and terms, how it was made, known limits. */
-export function renderCard(title: string, data: ReportData, made: ReportMade | undefined, built: { version: string; date: string }): string {
+export function renderCard(title: string, data: ReportData, made: ReportMade | undefined, built: { version: string; date: string }, identity?: string): string {
   return [
     cardHeader(title, data),
-    madeMark(made),
+    madeMark(made, identity),
     "",
     `# ${cell(title)}`,
     "",
-    `${data.files} photos (${formatBytes(data.bytes)}) of ${data.breeds.length} cat breeds, one folder per breed, with`,
-    "`metadata.jsonl` (one line per file: `file_name`, `breed`, `source`, `source_url`, `sha256`...),",
-    '`failures.jsonl` and `breeds.csv`. It loads as an image folder (`datasets.load_dataset("imagefolder", data_dir=...)`,',
-    "torchvision's `ImageFolder`). `report.html` shows a contact sheet per breed.",
+    `${data.files} photos (${formatBytes(data.bytes)}) of ${data.breeds.length} cat breeds, ${data.layout === "webdataset" ? "in" : "one folder per breed, with"}`,
+    ...layoutLines(data),
     "",
     "## Breeds",
     "",
@@ -69,7 +68,7 @@ export function renderCard(title: string, data: ReportData, made: ReportMade | u
     "  Tortoiseshell...), not breeds.",
     "- A photo may show several cats, a person, or no cat at all; nothing here checks the content.",
     "- Breeds are very unevenly represented (see the table); small classes are marked in `report.html`.",
-    `- ${data.failures.reduce((sum, g) => sum + g.count, 0)} photos could not be stored and ${data.duplicates} were byte-identical duplicates (see \`failures.jsonl\`).`,
+    `- ${data.failures.reduce((sum, g) => sum + g.count, 0)} photos could not be stored and ${data.duplicates} were byte-identical duplicates (see ${data.layout === "webdataset" ? "each shard's `.jsonl`" : "`failures.jsonl`"}).`,
     "",
   ].join("\n");
 }

@@ -22,7 +22,7 @@ export function renderContactSheets(page: ReportPage): string {
     const shown = breed.samples.length < breed.images ? `, ${breed.samples.length} shown` : "";
     return (
       `<section class="sheet" id="${sheetId(index)}" data-breed="${escapeHtml(breed.breed)}" data-images="${breed.images}">` +
-      `<h3>${escapeHtml(breed.breed)} <span class="muted">${breed.images} images${shown} · ${escapeHtml(breed.folder)}/</span></h3>` +
+      `<h3>${escapeHtml(breed.breed)} <span class="muted">${breed.images} images${shown}${breed.folder ? ` · ${escapeHtml(breed.folder)}/` : ""}</span></h3>` +
       `<div class="grid">${breed.samples.map((row) => tile(row, page)).join("")}</div></section>`
     );
   });

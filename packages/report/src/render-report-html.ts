@@ -1,4 +1,5 @@
 import { escapeHtml } from "./escape-html.js";
+import { identityMeta } from "./report-identity.js";
 import { renderBreedChart } from "./render-breed-chart.js";
 import { renderContactSheets } from "./render-contact-sheets.js";
 import { renderFailures } from "./render-failures.js";
@@ -23,6 +24,7 @@ export function renderReportHtml(page: ReportPage): string {
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
+    ...(page.identity ? [identityMeta(page.identity)] : []),
     `<title>${escapeHtml(page.title)}</title><style>${REPORT_STYLE}</style></head><body>`,
     `<header class="top"><h1>${escapeHtml(page.title)}</h1><a href="#summary">Summary</a><a href="#chart">Breeds</a><a href="#failures">Failures</a>${renderJumpList(page)}</header>`,
     "<main>",

@@ -33,6 +33,6 @@ export interface ReportData {
   readonly unreadableLines: number;
   /** SOURCES.md, when the data set has one. */
   readonly sourcesText: string | undefined;
-  /** The data set's layout (`files`). */
+  /** The data set's layout: `files` or `webdataset`. */
   readonly layout: string;
 }

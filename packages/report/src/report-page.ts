@@ -16,6 +16,8 @@ export interface ReportPage {
   readonly made: ReportMade | undefined;
   /** This report: the version that built it and when. */
   readonly built: { readonly version: string; readonly date: string };
+  /** What the page shows, as a sha256 (`reportIdentity`), kept in its head. */
+  readonly identity?: string;
 }
 
 /** The id of a breed's sheet: by position, so no outside text goes into an id. */

@@ -19,7 +19,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 }
 
 /** A real JPEG, each one different. */
-async function photo(n: number): Promise<Uint8Array> {
+export async function photo(n: number): Promise<Uint8Array> {
   const background = { r: (n * 37) % 256, g: (n * 91) % 256, b: (n * 53) % 256 };
   return new Uint8Array(
     await sharp({ create: { width: 320 + n, height: 240, channels: 3, background } })

@@ -1,4 +1,5 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
+import { drain } from "./drain-body.js";
 import { hashStream, type CreateSha256 } from "../hash-stream.js";
 import type { VerifyMismatch, VerifyResult } from "../verify.js";
 import { readJsonLines } from "../read-lines.js";
@@ -76,19 +77,6 @@ async function checkTar(storage: StorageAdapter, tar: string, expected: Map<stri
     options.onProgress?.(tally.checked);
   }
   for (const name of expected.keys()) if (!seen.has(name)) tally.missing.push(`${tar}:${name}`);
-}
-
-/**
- * Reads a member's body to its end. modern-tar 0.8's decoder stalls when a body is cancelled
- * while later bytes of it are still to come, so members are never cancelled.
- */
-async function drain(body: ReadableStream<Uint8Array>): Promise<void> {
-  const reader = body.getReader();
-  try {
-    while (!(await reader.read()).done);
-  } finally {
-    reader.releaseLock();
-  }
 }
 
 /** A sample's `.json` or `.cls` beside a listed image. */
