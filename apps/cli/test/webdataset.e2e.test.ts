@@ -63,7 +63,9 @@ const readSamples = (tars: string[]): Record<string, Sample> => JSON.parse(execF
 
 /** Every file of a webdataset folder but the stats and summary (their seconds differ), with the sha256 of its bytes. */
 async function outputs(dest: string): Promise<Map<string, string>> {
-  const files = (await filesUnder(dest)).filter((f) => !f.endsWith("_stats.json") && f !== "_summary.json");
+  // Timings (stats, summary) and the report and card (they name the run's --out and date) differ by run.
+  const timed = new Set(["_summary.json", "report.html", "README.md"]);
+  const files = (await filesUnder(dest)).filter((f) => !f.endsWith("_stats.json") && !timed.has(f));
   return new Map(await Promise.all(files.map(async (f) => [f, sha256(await readFile(join(dest, f)))] as const)));
 }
 

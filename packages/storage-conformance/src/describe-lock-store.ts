@@ -117,8 +117,9 @@ export function describeLockStore(name: string, factory: () => LockStore | Promi
       expect(beaten.token).toBe(lock.record.token);
       expect(Date.parse(beaten.heartbeatAt)).toBeGreaterThan(before);
       // Another run takes the lock. A heartbeat already past its check may write over it once
-      // (no medium here offers compare-and-swap), so the other run writes until it is noticed.
-      for (let i = 0; i < 30 && !lock.lost.aborted; i++) {
+      // (no medium here offers compare-and-swap), so the other run writes until it is noticed
+      // (for up to 15 s: an S3 server on a loaded machine can take a second per request).
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline && !lock.lost.aborted;) {
         await store.write(encodeLockRecord(foreignLockRecord()));
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
