@@ -86,7 +86,15 @@ describe("cat-harvest download --format webdataset into a folder", () => {
     const result = await fresh();
     expect(result.code, result.stderr).toBe(0);
     expect(await filesUnder(dest)).toEqual(
-      [...shardNames.flatMap((s) => [`${s}.jsonl`, `${s}.tar`, `${s}_stats.json`]), "_duplicates.jsonl", "_plan.json", "_summary.json", "classes.txt"].sort(),
+      [
+        ...shardNames.flatMap((s) => [`${s}.jsonl`, `${s}.tar`, `${s}_stats.json`]),
+        "_duplicates.jsonl",
+        "_plan.json",
+        "_summary.json",
+        "classes.txt",
+        "README.md",
+        "report.html",
+      ].sort(),
     );
     expectSamplesMatchTruth(readSamples(shardNames.map((s) => join(dest, `${s}.tar`))));
     const listing = execFileSync("tar", ["-tf", join(dest, "00000.tar")], { encoding: "utf8" })
