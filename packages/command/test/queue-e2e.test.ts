@@ -1,8 +1,5 @@
 // The issue's acceptance test: 3 worker processes, one emulator, s3rver and a real Redis; one
 // worker is killed with kill -9 mid-shard, and the data set must equal a one-process run's.
-// It needs the shard engine (issue 15: planShards, shardRows, runShard, finishShards in
-// @cat-harvest/harvest) and its download flags (--format, --shard-size); until that is merged
-// it is skipped, and it runs as soon as the engine lands.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,9 +11,7 @@ import { createS3Storage } from "@cat-harvest/storage-s3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 import { startS3rver, S3RVER_CREDENTIALS, type RunningS3rver } from "../../storage-s3/test/s3rver.ts";
-import { hasShardEngine } from "../src/shard-engine.js";
 
-const engine = await hasShardEngine();
 const CLI = fileURLToPath(new URL("./fixtures/cli-process.ts", import.meta.url));
 // Planted credentials the processes hold: none may reach Redis.
 const REDIS_PASSWORD = "e2e-redis-pw-4Kd9";
@@ -29,7 +24,7 @@ interface Cli {
   readonly exited: Promise<number | null>;
 }
 
-describe.skipIf(!engine)("download --queue with 3 workers, one killed with kill -9", () => {
+describe("download --queue with 3 workers, one killed with kill -9", () => {
   let redis: TestRedis;
   let emulator: Emulator;
   let s3: RunningS3rver;

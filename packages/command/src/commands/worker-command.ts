@@ -1,5 +1,6 @@
-import type { StorageAdapter } from "@cat-harvest/storage";
+import { readShardPlan, runShard, type ShardPlan } from "@cat-harvest/harvest";
 import type { ShardJob, WorkerEvent } from "@cat-harvest/queue";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import type { CommandIO } from "../command-io.js";
 import { CommandUsageError } from "../errors.js";
 import { EXIT_OK } from "../exit-codes.js";
@@ -7,13 +8,11 @@ import { loadQueue } from "../load-queue.js";
 import { openDestination, type OpenedDestination } from "../open-destination.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { queueSettings } from "../queue-connection.js";
-import { readRunPlan } from "../run-plan.js";
-import { loadShardEngine, type RunPlan } from "../shard-engine.js";
 
 interface OpenRun {
   readonly opened: OpenedDestination;
   readonly storage: StorageAdapter;
-  readonly plan: RunPlan;
+  readonly plan: ShardPlan;
 }
 
 /**
@@ -22,7 +21,7 @@ interface OpenRun {
  * environment's credentials (AWS variables), which never travel through Redis.
  */
 export async function workerCommand(parsed: Extract<ParsedCommand, { command: "worker" }>, io: CommandIO): Promise<number> {
-  const [queue, engine] = await Promise.all([loadQueue(), loadShardEngine()]);
+  const queue = await loadQueue();
   const settings = queueSettings(queue, parsed, io.env);
   const runs = new Map<string, Promise<OpenRun>>();
   const openRun = (out: string) => {
@@ -45,7 +44,7 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
         const { storage, plan } = await openRun(String(job.data.settings.out));
         const concurrency = parsed.concurrency ?? (typeof job.data.settings.concurrency === "number" ? job.data.settings.concurrency : undefined);
         const rows = queue.readShardInput(storage, job.data.inputKey);
-        return engine.runShard({ storage, plan, index: job.data.index, rows, ...(concurrency ? { concurrency } : {}), signal });
+        return runShard({ storage, plan, index: job.data.index, rows, ...(concurrency ? { concurrency } : {}), signal });
       },
     });
     io.stdout(
@@ -66,7 +65,7 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
 async function openSharedRun(out: string, io: CommandIO): Promise<OpenRun> {
   const opened = await openDestination(out, io.env);
   const storage = await opened.openStorage();
-  const plan = await readRunPlan(storage);
+  const plan = await readShardPlan(storage);
   if (!plan) {
     await storage.close();
     await opened.close();
