@@ -1,7 +1,7 @@
-import { claimShardPlan, finishShards, listColumns, listRows, planList, shardRows, type ShardPlan } from "@cat-harvest/harvest";
+import { claimShardPlan, finishShards, listColumns, listRows, planList, shardRows, type ShardedSummary, type ShardPlan } from "@cat-harvest/harvest";
 import type { EnqueueSummary } from "@cat-harvest/queue";
 import type { CommandIO } from "../command-io.js";
-import { EXIT_OK } from "../exit-codes.js";
+import { EXIT_OK, EXIT_PARTIAL } from "../exit-codes.js";
 import { inFlagLanguage } from "../flag-language.js";
 import { loadQueue } from "../load-queue.js";
 import { openDestination } from "../open-destination.js";
@@ -42,8 +42,9 @@ export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Pro
     });
     const finished = summary.done === plan.shards ? await finishShards({ storage, plan, signal: io.signal }) : undefined;
     if (parsed.json) io.stdout(JSON.stringify({ redis: settings.description, out: opened.description, ...summary, ...(finished ? { finished } : {}) }));
-    else io.stdout(describeEnqueue(summary, settings.description, opened.description, finished !== undefined));
-    return EXIT_OK;
+    else io.stdout(describeEnqueue(summary, settings.description, opened.description, finished));
+    // As one process: a finished run with failed rows is partial.
+    return finished && finished.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
   } catch (error) {
     throw inFlagLanguage(error);
   } finally {
@@ -66,12 +67,16 @@ function planOf(parsed: DownloadFlags, input: OpenedList, io: CommandIO): Promis
   });
 }
 
-function describeEnqueue(s: EnqueueSummary, redis: string, dest: string, finished: boolean): string {
+function describeEnqueue(s: EnqueueSummary, redis: string, dest: string, finished: ShardedSummary | undefined): string {
   const lines = [
     `${s.shards} shards (${s.rows} rows) of ${dest} on queue ${s.queue} at ${redis}: ${s.added} queued, ${s.requeued} failed ones queued again, ${s.pending} waiting or running, ${s.done} done`,
   ];
-  if (finished) lines.push(`every shard is done: ${dest} is finished`);
-  else {
+  if (finished) {
+    const failed = finished.failed > 0 ? ` (${finished.failed} rows failed: their reasons are in the shards' rows)` : "";
+    lines.push(
+      `every shard is done: ${dest} is finished, ${finished.stored - (finished.format === "files" ? finished.crossShardDuplicates : 0)} photos${failed}`,
+    );
+  } else {
     lines.push(
       `start workers on any machines with DEST's storage: cat-harvest worker --queue ${redis}${s.queue === "cat-harvest" ? "" : ` --queue-name ${s.queue}`}`,
     );
