@@ -72,3 +72,23 @@ test("a run that finds its shard finished by another once its downloads are done
   expect(outputs(storage)).toEqual(outputs(alone));
   expect([...storage.objects.keys()].filter((k) => k.startsWith("_spool/"))).toEqual([]);
 });
+
+test("with a spool of its own, a webdataset shard puts no body in DEST: only its tar, its rows and its stats", async () => {
+  const plan = await planShards({ rows: rows(), format: "webdataset", shardSize: 5 });
+  const alone = createMemoryStorage();
+  await runShard({ storage: alone, plan, index: 0, rows: rows() });
+
+  const storage = createMemoryStorage();
+  const puts: string[] = [];
+  const watched = new Proxy(storage, {
+    get: (target, name, receiver) =>
+      name === "put"
+        ? (key: string, ...rest: unknown[]) => (puts.push(key), (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest))
+        : Reflect.get(target, name, receiver),
+  });
+  const spool = createMemoryStorage();
+  await runShard({ storage: watched, plan, index: 0, rows: rows(), spool });
+  expect(puts).toEqual(["00000.tar", "00000.jsonl", "00000_stats.json"]);
+  expect(outputs(storage)).toEqual(outputs(alone));
+  expect([...spool.objects.keys()]).toEqual([]);
+});
