@@ -4,6 +4,9 @@
 // that is not an http(s) URL (a failed row of its shard), read by the enqueue as by one process.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
@@ -29,6 +32,7 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
   let emulator: Emulator;
   let s3: RunningS3rver;
   let env: Record<string, string>;
+  let temporary: string;
   const children: Cli[] = [];
 
   beforeAll(async () => {
@@ -41,8 +45,11 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     const lists = await s3Storage("lists");
     await lists.put("urls.txt.gz", gzipSync(lines.map((line) => `${line}\n`).join("")));
     await lists.close();
+    // The workers' local spools go here (the killed one's stays behind): removed at the end.
+    temporary = mkdtempSync(join(tmpdir(), "queue-e2e-"));
     env = {
       PATH: process.env.PATH ?? "",
+      TMPDIR: temporary,
       AWS_ENDPOINT_URL: s3.endpoint,
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
@@ -57,6 +64,7 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     await emulator?.stop();
     await s3?.stop();
     await redis?.stop();
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
   });
 
   function cli(args: string[]): Cli {
