@@ -33,7 +33,9 @@ describe("the queue flags", () => {
       input: "l.txt",
       out: "s3://b/p",
       queue: "redis://r",
+      format: "files",
       json: false,
+      noReport: false,
     });
     expect(parseCommandLine(["download", "-i", "l.txt", "-o", "d"])).not.toHaveProperty("queue");
   });
