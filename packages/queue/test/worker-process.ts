@@ -1,6 +1,7 @@
 // Starts test/fixtures/worker-process.ts as its own node process and follows its events.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { ShardPlan } from "@cat-harvest/harvest";
 
 export interface WorkerProcess {
   readonly child: ChildProcess;
@@ -13,6 +14,7 @@ export function startWorkerProcess(config: {
   redisUrl: string;
   root: string;
   queueName: string;
+  plan: ShardPlan;
   lockDurationMs: number;
   stalledIntervalMs: number;
 }): WorkerProcess {
