@@ -10,14 +10,17 @@ export interface WorkerProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function startWorkerProcess(config: {
-  redisUrl: string;
-  root: string;
-  queueName: string;
-  plan: ShardPlan;
-  lockDurationMs: number;
-  stalledIntervalMs: number;
-}): WorkerProcess {
+/** What fixtures/worker-process.ts is given (as JSON in its argument). */
+export interface WorkerProcessConfig {
+  readonly redisUrl: string;
+  readonly root: string;
+  readonly queueName: string;
+  readonly plan: ShardPlan;
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
+}
+
+export function startWorkerProcess(config: WorkerProcessConfig): WorkerProcess {
   const script = fileURLToPath(new URL("./fixtures/worker-process.ts", import.meta.url));
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", script, JSON.stringify(config)], {
     stdio: ["ignore", "pipe", "inherit"],
