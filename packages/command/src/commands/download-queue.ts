@@ -26,30 +26,33 @@ export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Pro
   const queue = await loadQueue();
   const settings = queueSettings(queue, parsed, io.env);
   const input = await openList(parsed.input, io.env);
-  const opened = await openDestination(parsed.out, io.env);
-  const storage = await opened.openStorage();
   try {
-    const plan = await claimShardPlan(storage, await planOf(parsed, input, io), opened.description);
-    const summary = await queue.enqueueShards({
-      connection: settings.connection,
-      ...(settings.queueName ? { queueName: settings.queueName } : {}),
-      runId: await queue.runIdOf(out),
-      storage,
-      shards: shardRows(listRows(input, parsed.input, listColumns(parsed)), plan.shardSize),
-      settings: { out, ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}) },
-      secrets: settings.secrets,
-      signal: io.signal,
-    });
-    const finished = summary.done === plan.shards ? await finishShards({ storage, plan, signal: io.signal }) : undefined;
-    if (parsed.json) io.stdout(JSON.stringify({ redis: settings.description, out: opened.description, ...summary, ...(finished ? { finished } : {}) }));
-    else io.stdout(describeEnqueue(summary, settings.description, opened.description, finished));
-    // As one process: a finished run with failed rows is partial.
-    return finished && finished.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+    const opened = await openDestination(parsed.out, io.env);
+    const storage = await opened.openStorage();
+    try {
+      const plan = await claimShardPlan(storage, await planOf(parsed, input, io), opened.description);
+      const summary = await queue.enqueueShards({
+        connection: settings.connection,
+        ...(settings.queueName ? { queueName: settings.queueName } : {}),
+        runId: await queue.runIdOf(out),
+        storage,
+        shards: shardRows(listRows(input, parsed.input, listColumns(parsed)), plan.shardSize),
+        settings: { out, ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}) },
+        secrets: settings.secrets,
+        signal: io.signal,
+      });
+      const finished = summary.done === plan.shards ? await finishShards({ storage, plan, signal: io.signal }) : undefined;
+      if (parsed.json) io.stdout(JSON.stringify({ redis: settings.description, out: opened.description, ...summary, ...(finished ? { finished } : {}) }));
+      else io.stdout(describeEnqueue(summary, settings.description, opened.description, finished));
+      // As one process: a finished run with failed rows is partial.
+      return finished && finished.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+    } finally {
+      await storage.close();
+      await opened.close();
+    }
   } catch (error) {
     throw inFlagLanguage(error);
   } finally {
-    await storage.close();
-    await opened.close();
     await input.close?.();
   }
 }
