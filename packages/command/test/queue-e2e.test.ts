@@ -80,6 +80,30 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     return createS3Storage({ bucket: "dataset", prefix, endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
   }
 
+  /** The sha256 of every object but the queue's inputs and the files holding timings. */
+  async function everyObject(prefix: string): Promise<Map<string, string>> {
+    const storage = await s3Storage(prefix);
+    const found = new Map<string, string>();
+    for await (const { key } of storage.list()) {
+      if (/^_inputs\/|_stats\.json$|^_summary\.json$/.test(key)) continue;
+      const bytes = new Uint8Array(await new Response(await storage.get(key)).arrayBuffer());
+      found.set(key, createHash("sha256").update(bytes).digest("hex"));
+    }
+    await storage.close();
+    return found;
+  }
+
+  async function waitForDone(queue: string[], shards: number, until: number): Promise<string> {
+    let status = "";
+    while (!new RegExp(`shards: ${shards} done, 0 running, 0 waiting, 0 failed`).test(status) && Date.now() < until) {
+      const check = cli(["status", ...queue]);
+      await check.exited;
+      status = check.stdout;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return status;
+  }
+
   /** The sha256 of each shard file (`_stats.json` holds timings), and every other key. */
   async function objects(prefix: string): Promise<{ shards: Map<string, string>; keys: string[] }> {
     const storage = await s3Storage(prefix);
@@ -115,14 +139,7 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     const killed = /shard (\d+) started/.exec(victim.stderr)![1]!;
     expect(victim.stderr).not.toMatch(/ done/);
 
-    let status = "";
-    while (!/shards: 6 done, 0 running, 0 waiting, 0 failed/.test(status) && Date.now() < until + 60_000) {
-      const check = cli(["status", ...queue]);
-      await check.exited;
-      status = check.stdout;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(status).toMatch(/shards: 6 done/);
+    expect(await waitForDone(queue, 6, until + 60_000)).toMatch(/shards: 6 done/);
     for (const w of workers.slice(1)) w.child.kill("SIGTERM");
     expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([0, 0]);
     // The killed worker's shard was taken over (after --stalled-after) and run by another.
@@ -141,5 +158,24 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     const everything = redis.everything();
     expect(everything).toContain("_inputs/00005.jsonl.gz");
     for (const secret of [REDIS_PASSWORD, API_KEY]) expect(everything + enqueue.stdout + enqueue.stderr + finish.stdout).not.toContain(secret);
+  }, 240_000);
+
+  test("--format files: two workers, then the finishing step, give every file of a one-process run, byte for byte", async () => {
+    const flags = ["--input", "s3://dataset/lists/urls.txt.gz", "--format", "files", "--shard-size", "10", "--no-report"];
+    const alone = cli(["download", ...flags, "--out", "s3://dataset/files-alone"]);
+    expect(await alone.exited).toBe(3);
+    const queue = ["--queue", redis.url, "--queue-name", "files"];
+    const enqueue = cli(["download", ...flags, "--out", "s3://dataset/files-queued", ...queue]);
+    expect(await enqueue.exited).toBe(0);
+    const workers = [1, 2].map(() => cli(["worker", ...queue, "--concurrency", "4"]));
+    expect(await waitForDone(queue, 6, Date.now() + 90_000)).toMatch(/shards: 6 done/);
+    for (const w of workers) w.child.kill("SIGTERM");
+    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);
+    const finish = cli(["download", ...flags, "--out", "s3://dataset/files-queued", ...queue]);
+    expect(await finish.exited).toBe(3);
+
+    const [single, queued] = [await everyObject("files-alone"), await everyObject("files-queued")];
+    expect([...single.keys()]).toEqual(expect.arrayContaining(["metadata.jsonl", "failures.jsonl", "breeds.csv", "_plan.json"]));
+    expect(queued).toEqual(single);
   }, 240_000);
 });
