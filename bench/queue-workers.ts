@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { enqueueShards, queueStatus, redisConnection } from "@cat-harvest/queue";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { startRedis } from "../tooling/test/redis-server.ts";
-import { shardsOf } from "../tooling/test/url-shards.ts";
+import { shardRows } from "@cat-harvest/harvest";
 import { startEmulatorProcess } from "./src/emulator-process.js";
 import { fetchTruth } from "./src/jobs.js";
 import { machineInfo } from "./src/machine.js";
@@ -65,7 +65,16 @@ async function main(): Promise<void> {
       const processes = Array.from({ length: workers }, () => startWorker(redis.url, queueName, out));
       while ((await queueStatus({ connection, queueName })).workers !== workers) await new Promise((r) => setTimeout(r, 100));
       const started = performance.now();
-      await enqueueShards({ connection, queueName, runId: queueName, storage, shards: shardsOf(urls, shardSize) });
+      await enqueueShards({
+        connection,
+        queueName,
+        runId: queueName,
+        storage,
+        shards: shardRows(
+          urls.map((url, i) => ({ url, line: i + 1 })),
+          shardSize,
+        ),
+      });
       const shards = Math.ceil(count / shardSize);
       while ((await queueStatus({ connection, queueName })).shards.done < shards) await new Promise((r) => setTimeout(r, 100));
       const seconds = (performance.now() - started) / 1000;

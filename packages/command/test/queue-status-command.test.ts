@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
-import { enqueueShards, readShardInput, redisConnection, runWorker, type ShardRow } from "@cat-harvest/queue";
+import type { ShardRow } from "@cat-harvest/harvest";
+import { enqueueShards, readShardInput, redisConnection, runWorker } from "@cat-harvest/queue";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
-import { hasShardEngine } from "../src/shard-engine.js";
 import { runCommand } from "../src/index.js";
 
 const PASSWORD = "status-pw-7Hq2Lx";
-const engine = await hasShardEngine();
 let redis: TestRedis;
 
 beforeAll(async () => {
@@ -98,12 +97,4 @@ test("download --queue refuses an archive DEST (one process writes a .tar), befo
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/--queue needs --out to be a folder the workers share or s3:\/\/bucket\/prefix/);
   expect(redis.cli("--scan", "--pattern", "bull:cat-harvest:*").trim()).toBe("");
-});
-
-describe.skipIf(engine)("without the shard engine", () => {
-  test("worker and download --queue say what is missing, and change nothing", async () => {
-    const worker = await run(["worker", "--queue", redis.url], { CAT_HARVEST_REDIS_PASSWORD: PASSWORD });
-    expect(worker.code).toBe(1);
-    expect(worker.stderr).toMatch(/has no shard engine \(planShards, shardRows, runShard, finishShards missing\)/);
-  });
 });

@@ -1,11 +1,11 @@
+import { shardName, type ShardRow } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { Job } from "bullmq";
 import { checkJobSettings } from "./check-job-settings.js";
 import { openQueue, type CommandQueue } from "./open-queue.js";
 import type { RedisConnection } from "./redis-connection.js";
-import { shardInputKey, writeShardInput, type ShardRow } from "./shard-input.js";
+import { shardInputKey, writeShardInput } from "./shard-input.js";
 import { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
-import { shardName } from "./shard-name.js";
 
 /** How often a shard job is tried before it is parked as failed. */
 export const DEFAULT_ATTEMPTS = 3;

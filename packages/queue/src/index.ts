@@ -3,7 +3,7 @@ export { DEFAULT_REDIS_PORT, describeRedis, redisConnection, type RedisConnectio
 export { runIdOf } from "./run-id.js";
 export { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, readShardJobData, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
 export { checkJobSettings } from "./check-job-settings.js";
-export { SHARD_INPUTS_PREFIX, readShardInput, shardInputKey, writeShardInput, type ShardRow } from "./shard-input.js";
+export { SHARD_INPUTS_PREFIX, readShardInput, shardInputKey, writeShardInput } from "./shard-input.js";
 export { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, enqueueShards, type EnqueueShardsOptions, type EnqueueSummary } from "./enqueue-shards.js";
 export {
   runWorker,

@@ -1,14 +1,6 @@
+import { shardName, type ShardRow } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { QueueError } from "./errors.js";
-import { shardName } from "./shard-name.js";
-
-/** One row of a shard, as the shard design reads it from the input list. */
-export interface ShardRow {
-  readonly url: string;
-  readonly label?: string;
-  /** The row's 1-based line in the input (row number for Parquet). */
-  readonly line: number;
-}
 
 /** Where the queue keeps each shard's rows in the run's storage, for workers on other machines to read. */
 export const SHARD_INPUTS_PREFIX = "_inputs/";
@@ -19,7 +11,7 @@ export function shardInputKey(index: number): string {
 }
 
 /**
- * Stores a shard's rows as gzipped JSON lines under `shardInputKey(index)`, streamed (never
+ * Stores a shard's rows (`shardRows`' rows, refused lines with their failure) as gzipped JSON lines under `shardInputKey(index)`, streamed (never
  * held whole), in one put: a reader sees the whole part or none. Resolves to the row count.
  */
 export async function writeShardInput(storage: StorageAdapter, index: number, rows: AsyncIterable<ShardRow>, signal?: AbortSignal): Promise<number> {
@@ -28,9 +20,9 @@ export async function writeShardInput(storage: StorageAdapter, index: number, ro
   async function* lines(): AsyncGenerator<Uint8Array> {
     for await (const row of rows) {
       count++;
-      yield encoder.encode(
-        `${JSON.stringify(row.label === undefined ? { url: row.url, line: row.line } : { url: row.url, label: row.label, line: row.line })}\n`,
-      );
+      // A refused line keeps its failure: the worker records it in its shard, as one process does.
+      const { url, label, line, failure } = row;
+      yield encoder.encode(`${JSON.stringify({ url, ...(label === undefined ? {} : { label }), line, ...(failure ? { failure } : {}) })}\n`);
     }
   }
   const body = iterableStream(lines()).pipeThrough(gzip(new CompressionStream("gzip")));

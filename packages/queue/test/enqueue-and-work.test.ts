@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { enqueueShards, queueStatus, redisConnection, runWorker, type WorkerEvent } from "../src/index.js";
-import { downloadShardProcessor } from "./download-shard.js";
+import { downloadShardProcessor, planOf } from "./download-shard.js";
 import { datasetFingerprint, photoList, shardsOf, waitFor, type PhotoList } from "./harness.js";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 
@@ -42,10 +42,11 @@ describe("shards as BullMQ jobs", () => {
     });
     expect(summary).toMatchObject({ shards: 5, rows: 24, added: 5, requeued: 0, done: 0, pending: 0 });
 
+    const plan = await planOf(list.urls, 5);
     const stop = new AbortController();
     const events: WorkerEvent[] = [];
     const workers = [1, 2].map(() =>
-      runWorker({ connection, queueName: "flow", process: downloadShardProcessor(storage), signal: stop.signal, onEvent: (e) => events.push(e) }),
+      runWorker({ connection, queueName: "flow", process: downloadShardProcessor(storage, plan), signal: stop.signal, onEvent: (e) => events.push(e) }),
     );
     await waitFor("5 shards done", async () => (await queueStatus({ connection, queueName: "flow" })).shards.done === 5);
     const status = await queueStatus({ connection, queueName: "flow" });
@@ -69,7 +70,7 @@ describe("shards as BullMQ jobs", () => {
     for await (const shard of shardsOf(list.urls, 5)) {
       const { writeShardInput, shardInputKey } = await import("../src/index.js");
       await writeShardInput(alone, shard.index, shard.rows);
-      await downloadShardProcessor(alone)(
+      await downloadShardProcessor(alone, plan)(
         { id: "x", attempt: 1, data: { version: 1, runId: "run1", index: shard.index, inputKey: shardInputKey(shard.index), settings: {} } },
         new AbortController().signal,
       );
@@ -94,7 +95,7 @@ describe("shards as BullMQ jobs", () => {
     const worker = runWorker({
       connection,
       queueName: "parked",
-      process: downloadShardProcessor(storage),
+      process: downloadShardProcessor(storage, await planOf(list.urls, 8)),
       signal: stop.signal,
       onEvent: (e) => events.push(e),
     });

@@ -1,6 +1,7 @@
 // What the queue tests share: the emulator's photo URLs, the shards of a list, waiting for a condition,
 // and a finished data set read back as its shards' rows and its keys.
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
+import { shardRows, type ShardInput } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 
 export interface PhotoList {
@@ -35,4 +36,10 @@ export async function datasetFingerprint(storage: StorageAdapter): Promise<{ row
   return { rows, keys };
 }
 
-export { shardsOf } from "../../../tooling/test/url-shards.ts";
+/** A list of URLs as the shard engine splits it (`shardRows`: lines 1-based, row i to shard floor(i / shardSize)). */
+export function shardsOf(urls: readonly string[], shardSize: number): AsyncIterable<ShardInput> {
+  return shardRows(
+    urls.map((url, i) => ({ url, line: i + 1 })),
+    shardSize,
+  );
+}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { enqueueShards, queueStatus, QueueSecretError, redisConnection, runWorker } from "../src/index.js";
-import { downloadShardProcessor } from "./download-shard.js";
+import { downloadShardProcessor, planOf } from "./download-shard.js";
 import { photoList, shardsOf, type PhotoList } from "./harness.js";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 
@@ -48,7 +48,7 @@ test("no credential reaches Redis: settings carrying one are refused, and a whol
 
   await enqueue({ out: root, format: "files", queue: `redis://127.0.0.1:${redis.port}` });
   const stop = new AbortController();
-  const worker = runWorker({ connection, queueName: "secrets", process: downloadShardProcessor(storage), signal: stop.signal });
+  const worker = runWorker({ connection, queueName: "secrets", process: downloadShardProcessor(storage, await planOf(list.urls, 3)), signal: stop.signal });
   await expect.poll(async () => (await queueStatus({ connection, queueName: "secrets" })).shards.done, { timeout: 30_000 }).toBe(2);
   stop.abort();
   await worker;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createFsStorage } from "@cat-harvest/storage-fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { enqueueShards, queueStatus, redisConnection, runWorker, type WorkerEvent } from "../src/index.js";
-import { downloadShardProcessor } from "./download-shard.js";
+import { downloadShardProcessor, planOf } from "./download-shard.js";
 import { datasetFingerprint, photoList, shardsOf, waitFor, type PhotoList } from "./harness.js";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 
@@ -27,10 +27,11 @@ test("Redis restarted mid-run: the workers wait, reconnect and finish; every sha
   const connection = redisConnection(redis.url);
   const storage = await createFsStorage({ root });
   await enqueueShards({ connection, queueName: "restart", runId: "restart", storage, shards: shardsOf(list.urls, 5) });
+  const plan = await planOf(list.urls, 5);
   const stop = new AbortController();
   const events: WorkerEvent[] = [];
   const workers = [1, 2].map(() =>
-    runWorker({ connection, queueName: "restart", process: downloadShardProcessor(storage), signal: stop.signal, onEvent: (e) => events.push(e) }),
+    runWorker({ connection, queueName: "restart", process: downloadShardProcessor(storage, plan), signal: stop.signal, onEvent: (e) => events.push(e) }),
   );
   await waitFor("a first shard done", () => events.some((e) => e.type === "completed"));
   await redis.restart(1500);

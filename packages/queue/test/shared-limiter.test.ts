@@ -1,7 +1,7 @@
 import { createMemoryStorage } from "@cat-harvest/storage";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
-import { shardsOf } from "../../../tooling/test/url-shards.ts";
+import { shardsOf } from "./harness.js";
 import { enqueueShards, readShardInput, redisConnection, runWorker } from "../src/index.js";
 
 let redis: TestRedis;

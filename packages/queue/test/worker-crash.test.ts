@@ -5,7 +5,7 @@ import { createFsStorage } from "@cat-harvest/storage-fs";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { enqueueShards, queueStatus, redisConnection, shardInputKey, writeShardInput } from "../src/index.js";
-import { downloadShardProcessor } from "./download-shard.js";
+import { downloadShardProcessor, planOf } from "./download-shard.js";
 import { datasetFingerprint, photoList, shardsOf, waitFor, type PhotoList } from "./harness.js";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 import { startWorkerProcess, type WorkerProcess } from "./worker-process.js";
@@ -38,7 +38,7 @@ async function oneProcessRun(shardSize: number) {
   for await (const shard of shardsOf(list.urls, shardSize)) {
     await writeShardInput(alone, shard.index, shard.rows);
     const data = { version: 1 as const, runId: "alone", index: shard.index, inputKey: shardInputKey(shard.index), settings: {} };
-    await downloadShardProcessor(alone)({ id: "alone", attempt: 1, data }, new AbortController().signal);
+    await downloadShardProcessor(alone, await planOf(list.urls, shardSize))({ id: "alone", attempt: 1, data }, new AbortController().signal);
   }
   const fingerprint = await datasetFingerprint(alone);
   await alone.close();
@@ -50,7 +50,7 @@ test("a worker killed with kill -9 mid-shard: another worker finishes its shard,
   const connection = redisConnection(redis.url);
   const storage = await createFsStorage({ root });
   await enqueueShards({ connection, queueName: "crash", runId: "crash", storage, shards: shardsOf(list.urls, 10) });
-  const victim = startWorkerProcess({ redisUrl: redis.url, root, queueName: "crash", ...LOCKS });
+  const victim = startWorkerProcess({ redisUrl: redis.url, root, queueName: "crash", plan: await planOf(list.urls, 10), ...LOCKS });
   processes.push(victim);
   await waitFor("the victim downloading a shard", () => victim.events.filter((e) => e.type === "row").length >= 3);
   victim.child.kill("SIGKILL");
@@ -58,7 +58,7 @@ test("a worker killed with kill -9 mid-shard: another worker finishes its shard,
   const killedShard = victim.events.find((e) => e.type === "started")!.index;
   expect(victim.events.some((e) => e.type === "completed" && e.index === killedShard)).toBe(false);
 
-  const survivor = startWorkerProcess({ redisUrl: redis.url, root, queueName: "crash", ...LOCKS });
+  const survivor = startWorkerProcess({ redisUrl: redis.url, root, queueName: "crash", plan: await planOf(list.urls, 10), ...LOCKS });
   processes.push(survivor);
   await waitFor("3 shards done", async () => (await queueStatus({ connection, queueName: "crash" })).shards.done === 3, 60_000);
   expect(survivor.events.some((e) => e.type === "completed" && e.index === killedShard)).toBe(true);
@@ -81,7 +81,7 @@ test("SIGTERM stops a worker mid-shard: its shard goes back to the queue without
   const connection = redisConnection(redis.url);
   const storage = await createFsStorage({ root });
   await enqueueShards({ connection, queueName: "term", runId: "term", storage, shards: shardsOf(list.urls, 30) });
-  const worker = startWorkerProcess({ redisUrl: redis.url, root, queueName: "term", ...LOCKS });
+  const worker = startWorkerProcess({ redisUrl: redis.url, root, queueName: "term", plan: await planOf(list.urls, 30), ...LOCKS });
   processes.push(worker);
   await waitFor("the worker downloading", () => worker.events.filter((e) => e.type === "row").length >= 3);
   worker.child.kill("SIGTERM");

@@ -1,6 +1,7 @@
 // Starts test/fixtures/worker-process.ts as its own node process and follows its events.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { ShardPlan } from "@cat-harvest/harvest";
 
 export interface WorkerProcess {
   readonly child: ChildProcess;
@@ -9,13 +10,17 @@ export interface WorkerProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function startWorkerProcess(config: {
-  redisUrl: string;
-  root: string;
-  queueName: string;
-  lockDurationMs: number;
-  stalledIntervalMs: number;
-}): WorkerProcess {
+/** What fixtures/worker-process.ts is given (as JSON in its argument). */
+export interface WorkerProcessConfig {
+  readonly redisUrl: string;
+  readonly root: string;
+  readonly queueName: string;
+  readonly plan: ShardPlan;
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
+}
+
+export function startWorkerProcess(config: WorkerProcessConfig): WorkerProcess {
   const script = fileURLToPath(new URL("./fixtures/worker-process.ts", import.meta.url));
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", script, JSON.stringify(config)], {
     stdio: ["ignore", "pipe", "inherit"],

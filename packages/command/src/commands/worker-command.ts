@@ -1,30 +1,32 @@
-import type { StorageAdapter } from "@cat-harvest/storage";
+import { readShardPlan, runShard, type ShardPlan } from "@cat-harvest/harvest";
 import type { ShardJob, WorkerEvent } from "@cat-harvest/queue";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import type { CommandIO } from "../command-io.js";
 import { CommandUsageError } from "../errors.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { loadQueue } from "../load-queue.js";
+import { openLocalSpool } from "../local-spool.js";
 import { openDestination, type OpenedDestination } from "../open-destination.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { queueSettings } from "../queue-connection.js";
-import { readRunPlan } from "../run-plan.js";
-import { loadShardEngine, type RunPlan } from "../shard-engine.js";
 
 interface OpenRun {
   readonly opened: OpenedDestination;
   readonly storage: StorageAdapter;
-  readonly plan: RunPlan;
+  readonly plan: ShardPlan;
 }
 
 /**
  * `cat-harvest worker --queue URL`: runs queued shards until Ctrl-C or SIGTERM, which puts a
  * running shard back in the queue. Each job names its DEST; the worker opens it with its own
- * environment's credentials (AWS variables), which never travel through Redis.
+ * environment's credentials (AWS variables), which never travel through Redis. A webdataset
+ * shard's downloads wait for its tar in a local folder of the worker's own (removed on exit).
  */
 export async function workerCommand(parsed: Extract<ParsedCommand, { command: "worker" }>, io: CommandIO): Promise<number> {
-  const [queue, engine] = await Promise.all([loadQueue(), loadShardEngine()]);
+  const queue = await loadQueue();
   const settings = queueSettings(queue, parsed, io.env);
   const runs = new Map<string, Promise<OpenRun>>();
+  const spool = await openLocalSpool();
   const openRun = (out: string) => {
     let run = runs.get(out);
     if (!run) runs.set(out, (run = openSharedRun(out, io)));
@@ -45,7 +47,7 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
         const { storage, plan } = await openRun(String(job.data.settings.out));
         const concurrency = parsed.concurrency ?? (typeof job.data.settings.concurrency === "number" ? job.data.settings.concurrency : undefined);
         const rows = queue.readShardInput(storage, job.data.inputKey);
-        return engine.runShard({ storage, plan, index: job.data.index, rows, ...(concurrency ? { concurrency } : {}), signal });
+        return runShard({ storage, plan, index: job.data.index, rows, spool: spool.storage, ...(concurrency ? { concurrency } : {}), signal });
       },
     });
     io.stdout(
@@ -55,6 +57,7 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
     );
     return EXIT_OK;
   } finally {
+    await spool.remove();
     for (const run of runs.values()) {
       const opened = await run.catch(() => undefined);
       await opened?.storage.close().catch(() => {});
@@ -66,7 +69,7 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
 async function openSharedRun(out: string, io: CommandIO): Promise<OpenRun> {
   const opened = await openDestination(out, io.env);
   const storage = await opened.openStorage();
-  const plan = await readRunPlan(storage);
+  const plan = await readShardPlan(storage);
   if (!plan) {
     await storage.close();
     await opened.close();

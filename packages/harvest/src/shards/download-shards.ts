@@ -5,11 +5,11 @@ import type { ListColumns } from "../list-columns.js";
 import { isUrlListInput, type UrlListInput } from "../list-input.js";
 import { createRunProgress, type RunCounters } from "../run-progress.js";
 import { finishShards, type ShardedSummary } from "./finish-shards.js";
-import { identifyInput } from "./input-identity.js";
 import { isShardFinished } from "./is-shard-finished.js";
 import { listRows } from "./list-rows.js";
-import { DEFAULT_SHARD_SIZE, SUMMARY_FILE } from "./shard-names.js";
-import { planShards, type ShardFormat, type ShardPlan } from "./shard-plan.js";
+import { listColumns, planList } from "./plan-list.js";
+import { SUMMARY_FILE } from "./shard-names.js";
+import type { ShardFormat, ShardPlan } from "./shard-plan.js";
 import { runShards } from "./run-shards.js";
 import { claimShardPlan } from "./store-plan.js";
 
@@ -51,14 +51,7 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   const startedAt = Date.now();
   const { storage, signal } = options;
   const open = inputOpener(options.input);
-  const { identity, rows } = await readForPlan(open(), options);
-  const planned = await planShards({
-    rows,
-    format: options.format ?? "files",
-    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
-    input: identity,
-    ...(signal ? { signal } : {}),
-  });
+  const planned = await planList({ ...options, input: open(), onRefused: (error: Error) => options.onLog?.(error.message) });
   const plan = await claimShardPlan(storage, planned, options.location);
   const { progress, report } = createRunProgress("download", plan.labels.length, options.onProgress, startedAt);
   progress.records = plan.rows;
@@ -77,27 +70,6 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   progress.phase = "done";
   report();
   return harvestSummary(summary, ran, startedAt);
-}
-
-/**
- * The plan's pass over the list: its rows (refused lines logged) and its identity. A stream is
- * hashed as it is parsed; a `UrlListInput` (Parquet is not read front to back) is hashed by one
- * more read of its bytes first.
- */
-async function readForPlan(input: ReadableStream<Uint8Array> | UrlListInput, options: DownloadShardsOptions) {
-  const rowOptions = { ...columnsOf(options), onRefused: (error: Error) => options.onLog?.(error.message) };
-  if (isUrlListInput(input)) {
-    const counted = identifyInput(input.stream(), options.inputName);
-    await counted.body.pipeTo(new WritableStream());
-    return { identity: counted.identity, rows: listRows(input, options.inputName, rowOptions) };
-  }
-  const counted = identifyInput(input, options.inputName);
-  return { identity: counted.identity, rows: listRows(counted.body, options.inputName, rowOptions) };
-}
-
-function columnsOf(options: ListColumns): ListColumns {
-  const { urlColumn, labelColumn } = options;
-  return { ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
 }
 
 /** The stored summary of a run whose every shard is finished (one stat per shard), or `undefined`. */
@@ -128,7 +100,7 @@ async function runAllShards(
   await runShards({
     storage: options.storage,
     plan,
-    rows: listRows(input, options.inputName, columnsOf(options)),
+    rows: listRows(input, options.inputName, listColumns(options)),
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     signal: options.signal,
     fetch: options.fetch,

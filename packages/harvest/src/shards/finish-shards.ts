@@ -10,6 +10,7 @@ import type { ShardPlan } from "./shard-plan.js";
 import type { ShardStats } from "./shard-result.js";
 import { linesBody, shardLines, type NumberedLine } from "./shard-lines.js";
 import { encodeJson, readShardStats } from "./shard-stats.js";
+import { removeSpoolLeftovers } from "./remove-spool-leftovers.js";
 
 export interface FinishShardsOptions {
   readonly storage: StorageAdapter;
@@ -44,8 +45,8 @@ export interface ShardedSummary {
  * Ends a sharded run once every shard is finished: lists later copies of content an earlier
  * shard holds in `_duplicates.jsonl` (for `files`, also removing each copy), writes the class
  * list (`classes.txt`, `webdataset` with labels) or compacts the shards' rows into
- * metadata.jsonl, failures.jsonl and breeds.csv (`files`), each streamed, never held whole, and
- * `_summary.json` last. Running it again gives the same files.
+ * metadata.jsonl, failures.jsonl and breeds.csv (`files`), each streamed, never held whole,
+ * removes the spool bodies of attempts that died mid-shard, and writes `_summary.json` last. Running it again gives the same files.
  */
 export async function finishShards(options: FinishShardsOptions): Promise<ShardedSummary> {
   const { storage, plan, signal } = options;
@@ -59,6 +60,7 @@ export async function finishShards(options: FinishShardsOptions): Promise<Sharde
   if (plan.format === "files") await compactFiles(storage, plan, duplicates, sorted, signal);
   else if (plan.labels.length > 0) await storage.put(CLASSES_FILE, new TextEncoder().encode(plan.labels.map((l) => `${l}\n`).join("")));
   const summary = summarize(plan, stats, duplicates, sorted);
+  await removeSpoolLeftovers(storage);
   await storage.put(SUMMARY_FILE, encodeJson(summary));
   return summary;
 }
