@@ -61,7 +61,7 @@ export async function runIntoDestination(
  * Writes the report into DEST, opened anew (the run closed its storage), still under the run's
  * lock. A report that cannot be written only warns: the data set itself is whole.
  */
-async function reportAfterRun(dest: string, io: CommandIO, made: ReportMade, signal: AbortSignal): Promise<WriteReportResult | undefined> {
+export async function reportAfterRun(dest: string, io: CommandIO, made: ReportMade, signal: AbortSignal): Promise<WriteReportResult | undefined> {
   const again = await openDestination(dest, io.env).catch(() => undefined);
   try {
     if (!again) throw new Error("DEST could not be opened again");

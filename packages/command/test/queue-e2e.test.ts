@@ -80,12 +80,12 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     return createS3Storage({ bucket: "dataset", prefix, endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
   }
 
-  /** The sha256 of every object but the queue's inputs and the files holding timings. */
+  /** The sha256 of every object but the queue's inputs, the files holding timings, and the report and card (they name the command and date). */
   async function everyObject(prefix: string): Promise<Map<string, string>> {
     const storage = await s3Storage(prefix);
     const found = new Map<string, string>();
     for await (const { key } of storage.list()) {
-      if (/^_inputs\/|_stats\.json$|^_summary\.json$/.test(key)) continue;
+      if (/^_inputs\/|_stats\.json$|^_summary\.json$|^report\.html$|^README\.md$/.test(key)) continue;
       const bytes = new Uint8Array(await new Response(await storage.get(key)).arrayBuffer());
       found.set(key, createHash("sha256").update(bytes).digest("hex"));
     }

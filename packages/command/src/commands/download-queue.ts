@@ -9,6 +9,9 @@ import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand, QueueFlags } from "../parse-command-line.js";
 import { printable } from "../printable.js";
 import { queueSettings } from "../queue-connection.js";
+import { madeBy } from "../describe-run.js";
+import { reportAfterRun } from "../run-into-destination.js";
+import { reportJson } from "../write-destination-report.js";
 import { sharedDestination } from "../shared-destination.js";
 
 type DownloadFlags = Extract<ParsedCommand, { command: "download" }> & QueueFlags;
@@ -42,7 +45,18 @@ export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Pro
         signal: io.signal,
       });
       const finished = summary.done === plan.shards ? await finishShards({ storage, plan, signal: io.signal }) : undefined;
-      if (parsed.json) io.stdout(JSON.stringify({ redis: settings.description, out: opened.description, ...summary, ...(finished ? { finished } : {}) }));
+      // As one process: the finished data set gets its report and card, unless --no-report.
+      const report = finished && !parsed.noReport ? await reportAfterRun(parsed.out, io, madeBy(parsed, parsed.out, io.version), io.signal) : undefined;
+      if (parsed.json)
+        io.stdout(
+          JSON.stringify({
+            redis: settings.description,
+            out: opened.description,
+            ...summary,
+            ...(finished ? { finished } : {}),
+            ...(report ? reportJson(report) : {}),
+          }),
+        );
       else io.stdout(describeEnqueue(summary, settings.description, opened.description, finished));
       // As one process: a finished run with failed rows is partial.
       return finished && finished.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
