@@ -144,6 +144,8 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
           commands.push(catHarvestCommand(lists, outDir, undefined, { runtime }));
           for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c, { runtime }));
         }
+        // the fetch `cat-harvest download` uses under Node, on node:http
+        commands.push(catHarvestCommand(lists, outDir, undefined, { runtime: "node", nodeHttp: true }));
         // storage-fs on its own defaults to fsync "always": one row shows what that costs
         commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
         // maxBufferedBytes 0: every body streams into storage, as before bodies were read whole
@@ -152,8 +154,10 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
         if (runner) for (const runtime of ["bun", "node"] as const) commands.push(catHarvestCommand(lists, outDir, undefined, { runtime, runner }));
       }
       // the command as users run it: the bundle, under Bun, at its defaults
-      if (existsSync(CAT_HARVEST_CLI)) for (const format of ["files", "webdataset"] as const) commands.push(commandDownloadCommand(lists, outDir, format));
-      else log("  apps/cli is not built (npm run build -w apps/cli): the `cat-harvest download` rows are skipped.");
+      if (existsSync(CAT_HARVEST_CLI)) {
+        for (const format of ["files", "webdataset"] as const) commands.push(commandDownloadCommand(lists, outDir, format));
+        commands.push(commandDownloadCommand(lists, outDir, "files", "node"));
+      } else log("  apps/cli is not built (npm run build -w apps/cli): the `cat-harvest download` rows are skipped.");
       // aria2c also at the downloader's default concurrency, so the default rows have a peer
       const ariaConcurrencies = [...new Set([...options.concurrencies, ...(defaultConcurrency ? [defaultConcurrency] : [])])].sort((a, b) => a - b);
       if (hasAria2) for (const c of ariaConcurrencies) commands.push(aria2Command(lists, outDir, c));

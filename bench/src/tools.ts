@@ -42,12 +42,26 @@ export function catHarvestCommand(
     maxBufferedBytes,
     runtimeArgs = [],
     runner,
-  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; maxBufferedBytes?: number; runtimeArgs?: string[]; runner?: string } = {},
+    nodeHttp = false,
+  }: {
+    runtime?: Runtime;
+    fsync?: "always" | "metadata" | "never";
+    maxBufferedBytes?: number;
+    runtimeArgs?: string[];
+    runner?: string;
+    nodeHttp?: boolean;
+  } = {},
 ): ToolCommand {
   const args = [...runtimeArgs, runner ?? join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
   if (maxBufferedBytes !== undefined) args.push("--max-buffered-bytes", String(maxBufferedBytes));
-  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, maxBufferedBytes === 0 ? " streamed" : "", runner ? " before" : ""].join("");
+  if (nodeHttp) args.push("--fetch", "node-http");
+  const variant = [
+    fsync === "metadata" ? "" : ` fsync=${fsync}`,
+    maxBufferedBytes === 0 ? " streamed" : "",
+    nodeHttp ? " node:http fetch" : "",
+    runner ? " before" : "",
+  ].join("");
   return {
     tool: `cat-harvest (${runtime})${variant}`,
     concurrency,
@@ -57,14 +71,14 @@ export function catHarvestCommand(
 }
 
 /**
- * The `cat-harvest download` command itself (the apps/cli bundle, under Bun as it ships), at its
- * defaults: it places files itself, so its rows are checked from its shard rows.
+ * The `cat-harvest download` command itself (the apps/cli bundle, under Bun as it ships, or
+ * Node), at its defaults: it places files itself, so its rows are checked from its shard rows.
  */
-export function commandDownloadCommand(lists: JobLists, outDir: string, format: "files" | "webdataset"): ToolCommand {
+export function commandDownloadCommand(lists: JobLists, outDir: string, format: "files" | "webdataset", runtime: Runtime = "bun"): ToolCommand {
   return {
-    tool: `cat-harvest download (bun) ${format}`,
+    tool: `cat-harvest download (${runtime}) ${format}`,
     concurrency: undefined,
-    command: join(NODE_BIN_DIR, "bun"),
+    command: runtime === "node" ? process.execPath : join(NODE_BIN_DIR, "bun"),
     args: [CAT_HARVEST_CLI, "download", "--input", lists.txt, "--out", outDir, "--format", format, "--json"],
     verify: (jobs, dir) => verifyCommandOutput(jobs, dir, format),
   };
