@@ -13,7 +13,8 @@ function peers(downloads: readonly DownloadRun[], latencyMs: number, defaultConc
       (d.tool.startsWith("cat-harvest (") || d.tool.startsWith("cat-harvest download (")) &&
       d.concurrency === "default" &&
       !d.tool.includes("fsync=") &&
-      !d.tool.includes("streamed"),
+      !d.tool.includes("streamed") &&
+      !d.tool.includes("--no-report"),
   );
   const aria = defaultConcurrency === undefined ? undefined : at.find((d) => d.tool === "aria2c" && d.concurrency === String(defaultConcurrency));
   const pool = at.find((d) => d.tool === "python ThreadPool");

@@ -156,7 +156,9 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
       // the command as users run it: the bundle, under Bun, at its defaults
       if (existsSync(CAT_HARVEST_CLI)) {
         for (const format of ["files", "webdataset"] as const) commands.push(commandDownloadCommand(lists, outDir, format));
-        commands.push(commandDownloadCommand(lists, outDir, "files", "node"));
+        // without the report (thumbnails, report.html), to show what it adds to the default
+        commands.push(commandDownloadCommand(lists, outDir, "files", { noReport: true }));
+        commands.push(commandDownloadCommand(lists, outDir, "files", { runtime: "node" }));
       } else log("  apps/cli is not built (npm run build -w apps/cli): the `cat-harvest download` rows are skipped.");
       // aria2c also at the downloader's default concurrency, so the default rows have a peer
       const ariaConcurrencies = [...new Set([...options.concurrencies, ...(defaultConcurrency ? [defaultConcurrency] : [])])].sort((a, b) => a - b);

@@ -74,12 +74,17 @@ export function catHarvestCommand(
  * The `cat-harvest download` command itself (the apps/cli bundle, under Bun as it ships, or
  * Node), at its defaults: it places files itself, so its rows are checked from its shard rows.
  */
-export function commandDownloadCommand(lists: JobLists, outDir: string, format: "files" | "webdataset", runtime: Runtime = "bun"): ToolCommand {
+export function commandDownloadCommand(
+  lists: JobLists,
+  outDir: string,
+  format: "files" | "webdataset",
+  { runtime = "bun", noReport = false }: { runtime?: Runtime; noReport?: boolean } = {},
+): ToolCommand {
   return {
-    tool: `cat-harvest download (${runtime}) ${format}`,
+    tool: `cat-harvest download (${runtime}) ${format}${noReport ? " --no-report" : ""}`,
     concurrency: undefined,
     command: runtime === "node" ? process.execPath : join(NODE_BIN_DIR, "bun"),
-    args: [CAT_HARVEST_CLI, "download", "--input", lists.txt, "--out", outDir, "--format", format, "--json"],
+    args: [CAT_HARVEST_CLI, "download", "--input", lists.txt, "--out", outDir, "--format", format, "--json", ...(noReport ? ["--no-report"] : [])],
     verify: (jobs, dir) => verifyCommandOutput(jobs, dir, format),
   };
 }
