@@ -7,6 +7,8 @@
 //   [--max-buffered-bytes N]  the downloader's maxBufferedBytes (0 streams every body into storage)
 //   [--no-skip-existing]   skipExisting: false (no storage.stat before each download)
 //   [--storage memory]     the in-memory adapter instead of a folder (to see what the disk path costs)
+//   [--fetch node-http]    the fetch the `cat-harvest download` command uses under Node (@cat-harvest/command's
+//                          createNodeHttpFetch) instead of the runtime's own
 //   [--trace]              also print, per job, the mean time in storage.stat, in fetch until headers,
 //                          and in storage.put (body read, hashed and written), as {"trace": ...}
 import { createHash } from "node:crypto";
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     "max-buffered-bytes": { type: "string" },
     "no-skip-existing": { type: "boolean", default: false },
     trace: { type: "boolean", default: false },
+    fetch: { type: "string" },
   },
 });
 if (!values.jobs || !values.out) {
@@ -72,7 +75,10 @@ const storage = values.trace
       close: opened.close.bind(opened),
     }
   : opened;
-const fetchFn = values.trace ? timed(globalThis.fetch, "headers", "fetches") : undefined;
+// @cat-harvest/command is loaded only for this option: the "before" copies of this runner need not have it.
+const nodeHttp = values.fetch === "node-http" ? (await import("@cat-harvest/command")).createNodeHttpFetch() : undefined;
+const baseFetch = nodeHttp?.fetch ?? globalThis.fetch;
+const fetchFn = values.trace ? timed(baseFetch, "headers", "fetches") : nodeHttp?.fetch;
 
 const downloader = createDownloader({
   storage,
@@ -87,6 +93,7 @@ const downloader = createDownloader({
 });
 const summary = await downloader.run(readJobs(values.jobs));
 await storage.close();
+nodeHttp?.close();
 console.log(JSON.stringify(summary));
 if (values.trace) {
   const ms = (total, n) => Number((total / Math.max(1, n)).toFixed(2));

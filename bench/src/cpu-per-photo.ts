@@ -9,7 +9,12 @@ export const THREADPOOL_SPEEDUP_TARGET = 2.5;
 function peers(downloads: readonly DownloadRun[], latencyMs: number, defaultConcurrency: number | undefined) {
   const at = downloads.filter((d) => d.latencyMs === latencyMs);
   const ours = at.filter(
-    (d) => d.tool.startsWith("cat-harvest (") && d.concurrency === "default" && !d.tool.includes("fsync=") && !d.tool.includes("streamed"),
+    (d) =>
+      (d.tool.startsWith("cat-harvest (") || d.tool.startsWith("cat-harvest download (")) &&
+      d.concurrency === "default" &&
+      !d.tool.includes("fsync=") &&
+      !d.tool.includes("streamed") &&
+      !d.tool.includes("--no-report"),
   );
   const aria = defaultConcurrency === undefined ? undefined : at.find((d) => d.tool === "aria2c" && d.concurrency === String(defaultConcurrency));
   const pool = at.find((d) => d.tool === "python ThreadPool");

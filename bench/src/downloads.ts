@@ -1,11 +1,21 @@
+import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BenchOptions } from "./args.js";
 import { startEmulatorWithPhotos } from "./emulator-with-photos.js";
 import { verifyOutput, writeJobLists, type BenchJob } from "./jobs.js";
 import { runMeasured } from "./measure.js";
-import { ARIA2_INSTALL_HINT, aria2Command, aria2Version, catHarvestCommand, writeupCommand, type JobLists, type ToolCommand } from "./tools.js";
-import { BENCH_DIR } from "./paths.js";
+import {
+  ARIA2_INSTALL_HINT,
+  aria2Command,
+  aria2Version,
+  catHarvestCommand,
+  commandDownloadCommand,
+  writeupCommand,
+  type JobLists,
+  type ToolCommand,
+} from "./tools.js";
+import { BENCH_DIR, CAT_HARVEST_CLI } from "./paths.js";
 import { summarizeProfile } from "./profile-summary.js";
 import type { EmulatorProcess } from "./emulator-process.js";
 
@@ -41,7 +51,7 @@ export async function measureDownload(
   const emuBefore = await emulator.cpuSeconds();
   const cost = await runMeasured(cmd.command, cmd.args, { timeoutSec: 1800 });
   const emuAfter = await emulator.cpuSeconds();
-  const verified = await verifyOutput(jobs, outDir, hashLimit);
+  const verified = cmd.verify ? await cmd.verify(jobs, outDir) : await verifyOutput(jobs, outDir, hashLimit);
   const cpu = cost.userSec + cost.sysSec;
   const run: DownloadRun = {
     latencyMs,
@@ -134,6 +144,8 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
           commands.push(catHarvestCommand(lists, outDir, undefined, { runtime }));
           for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c, { runtime }));
         }
+        // the fetch `cat-harvest download` uses under Node, on node:http
+        commands.push(catHarvestCommand(lists, outDir, undefined, { runtime: "node", nodeHttp: true }));
         // storage-fs on its own defaults to fsync "always": one row shows what that costs
         commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
         // maxBufferedBytes 0: every body streams into storage, as before bodies were read whole
@@ -141,6 +153,13 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
         const runner = options.baseline;
         if (runner) for (const runtime of ["bun", "node"] as const) commands.push(catHarvestCommand(lists, outDir, undefined, { runtime, runner }));
       }
+      // the command as users run it: the bundle, under Bun, at its defaults
+      if (existsSync(CAT_HARVEST_CLI)) {
+        for (const format of ["files", "webdataset"] as const) commands.push(commandDownloadCommand(lists, outDir, format));
+        // without the report (thumbnails, report.html), to show what it adds to the default
+        commands.push(commandDownloadCommand(lists, outDir, "files", { noReport: true }));
+        commands.push(commandDownloadCommand(lists, outDir, "files", { runtime: "node" }));
+      } else log("  apps/cli is not built (npm run build -w apps/cli): the `cat-harvest download` rows are skipped.");
       // aria2c also at the downloader's default concurrency, so the default rows have a peer
       const ariaConcurrencies = [...new Set([...options.concurrencies, ...(defaultConcurrency ? [defaultConcurrency] : [])])].sort((a, b) => a - b);
       if (hasAria2) for (const c of ariaConcurrencies) commands.push(aria2Command(lists, outDir, c));

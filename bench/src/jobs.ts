@@ -49,16 +49,19 @@ export function pickJobs(truth: readonly TruthRow[], count: number, size = "full
   return jobs;
 }
 
-/** Writes the same job list in the three input formats the tools read. */
-export async function writeJobLists(jobs: readonly BenchJob[], dir: string): Promise<{ jsonl: string; tsv: string; aria2: string }> {
+/** Writes the same job list in the four input formats the tools read. */
+export async function writeJobLists(jobs: readonly BenchJob[], dir: string): Promise<{ jsonl: string; tsv: string; aria2: string; txt: string }> {
   await mkdir(dir, { recursive: true });
+  const txt = join(dir, "urls.txt");
   const jsonl = join(dir, "jobs.jsonl");
   const tsv = join(dir, "jobs.tsv");
   const aria2 = join(dir, "jobs.aria2");
   await writeFile(jsonl, jobs.map((j) => JSON.stringify({ url: j.url, key: j.key })).join("\n") + "\n");
   await writeFile(tsv, jobs.map((j) => `${j.url}\t${j.key}`).join("\n") + "\n");
   await writeFile(aria2, jobs.map((j) => `${j.url}\n  out=${j.key}`).join("\n") + "\n");
-  return { jsonl, tsv, aria2 };
+  // `cat-harvest download` reads a plain list and places each file itself
+  await writeFile(txt, jobs.map((j) => j.url).join("\n") + "\n");
+  return { jsonl, tsv, aria2, txt };
 }
 
 export interface VerifyResult {

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { BENCH_DIR, NODE_BIN_DIR } from "./paths.js";
+import { verifyCommandOutput } from "./command-output.js";
+import type { BenchJob, VerifyResult } from "./jobs.js";
+import { BENCH_DIR, CAT_HARVEST_CLI, NODE_BIN_DIR } from "./paths.js";
 
 /** Where the cat-harvest downloader runs: Bun is what the `cat-harvest` command runs on. */
 export type Runtime = "node" | "bun";
@@ -12,12 +14,16 @@ export interface ToolCommand {
   concurrency: number | undefined;
   command: string;
   args: string[];
+  /** How its output is checked, when it does not write each job to `<outDir>/<job.key>`. */
+  verify?: (jobs: readonly BenchJob[], outDir: string) => Promise<VerifyResult>;
 }
 
 export interface JobLists {
   jsonl: string;
   tsv: string;
   aria2: string;
+  /** One URL a line, for `cat-harvest download`. */
+  txt: string;
 }
 
 /**
@@ -36,17 +42,50 @@ export function catHarvestCommand(
     maxBufferedBytes,
     runtimeArgs = [],
     runner,
-  }: { runtime?: Runtime; fsync?: "always" | "metadata" | "never"; maxBufferedBytes?: number; runtimeArgs?: string[]; runner?: string } = {},
+    nodeHttp = false,
+  }: {
+    runtime?: Runtime;
+    fsync?: "always" | "metadata" | "never";
+    maxBufferedBytes?: number;
+    runtimeArgs?: string[];
+    runner?: string;
+    nodeHttp?: boolean;
+  } = {},
 ): ToolCommand {
   const args = [...runtimeArgs, runner ?? join(BENCH_DIR, "runners/cat-harvest-download.mjs"), "--jobs", lists.jsonl, "--out", outDir, "--fsync", fsync];
   if (concurrency !== undefined) args.push("--concurrency", String(concurrency));
   if (maxBufferedBytes !== undefined) args.push("--max-buffered-bytes", String(maxBufferedBytes));
-  const variant = [fsync === "metadata" ? "" : ` fsync=${fsync}`, maxBufferedBytes === 0 ? " streamed" : "", runner ? " before" : ""].join("");
+  if (nodeHttp) args.push("--fetch", "node-http");
+  const variant = [
+    fsync === "metadata" ? "" : ` fsync=${fsync}`,
+    maxBufferedBytes === 0 ? " streamed" : "",
+    nodeHttp ? " node:http fetch" : "",
+    runner ? " before" : "",
+  ].join("");
   return {
     tool: `cat-harvest (${runtime})${variant}`,
     concurrency,
     command: runtime === "node" ? process.execPath : join(NODE_BIN_DIR, "bun"),
     args,
+  };
+}
+
+/**
+ * The `cat-harvest download` command itself (the apps/cli bundle, under Bun as it ships, or
+ * Node), at its defaults: it places files itself, so its rows are checked from its shard rows.
+ */
+export function commandDownloadCommand(
+  lists: JobLists,
+  outDir: string,
+  format: "files" | "webdataset",
+  { runtime = "bun", noReport = false }: { runtime?: Runtime; noReport?: boolean } = {},
+): ToolCommand {
+  return {
+    tool: `cat-harvest download (${runtime}) ${format}${noReport ? " --no-report" : ""}`,
+    concurrency: undefined,
+    command: runtime === "node" ? process.execPath : join(NODE_BIN_DIR, "bun"),
+    args: [CAT_HARVEST_CLI, "download", "--input", lists.txt, "--out", outDir, "--format", format, "--json", ...(noReport ? ["--no-report"] : [])],
+    verify: (jobs, dir) => verifyCommandOutput(jobs, dir, format),
   };
 }
 

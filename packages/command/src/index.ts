@@ -37,3 +37,5 @@ export {
   CommandUsageError,
 } from "./errors.js";
 export { destinationLockStore } from "./destination-lock.js";
+export { createNodeHttpFetch, type NodeHttpFetch } from "./node-http-fetch.js";
+export { NodeHttpResponse } from "./node-http-response.js";

@@ -1,5 +1,6 @@
 import { downloadList } from "@cat-harvest/harvest";
 import { checkDest } from "../check-dest.js";
+import { downloadFetch } from "../download-fetch.js";
 import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandUsageError } from "../errors.js";
@@ -30,27 +31,33 @@ async function downloadInto(parsed: Extract<ParsedCommand, { command: "download"
       "--format webdataset writes tar shards into a folder or an s3:// prefix; give --out a folder (it holds 00000.tar, 00001.tar, ...)",
     );
   }
-  return runIntoDestination(
-    opened,
-    parsed.out,
-    parsed.json,
-    io,
-    async ({ signal, tookOver, progress }) =>
-      downloadList({
-        // A file or S3 object opens a new stream for each read: the plan's pre-pass, then the run.
-        input,
-        inputName: parsed.input,
-        ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
-        ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
-        // Only a run that died in DEST leaves temporary files: otherwise DEST is not walked.
-        storage: await opened.openStorage({ sweepTemporaryFiles: tookOver }),
-        location: opened.description,
-        format: parsed.format,
-        ...(parsed.shardSize !== undefined ? { shardSize: parsed.shardSize } : {}),
-        ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
-        signal,
-        ...progress,
-      }),
-    parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
-  );
+  const fetcher = downloadFetch();
+  try {
+    return await runIntoDestination(
+      opened,
+      parsed.out,
+      parsed.json,
+      io,
+      async ({ signal, tookOver, progress }) =>
+        downloadList({
+          // A file or S3 object opens a new stream for each read: the plan's pre-pass, then the run.
+          input,
+          inputName: parsed.input,
+          ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
+          ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
+          // Only a run that died in DEST leaves temporary files: otherwise DEST is not walked.
+          storage: await opened.openStorage({ sweepTemporaryFiles: tookOver }),
+          location: opened.description,
+          format: parsed.format,
+          ...(parsed.shardSize !== undefined ? { shardSize: parsed.shardSize } : {}),
+          ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+          ...(fetcher ? { fetch: fetcher.fetch } : {}),
+          signal,
+          ...progress,
+        }),
+      parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
+    );
+  } finally {
+    fetcher?.close();
+  }
 }

@@ -6,6 +6,7 @@ import { openSources } from "../open-sources.js";
 import { openDestination } from "../open-destination.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { runIntoDestination } from "../run-into-destination.js";
+import { downloadFetch } from "../download-fetch.js";
 
 /** Where `--demo` writes when no --out is given. */
 export const DEMO_OUT = "cat-harvest-demo";
@@ -17,6 +18,7 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
   const out = parsed.out ?? (parsed.demo ? DEMO_OUT : DEFAULT_OUT);
   checkDest("out", out); // A bad DEST fails before anything starts.
   const api = await openSources(parsed, io, parsed.scale);
+  const fetcher = downloadFetch();
   try {
     const opened = await openDestination(out, io.env);
     return await runIntoDestination(
@@ -42,12 +44,14 @@ export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "
           ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
           refresh: parsed.refresh,
           noColours: parsed.noColours,
+          ...(fetcher ? { fetch: fetcher.fetch } : {}),
           signal,
           ...progress,
         }),
       parsed.noReport ? undefined : madeBy(parsed, out, io.version),
     );
   } finally {
+    fetcher?.close();
     await api.stop();
   }
 }
