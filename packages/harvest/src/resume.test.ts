@@ -142,6 +142,28 @@ describe("byte-identical copies", () => {
     ]);
   });
 
+  test("a copy found a duplicate of a file that a copy sorting first then replaces is listed as a duplicate of the file kept", async () => {
+    const storage = reopenable();
+    const dataset = await openDataset(storage);
+    const same = jpeg(7);
+    // Copy 2 ends first; copy 3 is then a duplicate of it at once; copy 1 ends last and keeps the content.
+    expect(dataset.claimContent(sha(same), "Bengal/2-1.jpg")).toBeUndefined();
+    await storage.put("Bengal/2-1.jpg", same);
+    dataset.record(row(2, same));
+    expect(dataset.claimContent(sha(same), "Bengal/3-1.jpg")).toBe("Bengal/2-1.jpg");
+    const { file_name, breed, animal_id, source_url } = row(3, same);
+    dataset.fail({ file_name, breed, animal_id, source_url, reason: "duplicate", duplicate_of: "Bengal/2-1.jpg", attempts: 1 });
+    expect(dataset.claimContent(sha(same), "Bengal/1-1.jpg")).toBeUndefined();
+    await storage.put("Bengal/1-1.jpg", same);
+    dataset.record(row(1, same));
+    await dataset.finish();
+    expect(lines(storage, METADATA_FILE).map((l) => JSON.parse(l).file_name)).toEqual(["Bengal/1-1.jpg"]);
+    expect(lines(storage, "failures.jsonl").map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ file_name: "Bengal/2-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }),
+      expect.objectContaining({ file_name: "Bengal/3-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }),
+    ]);
+  });
+
   test("a copy that sorts later is a duplicate at once; an archive keeps the copy stored first", async () => {
     const folder = await openDataset(reopenable());
     expect(folder.claimContent("a".repeat(64), "Bengal/1-1.jpg")).toBeUndefined();
