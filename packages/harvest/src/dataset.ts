@@ -250,6 +250,8 @@ function createDataset({ storage, options, scan, trusted, claims, previous, jour
       const drop = replace ? await dropLaterCopies(storage, claims, names, stored) : undefined;
       if (drop) dropped = drop.dropped;
       if (dropped.duplicates > 0) changed = true;
+      // A copy found a duplicate of a file dropped since (a copy sorting first ended later) names the file kept.
+      if (drop?.copies.size) failures.repoint((key) => drop.copies.get(key)?.keeper);
       await journal?.flush();
       await writeMetadata(drop?.copies ?? new Map());
       await writeDatasetFiles(storage, {

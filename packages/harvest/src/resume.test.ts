@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createMemoryStorage, type MemoryStorage } from "@cat-harvest/storage";
 import { describe, expect, test } from "vitest";
 import { METADATA_FILE, STATE_FILE, type MetadataRow } from "./dataset-files.js";
-import { openDataset } from "./dataset.js";
+import { openDataset, type Dataset } from "./dataset.js";
 import { verifyDataset } from "./verify.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -122,23 +122,44 @@ describe("stamps: what a resumed run trusts", () => {
 });
 
 describe("byte-identical copies", () => {
+  /** A download of copy `n` of `bytes` ending: its content claimed (nobody holding it yet), stored and recorded. */
+  const storeCopy = async (storage: MemoryStorage, dataset: Dataset, n: number, bytes: Uint8Array) => {
+    expect(dataset.claimContent(sha(bytes), `Bengal/${n}-1.jpg`)).toBeUndefined();
+    await storage.put(`Bengal/${n}-1.jpg`, bytes);
+    dataset.record(row(n, bytes));
+  };
+
   test("the file whose name sorts first keeps the content, whichever download ended first", async () => {
     const storage = reopenable();
     const dataset = await openDataset(storage);
     const same = jpeg(7);
     // The copy that sorts later ends first.
-    expect(dataset.claimContent(sha(same), "Bengal/2-1.jpg")).toBeUndefined();
-    await storage.put("Bengal/2-1.jpg", same);
-    dataset.record(row(2, same));
-    expect(dataset.claimContent(sha(same), "Bengal/1-1.jpg")).toBeUndefined();
-    await storage.put("Bengal/1-1.jpg", same);
-    dataset.record(row(1, same));
+    await storeCopy(storage, dataset, 2, same);
+    await storeCopy(storage, dataset, 1, same);
     await dataset.finish();
     expect(dataset.dropped).toEqual({ duplicates: 1, storedThisRun: 1 });
     expect(storage.objects.has("Bengal/2-1.jpg")).toBe(false);
     expect(lines(storage, METADATA_FILE).map((l) => JSON.parse(l).file_name)).toEqual(["Bengal/1-1.jpg"]);
     expect(lines(storage, "failures.jsonl").map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ file_name: "Bengal/2-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }),
+    ]);
+  });
+
+  test("a copy found a duplicate of a file that a copy sorting first then replaces is listed as a duplicate of the file kept", async () => {
+    const storage = reopenable();
+    const dataset = await openDataset(storage);
+    const same = jpeg(7);
+    // Copy 2 ends first; copy 3 is then a duplicate of it at once; copy 1 ends last and keeps the content.
+    await storeCopy(storage, dataset, 2, same);
+    expect(dataset.claimContent(sha(same), "Bengal/3-1.jpg")).toBe("Bengal/2-1.jpg");
+    const { file_name, breed, animal_id, source_url } = row(3, same);
+    dataset.fail({ file_name, breed, animal_id, source_url, reason: "duplicate", duplicate_of: "Bengal/2-1.jpg", attempts: 1 });
+    await storeCopy(storage, dataset, 1, same);
+    await dataset.finish();
+    expect(lines(storage, METADATA_FILE).map((l) => JSON.parse(l).file_name)).toEqual(["Bengal/1-1.jpg"]);
+    expect(lines(storage, "failures.jsonl").map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ file_name: "Bengal/2-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }),
+      expect.objectContaining({ file_name: "Bengal/3-1.jpg", reason: "duplicate", duplicate_of: "Bengal/1-1.jpg" }),
     ]);
   });
 

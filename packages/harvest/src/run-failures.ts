@@ -9,6 +9,11 @@ export interface RunFailures {
   fail(given: FailureRow): void;
   /** Forgets the failures of a file now stored. */
   stored(row: MetadataRow): void;
+  /**
+   * Points each duplicate of a file dropped at finish to the file kept in its place
+   * (`keeperOf`: the dropped file's keeper, or `undefined` for a file still listed).
+   */
+  repoint(keeperOf: (key: string) => string | undefined): void;
   /** This run's failures (not duplicates), by reason. */
   reasons(): Map<string, number>;
   /** failures.jsonl as it stands. */
@@ -31,8 +36,23 @@ export function createRunFailures(previous: PreviousFailures): RunFailures {
       previous.failures.delete(row.source_url);
       failures.delete(row.file_name);
     },
+    repoint(keeperOf) {
+      repointDuplicates(failures, keeperOf);
+      repointDuplicates(previous.failures, keeperOf);
+    },
     reasons: () => new Map(reasons),
     // Sorted by file or URL: the same data set gives the same bytes, whatever order photos failed in.
     body: () => encodeLines(sortedValues(new Map([...previous.failures, ...failures]), (line) => line)),
   };
+}
+
+/** Rewrites, in place, the lines of duplicates whose `duplicate_of` `keeperOf` names a keeper for. */
+function repointDuplicates(lines: Map<string, string>, keeperOf: (key: string) => string | undefined): void {
+  for (const [key, line] of lines) {
+    if (!line.includes('"duplicate_of"')) continue;
+    const row = JSON.parse(line) as FailureRow;
+    const original = duplicateOf(row);
+    const keeper = original === undefined ? undefined : keeperOf(original);
+    if (keeper !== undefined) lines.set(key, JSON.stringify({ ...row, duplicate_of: keeper }));
+  }
 }

@@ -193,28 +193,53 @@ describe("harvest while downloads are held up", () => {
   test("a signal that stops the run while records still arrive and downloads are held up ends it cleanly", async () => {
     const inner = reopenable();
     const held = new Set<string>();
+    let breedIn = false;
+    let heldOne!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (heldOne = resolve));
+    const controller = new AbortController();
+    // Stops the run once both hold: a breed's records are in, and a photo's put is held up.
+    const stopWhenReady = () => {
+      if (breedIn && held.size > 0) controller.abort(new Error("stopped by the test"));
+    };
     // Photo puts wait until the run's signal aborts them.
     const storage: MemoryStorage = {
       ...inner,
       async put(key, body, options) {
         if (key.endsWith(".jpg")) {
           held.add(key);
-          await new Promise((_, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal!.reason), { once: true }));
+          heldOne();
+          stopWhenReady();
+          await new Promise((_, reject) => {
+            if (options?.signal?.aborted) reject(options.signal.reason);
+            options?.signal?.addEventListener("abort", () => reject(options.signal!.reason), { once: true });
+          });
         }
         return inner.put(key, body, options);
       },
     };
-    const controller = new AbortController();
+    // Every breed but the first one asked waits for a held photo, so records still arrive when the run stops, however loaded the machine.
+    const petfinder = createPetfinderSource(client());
+    let asked = 0;
+    const source: typeof petfinder = {
+      ...petfinder,
+      async *records(breed, options) {
+        if (asked++ > 0) await Promise.race([firstHeld, new Promise((resolve) => options.signal.addEventListener("abort", resolve, { once: true }))]);
+        yield* petfinder.records(breed, options);
+      },
+    };
     const phases: string[] = [];
     const summary = await harvest({
-      sources: [createPetfinderSource(client())],
+      sources: [source],
       storage,
       cache: { storage: createMemoryStorage(), key: "records.jsonl.gz" },
       breeds: ["Domestic Short Hair", "Tabby", "Siamese"],
       concurrency: 2,
       onLog: (line) => {
         // The first breed is in; the others are still being fetched.
-        if (line.endsWith("(api)")) controller.abort(new Error("stopped by the test"));
+        if (line.endsWith("(api)")) {
+          breedIn = true;
+          stopWhenReady();
+        }
       },
       onProgress: (p) => phases.push(p.phase),
       signal: controller.signal,
