@@ -108,11 +108,16 @@ describe("--demo --source petfinder,rescuegroups,thecatapi (emulators cross-post
   test.each([
     ["a folder", "demo"],
     ["a .tar.gz", "demo.tar.gz"],
-  ])("into %s: each cross-posted photo is stored once, and two runs write the same metadata.jsonl", async (_kind, name) => {
-    const argv = (dest: string) => [CLI, "--demo", "--source", "petfinder,rescuegroups,thecatapi", "--breeds", BREEDS.join(","), "--json", "--out", dest];
-    // Each demo's emulators listen on ports of their own: the rest of every line is the same.
-    const metadata = (await harvestTwice(name, argv, false)).map((m) => m.replaceAll(/http:\/\/127\.0\.0\.1:\d+\//g, "http://127.0.0.1:PORT/"));
-    expect(metadata[0]).toContain('"source":"rescuegroups"');
-    expect(metadata[1]).toBe(metadata[0]);
-  });
+  ])(
+    "into %s: each cross-posted photo is stored once, and two runs write the same metadata.jsonl",
+    async (_kind, name) => {
+      const argv = (dest: string) => [CLI, "--demo", "--source", "petfinder,rescuegroups,thecatapi", "--breeds", BREEDS.join(","), "--json", "--out", dest];
+      // Each demo's emulators listen on ports of their own: the rest of every line is the same.
+      const metadata = (await harvestTwice(name, argv, false)).map((m) => m.replaceAll(/http:\/\/127\.0\.0\.1:\d+\//g, "http://127.0.0.1:PORT/"));
+      expect(metadata[0]).toContain('"source":"rescuegroups"');
+      expect(metadata[1]).toBe(metadata[0]);
+      // Two demo harvests, each starting three emulators that draw their JPEGs: about 7 s of CPU.
+    },
+    90_000,
+  );
 });
