@@ -38,3 +38,11 @@ test("a large file comes back whole, in reads of 16 KiB then 64 KiB", async () =
 test("a missing file is null", async () => {
   expect(await openFileStream("k", join(dir, "none.jpg"))).toBeNull();
 });
+
+test("a small file's bytes stay its own while the next files are read", async () => {
+  const bodies = [0, 1, 2].map((n) => Uint8Array.from({ length: 1000 + n }, (_, i) => (i + n * 50) & 0xff));
+  for (const [n, body] of bodies.entries()) await writeFile(join(dir, `s${n}.jpg`), body);
+  const read: Uint8Array[] = [];
+  for (const n of [0, 1, 2]) read.push(...(await chunksOf(join(dir, `s${n}.jpg`))));
+  expect(read).toEqual(bodies);
+});
