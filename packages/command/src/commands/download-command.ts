@@ -1,12 +1,14 @@
 import { downloadList } from "@cat-harvest/harvest";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkDest } from "../check-dest.js";
 import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandUsageError } from "../errors.js";
-import { openDestination } from "../open-destination.js";
+import { openDestination, type OpenedDestination } from "../open-destination.js";
 import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { runIntoDestination } from "../run-into-destination.js";
+import { openSpoolFolder } from "../spool-folder.js";
 import { downloadToQueue } from "./download-queue.js";
 
 /** `cat-harvest download --input FILE --out DEST`: any URL list (a file or s3://bucket/key) into DEST. */
@@ -30,6 +32,21 @@ async function downloadInto(parsed: Extract<ParsedCommand, { command: "download"
       "--format webdataset writes tar shards into a folder or an s3:// prefix; give --out a folder (it holds 00000.tar, 00001.tar, ...)",
     );
   }
+  const spool = await openSpoolFolder(parsed.format, opened.destination.kind);
+  try {
+    return await runDownload(parsed, input, io, opened, spool?.storage);
+  } finally {
+    await spool?.remove();
+  }
+}
+
+async function runDownload(
+  parsed: Extract<ParsedCommand, { command: "download" }>,
+  input: OpenedList,
+  io: CommandIO,
+  opened: OpenedDestination,
+  spool: StorageAdapter | undefined,
+): Promise<number> {
   return runIntoDestination(
     opened,
     parsed.out,
@@ -48,9 +65,11 @@ async function downloadInto(parsed: Extract<ParsedCommand, { command: "download"
         format: parsed.format,
         ...(parsed.shardSize !== undefined ? { shardSize: parsed.shardSize } : {}),
         ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+        ...(spool ? { spool } : {}),
         signal,
         ...progress,
       }),
-    parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
+    // report.html reads metadata.jsonl, which shards do not have.
+    parsed.noReport || parsed.format === "webdataset" ? undefined : madeBy(parsed, parsed.out, io.version),
   );
 }

@@ -29,6 +29,12 @@ export interface DownloadShardsOptions extends DownloadRunOptions, ListColumns {
   readonly shardSize?: number;
   /** DEST as messages name it. @default storage.name */
   readonly location?: string;
+  /**
+   * Where `webdataset` bodies wait until their shard's tar is put (put, read back once,
+   * deleted), e.g. a temporary folder on local disk when DEST is an S3 prefix. Nothing in it
+   * outlives its shard; an interrupted shard's leftovers there are never read. @default storage
+   */
+  readonly spool?: StorageAdapter;
 }
 
 /** The two reads of the input. */
@@ -133,6 +139,7 @@ async function runAllShards(
     signal: options.signal,
     fetch: options.fetch,
     createSha256: options.createSha256,
+    spool: options.spool,
     onFinishedShard(stats) {
       progress.existing += stats.stored;
       report();

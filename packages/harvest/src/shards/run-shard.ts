@@ -27,13 +27,19 @@ export interface RunShardOptions {
   readonly createSha256?: CreateSha256;
   /** After each row's outcome (`stored`, `failed`, `duplicate`) in this shard. */
   readonly onOutcome?: (outcome: RowOutcome) => void;
+  /**
+   * Where `webdataset` bodies wait (put, read back once, deleted) until the shard's tar is put:
+   * a folder on local disk saves an S3 DEST three requests a photo. Keys are `_spool/<shard>/<key>`.
+   * @default storage
+   */
+  readonly spool?: StorageAdapter;
 }
 
 /**
  * Downloads and stores one shard, from scratch, and writes its stats last; a finished shard
  * (its `_stats.json` present) is not touched and its stored stats come back. Outputs depend
  * only on the rows and the bytes the servers sent:
- * - `webdataset`: bodies go to `_spool/<shard>/`, then `<shard>.tar` is put in one go (members in
+ * - `webdataset`: bodies go to `_spool/<shard>/` (in `spool`), then `<shard>.tar` is put in one go (members in
  *   row order: `<key>.<ext>`, `<key>.json`, `<key>.cls` with labels), `<shard>.jsonl` (every row),
  *   the spool is removed, and `<shard>_stats.json` is put;
  * - `files`: photos go to `<label folder>/<urlFileName>`, the rows to `_shards/<shard>.jsonl`, and
@@ -43,6 +49,7 @@ export interface RunShardOptions {
  */
 export async function runShard(options: RunShardOptions): Promise<ShardStats> {
   const { storage, plan, index } = options;
+  const spool = options.spool ?? storage;
   const files = shardFiles(plan.format, index);
   const finished = await readShardStats(storage, files.stats);
   if (finished) return finished;
@@ -60,14 +67,14 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
     }
   }
   const outcomes = await downloadShardRows(place(), {
-    storage,
+    storage: plan.format === "webdataset" ? spool : storage,
     concurrency: options.concurrency ?? 64,
     signal: options.signal,
     fetch: options.fetch,
     createSha256: options.createSha256,
     onOutcome: options.onOutcome,
   }).catch(async (error: unknown) => {
-    if (plan.format === "webdataset") await dropTargets(storage, placed);
+    if (plan.format === "webdataset") await dropTargets(spool, placed);
     throw error;
   });
   const keyOf = (i: number) => sampleKey(plan.shardSize, index * plan.shardSize + i);
@@ -75,13 +82,13 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
   const dropped = markDuplicates(outcomes, (i) => (plan.format === "files" ? folders[i]! : ""), memberOf);
   const lines = placed.map((p, i) => shardRowLine(keyOf(i), p.row, outcomes[i]!, plan.labels, outcomes[i]!.status === "stored" ? memberOf(i) : undefined));
   if (plan.format === "webdataset") {
-    await writeShardTar(storage, files.tar, lines, placed);
+    await writeShardTar(storage, files.tar, lines, placed, spool);
   } else {
     // Two URLs differing only in their credentials share a file: it is the holder's too.
     for (const [copy, holder] of dropped) if (placed[copy]!.target !== placed[holder]!.target) await storage.delete(placed[copy]!.target!);
   }
   await putLines(storage, files.rows, lines);
-  if (plan.format === "webdataset") await dropTargets(storage, placed);
+  if (plan.format === "webdataset") await dropTargets(spool, placed);
   const stats = countShard(index, plan.format, outcomes, (Date.now() - startedAt) / 1000);
   await storage.put(files.stats, encodeJson(stats));
   return stats;

@@ -28,10 +28,16 @@ function sampleMembers(storage: StorageAdapter, line: ShardRowLine, spoolKey: st
 }
 
 /**
- * Puts a shard's tar in one put (its length known up front), its stored rows in row order: the
- * store shows the whole tar under its name, or none of it.
+ * Puts a shard's tar in one put (its length known up front), its stored rows in row order, their
+ * bodies read from `spool`: the store shows the whole tar under its name, or none of it.
  */
-export async function writeShardTar(storage: StorageAdapter, key: string, lines: readonly ShardRowLine[], placed: readonly PlacedRow[]): Promise<void> {
-  const members = lines.flatMap((line, i) => (line.status === "stored" ? sampleMembers(storage, line, placed[i]!.target!) : []));
+export async function writeShardTar(
+  storage: StorageAdapter,
+  key: string,
+  lines: readonly ShardRowLine[],
+  placed: readonly PlacedRow[],
+  spool: StorageAdapter = storage,
+): Promise<void> {
+  const members = lines.flatMap((line, i) => (line.status === "stored" ? sampleMembers(spool, line, placed[i]!.target!) : []));
   await storage.put(key, tarStream(members), { size: tarSize(members), contentType: "application/x-tar" });
 }
