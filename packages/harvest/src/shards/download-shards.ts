@@ -12,6 +12,7 @@ import { DEFAULT_SHARD_SIZE, SUMMARY_FILE } from "./shard-names.js";
 import { planShards, type ShardFormat, type ShardPlan } from "./shard-plan.js";
 import { runShards } from "./run-shards.js";
 import { claimShardPlan } from "./store-plan.js";
+import { resumablePlan, withColumns } from "./resumable-plan.js";
 
 export interface DownloadShardsOptions extends DownloadRunOptions, ListColumns {
   /**
@@ -57,15 +58,7 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   const startedAt = Date.now();
   const { storage, signal } = options;
   const open = inputOpener(options.input);
-  const { identity, rows } = await readForPlan(open(), options);
-  const planned = await planShards({
-    rows,
-    format: options.format ?? "files",
-    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
-    input: identity,
-    ...(signal ? { signal } : {}),
-  });
-  const plan = await claimShardPlan(storage, planned, options.location);
+  const plan = (await resumedPlan(options, open)) ?? (await claimShardPlan(storage, await preparePlan(options, open()), options.location));
   const { progress, report } = createRunProgress("download", plan.labels.length, options.onProgress, startedAt);
   progress.records = plan.rows;
   const done = await storedSummary(storage, plan);
@@ -83,6 +76,31 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   progress.phase = "done";
   report();
   return harvestSummary(summary, ran, startedAt);
+}
+
+/** The stored plan of an unchanged re-run (`resumablePlan`); only for an input read again by opening it. */
+async function resumedPlan(options: DownloadShardsOptions, open: () => ReadableStream<Uint8Array> | UrlListInput): Promise<ShardPlan | undefined> {
+  if (!(typeof options.input === "function" || isUrlListInput(options.input))) return undefined;
+  return resumablePlan({
+    storage: options.storage,
+    format: options.format ?? "files",
+    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+    columns: columnsOf(options),
+    inputName: options.inputName,
+    open,
+  });
+}
+
+/** The pre-pass: the plan of the list as read now, its identity with the columns read by. */
+async function preparePlan(options: DownloadShardsOptions, input: ReadableStream<Uint8Array> | UrlListInput): Promise<ShardPlan> {
+  const { identity, rows } = await readForPlan(input, options);
+  return planShards({
+    rows,
+    format: options.format ?? "files",
+    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+    input: () => ({ ...identity(), ...withColumns(columnsOf(options)) }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 /**
