@@ -1,13 +1,15 @@
 import { downloadList } from "@cat-harvest/harvest";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkDest } from "../check-dest.js";
 import { downloadFetch } from "../download-fetch.js";
 import { madeBy } from "../describe-run.js";
 import type { CommandIO } from "../command-io.js";
 import { CommandUsageError } from "../errors.js";
-import { openDestination } from "../open-destination.js";
+import { openDestination, type OpenedDestination } from "../open-destination.js";
 import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { runIntoDestination } from "../run-into-destination.js";
+import { openSpoolFolder } from "../spool-folder.js";
 import { downloadToQueue } from "./download-queue.js";
 
 /** `cat-harvest download --input FILE --out DEST`: any URL list (a file or s3://bucket/key) into DEST. */
@@ -31,33 +33,47 @@ async function downloadInto(parsed: Extract<ParsedCommand, { command: "download"
       "--format webdataset writes tar shards into a folder or an s3:// prefix; give --out a folder (it holds 00000.tar, 00001.tar, ...)",
     );
   }
+  const spool = await openSpoolFolder(parsed.format, opened.destination.kind);
   const fetcher = downloadFetch();
   try {
-    return await runIntoDestination(
-      opened,
-      parsed.out,
-      parsed.json,
-      io,
-      async ({ signal, tookOver, progress }) =>
-        downloadList({
-          // A file or S3 object opens a new stream for each read: the plan's pre-pass, then the run.
-          input,
-          inputName: parsed.input,
-          ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
-          ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
-          // Only a run that died in DEST leaves temporary files: otherwise DEST is not walked.
-          storage: await opened.openStorage({ sweepTemporaryFiles: tookOver }),
-          location: opened.description,
-          format: parsed.format,
-          ...(parsed.shardSize !== undefined ? { shardSize: parsed.shardSize } : {}),
-          ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
-          ...(fetcher ? { fetch: fetcher.fetch } : {}),
-          signal,
-          ...progress,
-        }),
-      parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
-    );
+    return await runDownload(parsed, input, io, opened, spool?.storage, fetcher?.fetch);
   } finally {
     fetcher?.close();
+    await spool?.remove();
   }
+}
+
+async function runDownload(
+  parsed: Extract<ParsedCommand, { command: "download" }>,
+  input: OpenedList,
+  io: CommandIO,
+  opened: OpenedDestination,
+  spool: StorageAdapter | undefined,
+  fetcher: typeof fetch | undefined,
+): Promise<number> {
+  return runIntoDestination(
+    opened,
+    parsed.out,
+    parsed.json,
+    io,
+    async ({ signal, tookOver, progress }) =>
+      downloadList({
+        // A file or S3 object opens a new stream for each read: the plan's pre-pass, then the run.
+        input,
+        inputName: parsed.input,
+        ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
+        ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
+        // Only a run that died in DEST leaves temporary files: otherwise DEST is not walked.
+        storage: await opened.openStorage({ sweepTemporaryFiles: tookOver }),
+        location: opened.description,
+        format: parsed.format,
+        ...(parsed.shardSize !== undefined ? { shardSize: parsed.shardSize } : {}),
+        ...(parsed.concurrency !== undefined ? { concurrency: parsed.concurrency } : {}),
+        ...(spool ? { spool } : {}),
+        ...(fetcher ? { fetch: fetcher } : {}),
+        signal,
+        ...progress,
+      }),
+    parsed.noReport ? undefined : madeBy(parsed, parsed.out, io.version),
+  );
 }

@@ -114,6 +114,44 @@ describe("downloadList into webdataset shards", () => {
     for (const key of outputs(a)) expect(Buffer.from(a.objects.get(key)!).equals(Buffer.from(b.objects.get(key)!)), key).toBe(true);
   });
 
+  test("with a spool, bodies wait there: DEST gets only the shards' files, and the same bytes", async () => {
+    const plain = createMemoryStorage();
+    await run(plain, labelledList());
+    const storage = createMemoryStorage();
+    const spool = createMemoryStorage();
+    const keys: string[] = [];
+    const watched: StorageAdapter = new Proxy(storage, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name === "close") return async () => {};
+        return typeof value === "function" ? (...args: unknown[]) => (keys.push(`${String(name)} ${String(args[0])}`), value.apply(target, args)) : value;
+      },
+    });
+    const spooled: string[] = [];
+    const watchedSpool: StorageAdapter = new Proxy(spool, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        return name === "put" ? (key: string, ...rest: unknown[]) => (spooled.push(key), value.apply(target, [key, ...rest])) : value;
+      },
+    });
+    await downloadList({
+      input: () => new Response(labelledList()).body!,
+      inputName: "urls.csv",
+      storage: watched,
+      spool: watchedSpool,
+      concurrency: 4,
+      format: "webdataset",
+      shardSize: 3,
+    });
+    expect(keys.filter((k) => k.includes("_spool/"))).toEqual([]);
+    expect(spooled).toHaveLength(7); // every fetched body: 6 stored and the copy in shard 0
+    expect(spool.objects.size).toBe(0);
+    expect([...storage.objects.keys()].sort()).toEqual([...plain.objects.keys()].sort());
+    for (const key of storage.objects.keys())
+      if (!key.endsWith("_stats.json") && key !== "_summary.json")
+        expect(Buffer.from(storage.objects.get(key)!).equals(Buffer.from(plain.objects.get(key)!)), key).toBe(true);
+  });
+
   test("a resumed finished run downloads nothing, lists nothing and changes nothing", async () => {
     const storage = createMemoryStorage();
     await run(storage, labelledList());

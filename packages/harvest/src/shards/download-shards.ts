@@ -8,10 +8,11 @@ import { finishShards, type ShardedSummary } from "./finish-shards.js";
 import { isShardFinished } from "./is-shard-finished.js";
 import { listRows } from "./list-rows.js";
 import { listColumns, planList } from "./plan-list.js";
-import { SUMMARY_FILE } from "./shard-names.js";
+import { DEFAULT_SHARD_SIZE, SUMMARY_FILE } from "./shard-names.js";
 import type { ShardFormat, ShardPlan } from "./shard-plan.js";
 import { runShards } from "./run-shards.js";
 import { claimShardPlan } from "./store-plan.js";
+import { resumablePlan } from "./resumable-plan.js";
 
 export interface DownloadShardsOptions extends DownloadRunOptions, ListColumns {
   /**
@@ -29,6 +30,12 @@ export interface DownloadShardsOptions extends DownloadRunOptions, ListColumns {
   readonly shardSize?: number;
   /** DEST as messages name it. @default storage.name */
   readonly location?: string;
+  /**
+   * Where `webdataset` bodies wait until their shard's tar is put (put, read back once,
+   * deleted), e.g. a temporary folder on local disk when DEST is an S3 prefix. Nothing in it
+   * outlives its shard; an interrupted shard's leftovers there are never read. @default storage
+   */
+  readonly spool?: StorageAdapter;
 }
 
 /** The two reads of the input. */
@@ -51,8 +58,13 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   const startedAt = Date.now();
   const { storage, signal } = options;
   const open = inputOpener(options.input);
-  const planned = await planList({ ...options, input: open(), onRefused: (error: Error) => options.onLog?.(error.message) });
-  const plan = await claimShardPlan(storage, planned, options.location);
+  const plan =
+    (await resumedPlan(options, open)) ??
+    (await claimShardPlan(
+      storage,
+      await planList({ ...options, input: open(), onRefused: (error: Error) => options.onLog?.(error.message) }),
+      options.location,
+    ));
   const { progress, report } = createRunProgress("download", plan.labels.length, options.onProgress, startedAt);
   progress.records = plan.rows;
   const done = await storedSummary(storage, plan);
@@ -70,6 +82,19 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
   progress.phase = "done";
   report();
   return harvestSummary(summary, ran, startedAt);
+}
+
+/** The stored plan of an unchanged re-run (`resumablePlan`); only for an input read again by opening it. */
+async function resumedPlan(options: DownloadShardsOptions, open: () => ReadableStream<Uint8Array> | UrlListInput): Promise<ShardPlan | undefined> {
+  if (!(typeof options.input === "function" || isUrlListInput(options.input))) return undefined;
+  return resumablePlan({
+    storage: options.storage,
+    format: options.format ?? "files",
+    shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+    columns: listColumns(options),
+    inputName: options.inputName,
+    open,
+  });
 }
 
 /** The stored summary of a run whose every shard is finished (one stat per shard), or `undefined`. */
@@ -105,6 +130,7 @@ async function runAllShards(
     signal: options.signal,
     fetch: options.fetch,
     createSha256: options.createSha256,
+    spool: options.spool,
     onFinishedShard(stats) {
       progress.existing += stats.stored;
       report();

@@ -1,4 +1,5 @@
 import { createDefaultSha256, toHex } from "@cat-harvest/downloader";
+import type { ListColumns } from "../list-columns.js";
 
 /** What a plan remembers of its input, so a changed list is caught on a re-run. */
 export interface InputIdentity {
@@ -7,6 +8,8 @@ export interface InputIdentity {
   readonly bytes: number;
   /** SHA-256 of the whole input, hex. */
   readonly sha256: string;
+  /** The columns it was read by, when not the defaults (`urlColumn`, `labelColumn`). */
+  readonly columns?: ListColumns;
 }
 
 /**

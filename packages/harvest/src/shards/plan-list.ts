@@ -3,6 +3,7 @@ import { isUrlListInput, type UrlListInput } from "../list-input.js";
 import { identifyInput } from "./input-identity.js";
 import { listRows } from "./list-rows.js";
 import { DEFAULT_SHARD_SIZE } from "./shard-names.js";
+import { withColumns } from "./resumable-plan.js";
 import { planShards, type ShardFormat, type ShardPlan } from "./shard-plan.js";
 import type { ShardRow } from "./shard-row.js";
 
@@ -48,7 +49,8 @@ export async function planList(options: PlanListOptions): Promise<ShardPlan> {
     rows,
     format: options.format ?? "files",
     shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
-    input: counted.identity,
+    // The columns read by belong to the input's identity: a re-run by other columns is another plan.
+    input: () => ({ ...counted.identity(), ...withColumns(listColumns(options)) }),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }

@@ -23,6 +23,8 @@ export interface RunShardsOptions {
   readonly onOutcome?: (outcome: RowOutcome) => void;
   /** A shard this run did, with its stats. */
   readonly onShard?: (stats: ShardStats) => void;
+  /** Where `webdataset` bodies wait for their tar (`runShard`'s `spool`). @default storage */
+  readonly spool?: StorageAdapter | undefined;
 }
 
 /** A row stream that says when it has been read to its end. */
@@ -69,6 +71,7 @@ export async function runShards(options: RunShardsOptions): Promise<void> {
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
         ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
+        ...(options.spool ? { spool: options.spool } : {}),
       }).then(
         (stats) => {
           options.onShard?.(stats);

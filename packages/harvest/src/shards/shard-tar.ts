@@ -11,6 +11,10 @@ export interface TarMember {
 const BLOCK = 512;
 /** Bodies opened ahead of the one being written, so opening files overlaps writing. */
 const OPEN_AHEAD = 16;
+/** The largest chunk the stream hands on. */
+const BATCH = 65536;
+/** Padding and the two end blocks (read only: pieces are copied into a batch). */
+const ZEROS = new Uint8Array(2 * BLOCK);
 
 /** The tar's length: per member a header block and its data padded to whole blocks, then two zero blocks. */
 export function tarSize(members: readonly TarMember[]): number {
@@ -22,56 +26,79 @@ export function tarSize(members: readonly TarMember[]): number {
 /**
  * The tar of `members`, in their order, as a stream pulled chunk by chunk: ustar headers with
  * fixed fields (`ustarHeader`), so the same members give the same bytes. A body of another
- * length than its member says errors the stream. modern-tar's packer (as the tar adapter uses)
- * took 0.64 ms a member here, 20 s for a shard of 10,000 samples; this takes microseconds.
+ * length than its member says errors the stream. Headers, small bodies and padding are packed
+ * into chunks of up to 64 KiB, so writing a shard of 10,000 small photos takes some hundreds of
+ * writes, not 60,000. modern-tar's packer (as the tar adapter uses) took 0.64 ms a member here,
+ * 20 s for a shard of 10,000 samples; this takes microseconds.
  */
 export function tarStream(members: readonly TarMember[]): ReadableStream<Uint8Array> {
-  const opened: Array<Promise<ReadableStream<Uint8Array> | Uint8Array>> = [];
-  let next = 0;
-  let current: { member: TarMember; reader: ReadableStreamDefaultReader<Uint8Array>; received: number } | undefined;
-  const open = () => {
-    while (opened.length < OPEN_AHEAD && next + opened.length < members.length) {
-      const body = members[next + opened.length]!.body();
-      body.catch(() => {}); // awaited in turn
-      opened.push(body);
-    }
-  };
-  const endMember = (controller: ReadableStreamDefaultController<Uint8Array>, member: TarMember, received: number) => {
-    if (received !== member.size) throw new RangeError(`tar member ${member.name}: expected ${member.size} bytes, got ${received}`);
-    const padding = (BLOCK - (member.size % BLOCK)) % BLOCK;
-    if (padding > 0) controller.enqueue(new Uint8Array(padding));
+  const pieces = tarPieces(members);
+  let batch = new Uint8Array(BATCH);
+  let filled = 0;
+  const flush = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (filled === 0) return;
+    controller.enqueue(batch.subarray(0, filled));
+    batch = new Uint8Array(BATCH);
+    filled = 0;
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (current) {
-        const { done, value } = await current.reader.read();
-        if (!done) {
-          current.received += value.byteLength;
-          if (current.received > current.member.size) throw new RangeError(`tar member ${current.member.name}: longer than ${current.member.size} bytes`);
-          controller.enqueue(value);
+      for (;;) {
+        const { done, value } = await pieces.next();
+        if (done) {
+          flush(controller);
+          controller.close();
           return;
         }
-        endMember(controller, current.member, current.received);
-        current = undefined;
-        return;
+        if (filled + value.byteLength > BATCH) {
+          flush(controller);
+          if (value.byteLength >= BATCH) return controller.enqueue(value);
+        }
+        batch.set(value, filled);
+        filled += value.byteLength;
+        if (filled === BATCH) return flush(controller);
       }
-      if (next === members.length) {
-        controller.enqueue(new Uint8Array(2 * BLOCK));
-        controller.close();
-        return;
-      }
-      open();
-      const member = members[next++]!;
-      const body = await opened.shift()!;
-      controller.enqueue(ustarHeader(member.name, member.size));
-      if (body instanceof Uint8Array) {
-        controller.enqueue(body);
-        endMember(controller, member, body.byteLength);
-      } else current = { member, reader: body.getReader(), received: 0 };
     },
-    async cancel(reason) {
-      await current?.reader.cancel(reason).catch(() => {});
-      for (const body of opened.splice(0)) await body.then((b) => (b instanceof Uint8Array ? undefined : b.cancel(reason))).catch(() => {});
+    async cancel() {
+      await pieces.return(undefined);
     },
   });
+}
+
+/** The tar's pieces in order: per member its header, its body's chunks and its padding, then the end blocks. */
+async function* tarPieces(members: readonly TarMember[]): AsyncGenerator<Uint8Array, void, undefined> {
+  const opened: Array<Promise<ReadableStream<Uint8Array> | Uint8Array>> = [];
+  let next = 0;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  try {
+    while (next < members.length) {
+      while (opened.length < OPEN_AHEAD && next + opened.length < members.length) {
+        const body = members[next + opened.length]!.body();
+        body.catch(() => {}); // awaited in turn
+        opened.push(body);
+      }
+      const member = members[next++]!;
+      const body = await opened.shift()!;
+      yield ustarHeader(member.name, member.size);
+      let received = 0;
+      if (body instanceof Uint8Array) {
+        received = body.byteLength;
+        if (received <= member.size) yield body;
+      } else {
+        reader = body.getReader();
+        for (let chunk = await reader.read(); !chunk.done && received <= member.size; chunk = await reader.read()) {
+          received += chunk.value.byteLength;
+          if (received <= member.size) yield chunk.value;
+        }
+        reader = undefined;
+      }
+      if (received > member.size) throw new RangeError(`tar member ${member.name}: longer than ${member.size} bytes`);
+      if (received !== member.size) throw new RangeError(`tar member ${member.name}: expected ${member.size} bytes, got ${received}`);
+      yield ZEROS.subarray(0, (BLOCK - (member.size % BLOCK)) % BLOCK);
+    }
+    yield ZEROS;
+  } finally {
+    await reader?.cancel().catch(() => {});
+    for (const body of opened.splice(0)) await body.then((b) => (b instanceof Uint8Array ? undefined : b.cancel())).catch(() => {});
+  }
 }
