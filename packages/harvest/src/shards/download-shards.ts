@@ -78,7 +78,7 @@ export async function downloadShards(options: DownloadShardsOptions): Promise<Ha
     interrupted = true;
   }
   if (interrupted) return interruptedSummary(plan, progress, startedAt);
-  const summary = await finishShards({ storage, plan, ...(signal ? { signal } : {}) });
+  const summary = await finishShards({ storage, plan, spool: options.spool, ...(signal ? { signal } : {}) });
   progress.phase = "done";
   report();
   return harvestSummary(summary, ran, startedAt);

@@ -16,6 +16,8 @@ export interface FinishShardsOptions {
   readonly storage: StorageAdapter;
   readonly plan: ShardPlan;
   readonly signal?: AbortSignal;
+  /** The run's spool (`runShard`'s `spool`), whose leftovers of dead attempts are removed. @default storage */
+  readonly spool?: StorageAdapter | undefined;
 }
 
 /** What a sharded run holds once finished, stored as `_summary.json`. */
@@ -60,7 +62,7 @@ export async function finishShards(options: FinishShardsOptions): Promise<Sharde
   if (plan.format === "files") await compactFiles(storage, plan, duplicates, sorted, signal);
   else if (plan.labels.length > 0) await storage.put(CLASSES_FILE, new TextEncoder().encode(plan.labels.map((l) => `${l}\n`).join("")));
   const summary = summarize(plan, stats, duplicates, sorted);
-  await removeSpoolLeftovers(storage);
+  await removeSpoolLeftovers(options.spool ?? storage);
   await storage.put(SUMMARY_FILE, encodeJson(summary));
   return summary;
 }
