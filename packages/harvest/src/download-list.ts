@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { FailureRow } from "./dataset-files.js";
 import { HarvestUsageError, type HarvestBadRowError, type HarvestLineTooLongError } from "./errors.js";
-import type { ListColumns } from "./list-columns.js";
+import { listColumns, type ListColumns } from "./list-columns.js";
 import { METADATA_FILE } from "./dataset-files.js";
 import { downloadShards, type DownloadShardsOptions } from "./shards/download-shards.js";
 import { PLAN_FILE } from "./shards/shard-names.js";
@@ -32,8 +32,7 @@ export function tooLongFailure(error: HarvestLineTooLongError | HarvestBadRowErr
 }
 
 function listReadOptions(options: ListColumns, onBadRow: (error: HarvestLineTooLongError | HarvestBadRowError) => void) {
-  const { urlColumn, labelColumn } = options;
-  return { onBadRow, ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
+  return { onBadRow, ...listColumns(options) };
 }
 
 /**

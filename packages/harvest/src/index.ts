@@ -79,7 +79,8 @@ export {
 export { SHARD_FORMATS, checkShardOptions, planShards, type PlanShardsOptions, type ShardFormat, type ShardPlan } from "./shards/shard-plan.js";
 export type { ShardRow } from "./shards/shard-row.js";
 export { listRows } from "./shards/list-rows.js";
-export { listColumns, planList, type PlanListOptions } from "./shards/plan-list.js";
+export { planList, type PlanListOptions } from "./shards/plan-list.js";
+export { listColumns } from "./list-columns.js";
 export { uniqueRows } from "./shards/unique-rows.js";
 export { shardRows, type ShardInput } from "./shards/shard-rows.js";
 export { identifyInput, type InputIdentity } from "./shards/input-identity.js";

@@ -15,6 +15,12 @@ export interface ListColumns {
   readonly labelColumn?: string;
 }
 
+/** The column options of `options`, without the unset ones. */
+export function listColumns(options: ListColumns): ListColumns {
+  const { urlColumn, labelColumn } = options;
+  return { ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
+}
+
 export const DEFAULT_URL_COLUMN = "url";
 export const DEFAULT_LABEL_COLUMN = "label";
 

@@ -1,4 +1,4 @@
-import { downloadList } from "@cat-harvest/harvest";
+import { downloadList, listColumns } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkDest } from "../check-dest.js";
 import { downloadFetch } from "../download-fetch.js";
@@ -61,8 +61,7 @@ async function runDownload(
         // A file or S3 object opens a new stream for each read: the plan's pre-pass, then the run.
         input,
         inputName: parsed.input,
-        ...(parsed.urlColumn !== undefined ? { urlColumn: parsed.urlColumn } : {}),
-        ...(parsed.labelColumn !== undefined ? { labelColumn: parsed.labelColumn } : {}),
+        ...listColumns(parsed),
         // Only a run that died in DEST leaves temporary files: otherwise DEST is not walked.
         storage: await opened.openStorage({ sweepTemporaryFiles: tookOver }),
         location: opened.description,

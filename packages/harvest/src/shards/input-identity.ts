@@ -40,3 +40,10 @@ export function identifyInput(body: ReadableStream<Uint8Array>, name: string): {
     },
   };
 }
+
+/** The identity of all of `body`, read to its end for nothing else. */
+export async function hashInput(body: ReadableStream<Uint8Array>, name: string): Promise<InputIdentity> {
+  const counted = identifyInput(body, name);
+  await counted.body.pipeTo(new WritableStream());
+  return counted.identity();
+}

@@ -1,5 +1,5 @@
 import type { HarvestBadRowError, HarvestLineTooLongError } from "../errors.js";
-import type { ListColumns } from "../list-columns.js";
+import { listColumns, type ListColumns } from "../list-columns.js";
 import type { UrlListInput } from "../list-input.js";
 import { parseUrlList, type UrlListFormat } from "../url-list.js";
 import type { ShardRow } from "./shard-row.js";
@@ -24,8 +24,7 @@ export async function* listRows(body: ReadableStream<Uint8Array> | UrlListInput,
     const row = { url: error.excerpt, line: error.line, failure: { reason: error.reason, detail: error.message } };
     refused.push(error.label === undefined ? row : { ...row, label: error.label });
   };
-  const { urlColumn, labelColumn } = options;
-  const reading = { onBadRow, ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
+  const reading = { onBadRow, ...listColumns(options) };
   for await (const entry of parseUrlList(body, fileName, options.format, reading)) {
     yield* refused.splice(0);
     yield entry;

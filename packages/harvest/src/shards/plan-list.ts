@@ -1,6 +1,6 @@
-import type { ListColumns } from "../list-columns.js";
+import { listColumns, type ListColumns } from "../list-columns.js";
 import { isUrlListInput, type UrlListInput } from "../list-input.js";
-import { identifyInput } from "./input-identity.js";
+import { hashInput, identifyInput, type InputIdentity } from "./input-identity.js";
 import { listRows } from "./list-rows.js";
 import { DEFAULT_SHARD_SIZE } from "./shard-names.js";
 import { withColumns } from "./resumable-plan.js";
@@ -21,12 +21,6 @@ export interface PlanListOptions extends ListColumns {
   readonly onRefused?: (error: Error) => void;
 }
 
-/** The column options of `options`, without the unset ones. */
-export function listColumns(options: ListColumns): ListColumns {
-  const { urlColumn, labelColumn } = options;
-  return { ...(urlColumn !== undefined ? { urlColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
-}
-
 /**
  * The plan of a URL list (`planShards` over `listRows`), with the list's identity (its size and
  * SHA-256) so a re-run of an edited list is caught. A stream is hashed as it is parsed; a
@@ -35,14 +29,15 @@ export function listColumns(options: ListColumns): ListColumns {
  */
 export async function planList(options: PlanListOptions): Promise<ShardPlan> {
   const rowOptions = { ...listColumns(options), ...(options.onRefused ? { onRefused: options.onRefused } : {}) };
-  let counted: ReturnType<typeof identifyInput>;
+  let identity: () => InputIdentity;
   let rows: AsyncIterable<ShardRow>;
   if (isUrlListInput(options.input)) {
-    counted = identifyInput(options.input.stream(), options.inputName);
-    await counted.body.pipeTo(new WritableStream());
+    const hashed = await hashInput(options.input.stream(), options.inputName);
+    identity = () => hashed;
     rows = listRows(options.input, options.inputName, rowOptions);
   } else {
-    counted = identifyInput(options.input, options.inputName);
+    const counted = identifyInput(options.input, options.inputName);
+    identity = counted.identity;
     rows = listRows(counted.body, options.inputName, rowOptions);
   }
   return planShards({
@@ -50,7 +45,7 @@ export async function planList(options: PlanListOptions): Promise<ShardPlan> {
     format: options.format ?? "files",
     shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
     // The columns read by belong to the input's identity: a re-run by other columns is another plan.
-    input: () => ({ ...counted.identity(), ...withColumns(listColumns(options)) }),
+    input: () => ({ ...identity(), ...withColumns(listColumns(options)) }),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }

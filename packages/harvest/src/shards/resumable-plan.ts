@@ -1,7 +1,7 @@
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { ListColumns } from "../list-columns.js";
 import { isUrlListInput, type UrlListInput } from "../list-input.js";
-import { identifyInput, type InputIdentity } from "./input-identity.js";
+import { hashInput, type InputIdentity } from "./input-identity.js";
 import type { ShardFormat, ShardPlan } from "./shard-plan.js";
 import { readShardPlan } from "./store-plan.js";
 
@@ -32,9 +32,8 @@ export async function resumablePlan(options: ResumablePlanOptions): Promise<Shar
   const stored = await readShardPlan(options.storage);
   if (!stored?.input || stored.format !== options.format || stored.shardSize !== options.shardSize) return undefined;
   const input = options.open();
-  const counted = identifyInput(isUrlListInput(input) ? input.stream() : input, options.inputName);
-  await counted.body.pipeTo(new WritableStream());
-  return sameInput({ ...counted.identity(), ...withColumns(options.columns) }, stored.input) ? stored : undefined;
+  const identity = await hashInput(isUrlListInput(input) ? input.stream() : input, options.inputName);
+  return sameInput({ ...identity, ...withColumns(options.columns) }, stored.input) ? stored : undefined;
 }
 
 /** `{ columns }` when any column is named, else nothing (so a plan of default columns stays as it was). */
