@@ -112,3 +112,11 @@ export async function procCpuSeconds(pid: number): Promise<number> {
 
 /** USER_HZ on Linux is 100 on every mainstream build. */
 const CLOCK_TICKS = 100;
+
+/** Busy and total CPU ticks of the whole machine so far (the first line of /proc/stat): every process, ours and others'. */
+export async function machineCpuTicks(): Promise<{ busy: number; total: number }> {
+  const fields = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  // idle and iowait are the 4th and 5th fields
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
