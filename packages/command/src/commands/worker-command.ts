@@ -68,7 +68,8 @@ export async function workerCommand(parsed: Extract<ParsedCommand, { command: "w
 
 async function openSharedRun(out: string, io: CommandIO): Promise<OpenRun> {
   const opened = await openDestination(out, io.env);
-  const storage = await opened.openStorage();
+  // A shared folder: other workers and the enqueue write into it now, so their temporary files are not leftovers to sweep.
+  const storage = await opened.openStorage({ sweepTemporaryFiles: false });
   const plan = await readShardPlan(storage);
   if (!plan) {
     await storage.close();
