@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       .join("/")} at the end.`,
     `${count} photos of the bulk CDN (about 1.3 KB each) in shards of ${shardSize}, CDN latency ${latencyMs} ms on every photo, ${concurrency} downloads at once per worker.`,
   ];
-  const md = [...header, "", queueTable(rows), "", ...s3Lines(rows), ...(memory ? [memory] : [])].join("\n");
+  const md = [...header, "", queueTable(rows, machine.nproc), "", ...s3Lines(rows), ...(memory ? [memory] : [])].join("\n");
   process.stdout.write(`${md}\n`);
   const stamp = startedAt.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "T");
   await writeFile(join(BENCH_DIR, "results", `queue-${stamp}.md`), `${md}\n`);

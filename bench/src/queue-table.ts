@@ -20,14 +20,16 @@ export interface QueueRow {
 const f = (n: number, digits = 1) => n.toFixed(digits);
 
 /** The markdown table: wall time, photos/s, speed-up, CPU and load per run, and its check. */
-export function queueTable(rows: readonly QueueRow[]): string {
+export function queueTable(rows: readonly QueueRow[], cores: number): string {
   const head =
-    "| format | DEST | workers | seconds | photos/s | speed-up | of latency bound | first shard s | finish s | workers CPU s | enqueue CPU s | CDN + Redis CPU s | machine busy | load 1 min | Redis cmds / shard | shards per worker | check |\n" +
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|";
+    "| format | DEST | workers | seconds | photos/s | speed-up | of latency bound | first shard s | finish s | workers CPU s | enqueue CPU s | CDN + Redis CPU s | bench's CPU share | machine busy | load 1 min | Redis cmds / shard | shards per worker | check |\n" +
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|";
   const lines = rows.map((row) => {
     const r = row.run;
     const perSec = row.photos / r.seconds;
     const cdnRedis = r.cdnCpuSec + r.redisCpuSec + (r.s3CpuSec ?? 0);
+    // Every process of the run (workers, enqueue, CDN, Redis, S3) against what the cores could give over its wall time.
+    const share = (100 * (r.workersCpuSec + r.enqueue.userSec + r.enqueue.sysSec + cdnRedis)) / (r.seconds * cores);
     return [
       row.format,
       row.dest,
@@ -41,6 +43,7 @@ export function queueTable(rows: readonly QueueRow[]): string {
       f(r.workersCpuSec),
       f(r.enqueue.userSec + r.enqueue.sysSec),
       `${f(cdnRedis)}${r.s3CpuSec !== undefined ? ` (S3 ${f(r.s3CpuSec)})` : ""}`,
+      `${f(share, 0)}%`,
       `${f(r.machineBusyPct, 0)}%`,
       `${f(r.loadBefore[0]!)} → ${f(r.loadAfter[0]!)}`,
       f(r.redisCommands / row.shards, 0),
