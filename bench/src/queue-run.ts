@@ -27,7 +27,6 @@ export interface QueueRunOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Counters read before the enqueue, once the last shard is done and after the finishing run (the S3 server's requests). */
   readonly counters?: () => Promise<Record<string, number>>;
-  readonly log: (line: string) => void;
 }
 
 /** What one queued run took and whether it finished whole. */
