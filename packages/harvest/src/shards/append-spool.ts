@@ -5,7 +5,7 @@ import type { BodySpool } from "./body-spool.js";
 export type AppendMedium = StorageAdapter & Required<Pick<StorageAdapter, "append" | "getRange">>;
 
 /** The most bytes one append writes: bodies that arrive while one is under way wait for the next. */
-const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 1024 * 1024;
 
 interface Waiting {
   readonly key: string;
