@@ -16,7 +16,7 @@ function rangedMemory() {
         return async (key: string, data: Uint8Array) => {
           if (state.failAppend) throw new Error("disk full");
           appends.push(data.byteLength);
-          return target.append(key, data);
+          return target.append!(key, data);
         };
       return Reflect.get(target, name, receiver);
     },
