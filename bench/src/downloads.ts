@@ -18,6 +18,7 @@ import {
 import { BENCH_DIR, CAT_HARVEST_CLI } from "./paths.js";
 import { summarizeProfile } from "./profile-summary.js";
 import type { EmulatorProcess } from "./emulator-process.js";
+import { FreshOutFolders } from "./fresh-out-folders.js";
 
 /** One measured download run. */
 export interface DownloadRun {
@@ -108,6 +109,11 @@ async function diagnose(lists: JobLists, outDir: string, latencyMs: number, prin
   log(`    profile kept in ${dir} (open it in Chrome DevTools > Performance)`);
 }
 
+/** The bytes one run of `jobs` writes (for the disk check before keeping each run's output). */
+function totalBytes(jobs: readonly BenchJob[]): number {
+  return jobs.reduce((n, j) => n + j.bytes, 0);
+}
+
 /** The run with the median images/s, its CPU per image replaced by the median CPU per image of all the runs. */
 function median(runs: DownloadRun[]): DownloadRun {
   const middle = <T>(sorted: T[]) => sorted[Math.floor(sorted.length / 2)]!;
@@ -138,41 +144,45 @@ export async function benchDownloads(options: BenchOptions, workDir: string, log
     try {
       const lists = await writeJobLists(jobs, join(workDir, `lists-${latencyMs}`));
       const outDir = join(workDir, "out");
-      const commands: ToolCommand[] = [];
+      const commands: Array<(out: string) => ToolCommand> = [];
       if (catHarvestReady) {
         for (const runtime of ["bun", "node"] as const) {
-          commands.push(catHarvestCommand(lists, outDir, undefined, { runtime }));
-          for (const c of options.concurrencies) commands.push(catHarvestCommand(lists, outDir, c, { runtime }));
+          commands.push((out) => catHarvestCommand(lists, out, undefined, { runtime }));
+          for (const c of options.concurrencies) commands.push((out) => catHarvestCommand(lists, out, c, { runtime }));
         }
         // the fetch `cat-harvest download` uses under Node, on node:http
-        commands.push(catHarvestCommand(lists, outDir, undefined, { runtime: "node", nodeHttp: true }));
+        commands.push((out) => catHarvestCommand(lists, out, undefined, { runtime: "node", nodeHttp: true }));
         // storage-fs on its own defaults to fsync "always": one row shows what that costs
-        commands.push(catHarvestCommand(lists, outDir, undefined, { fsync: "always" }));
+        commands.push((out) => catHarvestCommand(lists, out, undefined, { fsync: "always" }));
         // maxBufferedBytes 0: every body streams into storage, as before bodies were read whole
-        commands.push(catHarvestCommand(lists, outDir, undefined, { runtime: "bun", maxBufferedBytes: 0 }));
+        commands.push((out) => catHarvestCommand(lists, out, undefined, { runtime: "bun", maxBufferedBytes: 0 }));
         const runner = options.baseline;
-        if (runner) for (const runtime of ["bun", "node"] as const) commands.push(catHarvestCommand(lists, outDir, undefined, { runtime, runner }));
+        if (runner) for (const runtime of ["bun", "node"] as const) commands.push((out) => catHarvestCommand(lists, out, undefined, { runtime, runner }));
       }
       // the command as users run it: the bundle, under Bun, at its defaults
       if (existsSync(CAT_HARVEST_CLI)) {
-        for (const format of ["files", "webdataset"] as const) commands.push(commandDownloadCommand(lists, outDir, format));
+        for (const format of ["files", "webdataset"] as const) commands.push((out) => commandDownloadCommand(lists, out, format));
         // without the report (thumbnails, report.html), to show what it adds to the default
-        commands.push(commandDownloadCommand(lists, outDir, "files", { noReport: true }));
-        commands.push(commandDownloadCommand(lists, outDir, "files", { runtime: "node" }));
+        commands.push((out) => commandDownloadCommand(lists, out, "files", { noReport: true }));
+        for (const format of ["files", "webdataset"] as const) commands.push((out) => commandDownloadCommand(lists, out, format, { runtime: "node" }));
       } else log("  apps/cli is not built (npm run build -w apps/cli): the `cat-harvest download` rows are skipped.");
       // aria2c also at the downloader's default concurrency, so the default rows have a peer
       const ariaConcurrencies = [...new Set([...options.concurrencies, ...(defaultConcurrency ? [defaultConcurrency] : [])])].sort((a, b) => a - b);
-      if (hasAria2) for (const c of ariaConcurrencies) commands.push(aria2Command(lists, outDir, c));
-      commands.push(writeupCommand(lists, outDir));
+      if (hasAria2) for (const c of ariaConcurrencies) commands.push((out) => aria2Command(lists, out, c));
+      commands.push((out) => writeupCommand(lists, out));
+      const folders = new FreshOutFolders(join(workDir, `runs-${latencyMs}`), totalBytes(jobs), log);
       const byConfig = new Map<string, DownloadRun[]>();
       for (let r = 0; r < options.repeat; r++) {
-        for (const cmd of commands) {
-          const run = await measureDownload(cmd, jobs, outDir, emulator, latencyMs, log);
+        for (const make of commands) {
+          const out = await folders.next();
+          const cmd = make(out);
+          const run = await measureDownload(cmd, jobs, out, emulator, latencyMs, log);
           const key = `${cmd.tool}|${run.concurrency}`;
           byConfig.set(key, [...(byConfig.get(key) ?? []), run]);
         }
       }
       for (const runs of byConfig.values()) results.push(median(runs));
+      await folders.clear();
       if (options.cpuProf && catHarvestReady) await diagnose(lists, outDir, latencyMs, log);
       await rm(outDir, { recursive: true, force: true });
     } finally {

@@ -155,9 +155,16 @@ export class NodeHttpResponse extends Response {
         parts.push(chunk);
         length += chunk.length;
       });
+      let ended = false;
       source.once("error", reject);
-      source.once("end", () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts, length)));
-      source.once("close", () => reject(terminated()));
+      source.once("end", () => {
+        ended = true;
+        resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts, length));
+      });
+      // Only a body cut short makes its error: two errors with their stacks per photo cost more than the rest of this path.
+      source.once("close", () => {
+        if (!ended) reject(terminated());
+      });
     });
   }
 }

@@ -12,10 +12,11 @@ export interface SpoolFolder {
 }
 
 /**
- * The spool of a `webdataset` run into an S3 prefix: each photo is put, read back once for its
- * shard's tar and deleted, which on S3 is three requests a photo; on local disk it is three file
- * operations and the tar is the only upload. Not fsynced: a spooled body outlives no crash (its
- * shard is redone). Other destinations spool in DEST itself (`undefined`).
+ * The spool of a `webdataset` run into an S3 prefix: in DEST each photo would be put, read back
+ * once for its shard's tar and deleted, three requests a photo; on local disk an attempt's photos
+ * are appended to one file and read back by range (the engine's append spool: storage-fs has
+ * `append` and `getRange`), and the tar is the only upload. Not fsynced: a spooled body outlives
+ * no crash (its shard is redone). Other destinations spool in DEST itself (`undefined`).
  */
 export async function openSpoolFolder(format: string | undefined, destinationKind: string): Promise<SpoolFolder | undefined> {
   if (format !== "webdataset" || destinationKind !== "s3") return undefined;

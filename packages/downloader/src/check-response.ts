@@ -22,7 +22,10 @@ export function refuseResponse(attempt: AttemptContext, response: Response): Dow
   if (expected !== undefined && expected > settings.maxBytes) {
     return attempt.error("too-large", `GET ${url} announces ${expected} bytes, more than maxBytes ${settings.maxBytes}`, { status });
   }
-  if (expected === 0 || !response.body) return emptyBody(attempt);
+  if (expected === 0) return emptyBody(attempt);
+  // A body read whole is checked for presence once read (readWholeBody): under Node, looking at
+  // \`body\` makes a web stream per response that \`arrayBuffer()\` then never uses.
+  if ((expected === undefined || expected > settings.maxBufferedBytes) && !response.body) return emptyBody(attempt);
   return null;
 }
 

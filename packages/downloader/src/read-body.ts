@@ -1,4 +1,5 @@
 import type { AttemptContext } from "./attempt-context.js";
+import { emptyBody } from "./check-response.js";
 import type { DownloadJobError } from "./errors.js";
 
 /**
@@ -61,6 +62,7 @@ export async function readWholeBody(attempt: AttemptContext, response: Response)
     clearTimeout(idle);
   }
   if (attempt.failure) throw attempt.failure;
+  if (bytes.byteLength === 0 && response.body === null) throw attempt.fail(emptyBody(attempt));
   if (bytes.byteLength < expected) {
     attempt.received = bytes.byteLength;
     throw attempt.fail(truncated(attempt));

@@ -1,4 +1,13 @@
-import { lstat as lstatCallback, rename as renameCallback, type Stats, writeFile as writeFileCallback } from "node:fs";
+import {
+  close as closeCallback,
+  constants,
+  lstat as lstatCallback,
+  open as openCallback,
+  read as readCallback,
+  rename as renameCallback,
+  type Stats,
+  writeFile as writeFileCallback,
+} from "node:fs";
 
 // node:fs's callback calls, each wrapped in one promise, for the calls every photo makes (a
 // lookup, a whole-body write, a rename). Under Node they cost less CPU than node:fs/promises,
@@ -27,6 +36,24 @@ export function lstatOrNull(path: string): Promise<Stats | null> {
       if (!error) resolve(info);
       else if (error.code === "ENOENT" || error.code === "ENOTDIR") resolve(null);
       else reject(error);
+    }),
+  );
+}
+
+/**
+ * Reads `length` bytes at `position` of the file at `path` with one open, one `pread` and one
+ * close (fewer bytes when the file ends first), or `null` when there is no file.
+ */
+export function readFileRange(path: string, position: number, length: number): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) =>
+    // O_NOFOLLOW: a link in the file's place is refused (ELOOP), never followed out of the root.
+    openCallback(path, constants.O_RDONLY | constants.O_NOFOLLOW, (error, fd) => {
+      if (error) return error.code === "ENOENT" || error.code === "ENOTDIR" ? resolve(null) : reject(error);
+      if (length === 0) return closeCallback(fd, () => resolve(new Uint8Array(0)));
+      const buffer = new Uint8Array(length);
+      readCallback(fd, buffer, 0, length, position, (readError, bytesRead) =>
+        closeCallback(fd, () => (readError ? reject(readError) : resolve(bytesRead === length ? buffer : buffer.subarray(0, bytesRead)))),
+      );
     }),
   );
 }

@@ -236,6 +236,28 @@ describe("never outside the root", () => {
     await storage.close();
   });
 
+  test("getRange reads a range of a file, fewer bytes past its end, null when missing, and refuses a link", async () => {
+    const storage = await createFsStorage({ root: freshRoot() });
+    await storage.append!("_spool/0/bodies", text("abcdef"));
+    await storage.append!("_spool/0/bodies", text("ghij"));
+    const read = async (start: number, end: number) => new TextDecoder().decode((await storage.getRange!("_spool/0/bodies", start, end))!);
+    expect(await read(0, 6)).toBe("abcdef");
+    expect(await read(6, 10)).toBe("ghij");
+    expect(await read(4, 8)).toBe("efgh");
+    expect(await read(8, 20)).toBe("ij");
+    expect(await read(3, 3)).toBe("");
+    expect(await storage.getRange!("_spool/0/gone", 0, 4)).toBeNull();
+    expect(await storage.getRange!("_spool/9/gone", 0, 4)).toBeNull();
+    await expect(storage.getRange!("_spool/0/bodies", 4, 2)).rejects.toBeInstanceOf(TypeError);
+    await expect(storage.getRange!("../beside", 0, 2)).rejects.toBeInstanceOf(StorageKeyError);
+    const outside = join(base, `outside-range-${counter++}`);
+    await writeFile(outside, "secret");
+    await symlink(outside, join(storage.root, "linked"));
+    await expect(storage.getRange!("linked", 0, 6)).rejects.toBeInstanceOf(FsStorageError);
+    await storage.close();
+    await expect(storage.getRange!("_spool/0/bodies", 0, 1)).rejects.toBeInstanceOf(StorageClosedError);
+  });
+
   test("hostile keys write nothing beside or above the root", async () => {
     const parent = join(base, `parent-${counter++}`);
     const storage = await createFsStorage({ root: join(parent, "root") });

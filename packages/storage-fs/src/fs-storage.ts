@@ -1,5 +1,5 @@
 import { unlink } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import {
   checkPutArguments,
   type PutOptions,
@@ -13,6 +13,7 @@ import {
 import { appendObject } from "./append-object.js";
 import { FsStorageError } from "./errors.js";
 import { openFileStream } from "./file-stream.js";
+import { readFileRange } from "./fs-calls.js";
 import { type FsStorageOptions, type FsyncMode, resolveFsStorageOptions } from "./fs-storage-options.js";
 import { listFiles } from "./list-files.js";
 import { openRoot } from "./open-root.js";
@@ -113,6 +114,22 @@ export async function createFsStorage(options: FsStorageOptions): Promise<FsStor
       ensureOpen("get");
       const found = await locateFile(place, key, "get");
       return found ? openFileStream(key, found.path) : null;
+    },
+
+    async getRange(key: string, start: number, end: number) {
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+        throw new TypeError(`fs getRange of ${JSON.stringify(key)}: start and end must be whole numbers with 0 <= start <= end, got ${start} and ${end}`);
+      }
+      const segments = checkKey(key);
+      ensureOpen("getRange");
+      const folder = await safeFolder(root, segments.slice(0, -1), key, { create: false, operation: "getRange", known: place.known });
+      if (folder === null) return null;
+      const path = join(folder, segments[segments.length - 1]!);
+      try {
+        return await readFileRange(path, start, end - start);
+      } catch (error) {
+        throw new FsStorageError("getRange", key, path, error);
+      }
     },
 
     async *list(prefix?: string) {

@@ -97,6 +97,13 @@ export interface StorageAdapter {
    */
   append?(key: string, bytes: Uint8Array): Promise<void>;
   /**
+   * The bytes from `start` up to `end` (exclusive) of the object under `key`, read in one go;
+   * fewer when the object ends before `end`, `null` when nothing is stored under `key`. Only
+   * media that read a range cheaply have it (a folder): a spool that appends many bodies to one
+   * object reads each back with it.
+   */
+  getRange?(key: string, start: number, end: number): Promise<Uint8Array | null>;
+  /**
    * Finalises the medium (ends an archive, completes uploads, releases handles). Further
    * calls reject with `StorageClosedError`. Calling it twice is harmless.
    */

@@ -152,6 +152,34 @@ describe("downloadList into webdataset shards", () => {
         expect(Buffer.from(storage.objects.get(key)!).equals(Buffer.from(plain.objects.get(key)!)), key).toBe(true);
   });
 
+  test("a spool that appends and reads ranges gets one file per attempt, appended and removed whole, and the same bytes", async () => {
+    const plain = createMemoryStorage();
+    await run(plain, labelledList());
+    const storage = createMemoryStorage();
+    const calls: string[] = [];
+    const ranged: StorageAdapter = new Proxy(storage, {
+      get(target, name, receiver) {
+        if (name === "getRange")
+          return async (key: string, start: number, end: number) => (calls.push(`getRange ${key}`), target.objects.get(key)?.slice(start, end) ?? null);
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === "function" ? (...args: unknown[]) => (calls.push(`${String(name)} ${String(args[0])}`), value.apply(target, args)) : value;
+      },
+    });
+    await run(ranged, labelledList());
+    const spoolCalls = calls.filter((c) => c.includes("_spool/") && !c.startsWith("list ")); // the finish lists _spool/ for leftovers
+    expect(spoolCalls.filter((c) => c.startsWith("put "))).toEqual([]);
+    expect(spoolCalls.filter((c) => c.startsWith("getRange ")).length).toBe(6); // each stored body read back once
+    const files = new Set(spoolCalls.map((c) => c.split(" ")[1]));
+    expect([...files].filter((k) => !/^_spool\/\d{5}\/[0-9a-f]{8}\/bodies$/.test(k!))).toEqual([]);
+    expect(files.size).toBe(3); // one file per shard attempt
+    expect(spoolCalls.filter((c) => c.startsWith("delete "))).toHaveLength(3);
+    expect([...storage.objects.keys()].filter((k) => k.startsWith("_spool/"))).toEqual([]);
+    expect([...storage.objects.keys()].sort()).toEqual([...plain.objects.keys()].sort());
+    for (const key of storage.objects.keys())
+      if (!key.endsWith("_stats.json") && key !== "_summary.json")
+        expect(Buffer.from(storage.objects.get(key)!).equals(Buffer.from(plain.objects.get(key)!)), key).toBe(true);
+  });
+
   test("a resumed finished run downloads nothing, lists nothing and changes nothing", async () => {
     const storage = createMemoryStorage();
     await run(storage, labelledList());

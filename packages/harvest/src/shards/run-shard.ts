@@ -12,6 +12,7 @@ import type { ShardRow } from "./shard-row.js";
 import { shardRowLine } from "./shard-row-line.js";
 import { countShard, encodeJson, readShardStats } from "./shard-stats.js";
 import { writeShardTar } from "./write-shard-tar.js";
+import { openBodySpool } from "./body-spool.js";
 
 export interface RunShardOptions {
   readonly storage: StorageAdapter;
@@ -59,7 +60,9 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
   const startedAt = Date.now();
   const placed: PlacedRow[] = [];
   const folders: string[] = [];
-  const targetOf = targetFor(plan, index, `${files.spool}${attemptName()}/`, folders);
+  const spoolFolder = `${files.spool}${attemptName()}/`;
+  const bodies = plan.format === "webdataset" ? openBodySpool(spool, spoolFolder) : undefined;
+  const targetOf = targetFor(plan, index, spoolFolder, folders);
   async function* place() {
     let i = 0;
     for await (const row of options.rows) {
@@ -70,14 +73,14 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
     }
   }
   const outcomes = await downloadShardRows(place(), {
-    storage: spool,
+    storage: bodies?.storage ?? storage,
     concurrency: options.concurrency ?? 64,
     signal: options.signal,
     fetch: options.fetch,
     createSha256: options.createSha256,
     onOutcome: options.onOutcome,
   }).catch(async (error: unknown) => {
-    if (plan.format === "webdataset") await dropTargets(spool, placed);
+    await bodies?.remove(targets(placed));
     throw error;
   });
   const keyOf = (i: number) => sampleKey(plan.shardSize, index * plan.shardSize + i);
@@ -91,12 +94,12 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
   // Another run of this shard finished while this one downloaded: its files are these bytes.
   const finishedMeanwhile = await readShardStats(storage, files.stats);
   if (finishedMeanwhile) {
-    if (plan.format === "webdataset") await dropTargets(spool, placed);
+    await bodies?.remove(targets(placed));
     return finishedMeanwhile;
   }
-  if (plan.format === "webdataset") await writeShardTar(storage, files.tar, lines, placed, spool);
+  if (bodies) await writeShardTar(storage, files.tar, lines, placed, (key) => bodies.read(key));
   await putLines(storage, files.rows, lines);
-  if (plan.format === "webdataset") await dropTargets(spool, placed);
+  await bodies?.remove(targets(placed));
   const stats = countShard(index, plan.format, outcomes, (Date.now() - startedAt) / 1000);
   await storage.put(files.stats, encodeJson(stats));
   return stats;
@@ -125,7 +128,7 @@ function targetFor(plan: ShardPlan, index: number, spool: string, folders: strin
   };
 }
 
-/** Removes the spool's bodies of a shard (each by its key: no listing). */
-async function dropTargets(storage: StorageAdapter, placed: readonly PlacedRow[]): Promise<void> {
-  for (const p of placed) if (p.target !== undefined) await storage.delete(p.target).catch(() => false);
+/** The spool keys of a shard's bodies (no listing needed to remove them). */
+function* targets(placed: readonly PlacedRow[]): Iterable<string> {
+  for (const p of placed) if (p.target !== undefined) yield p.target;
 }
