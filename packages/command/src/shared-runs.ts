@@ -27,7 +27,11 @@ export function sharedRuns(io: CommandIO): SharedRuns {
     once,
     storage: (out) =>
       once(`storage:${out}`, async () => {
-        const destination = openDestination(out, io.env).then(async (dest) => ({ opened: dest, storage: await dest.openStorage() }));
+        // Other workers write into DEST meanwhile: their temporary files are not leftovers to sweep.
+        const destination = openDestination(out, io.env).then(async (dest) => ({
+          opened: dest,
+          storage: await dest.openStorage({ sweepTemporaryFiles: false }),
+        }));
         opened.push(destination);
         return (await destination).storage;
       }),

@@ -1,10 +1,10 @@
 import type { PhotoSource } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { breedRecordsKey } from "./breed-records-key.js";
-import { HarvestError } from "./errors.js";
+import { HarvestDatasetError, HarvestError } from "./errors.js";
 import { quotaAdvice } from "./harvest.js";
 import { readCacheSummary } from "./records-cache.js";
-import { streamRecords } from "./source-records.js";
+import { breedPlan, streamRecords } from "./source-records.js";
 
 export interface FetchBreedRecordsOptions {
   /** The run's shared storage (DEST). */
@@ -48,5 +48,9 @@ export async function fetchBreedRecords(options: FetchBreedRecordsOptions): Prom
   if (outcome.quota) throw new HarvestError(`${breed}: ${quotaAdvice(outcome.quota)}`);
   const failed = outcome.errors[0];
   if (failed) throw failed.error;
+  // The records cache stops writing quietly when a put fails: here that is the job's failure.
+  const stored = (await readCacheSummary(cache))?.progress.get(breed);
+  if (!stored || !breedPlan(stored, perBreed).complete)
+    throw new HarvestDatasetError(cache.key, `the records of ${source.name}'s ${breed} could not be stored whole; the job is tried again`);
   return { records, pages: outcome.pages };
 }

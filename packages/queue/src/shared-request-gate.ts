@@ -14,6 +14,13 @@ local interval = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], at + interval, 'PX', interval + 60000)
 return at - now`;
 
+/**
+ * How much wider than the rate the slots are. A request reaches the API a little after its slot
+ * (a process's first fetch sets up its HTTP client, a busy event loop): a quarter of a slot of
+ * such delay still never puts more than `max` requests in one window as the API counts them.
+ */
+const SLACK = 0.25;
+
 /** A request ceiling shared by every process that opens it with the same key. */
 export interface RequestGate {
   /** Waits for this process's next request slot (aborts with `signal`'s reason). */
@@ -25,8 +32,8 @@ export interface RequestGate {
 
 /**
  * Opens a request ceiling kept in Redis under `key`: every request through any process's gate
- * of that key takes the next slot, `durationMs / max` after the one before, so no window of
- * `durationMs` sees more than `max` requests from all of them together (a source's polite rate
+ * of that key takes the next slot, `durationMs / max` (and a quarter: `SLACK`) after the one before, so no
+ * window of `durationMs` sees more than `max` requests from all of them together (a source's polite rate
  * over every worker). Redis away: a take waits for it to come back.
  */
 export function openRequestGate(connection: RedisConnection, key: string, limit: SharedRateLimit): RequestGate {
@@ -34,7 +41,7 @@ export function openRequestGate(connection: RedisConnection, key: string, limit:
     throw new RangeError(`openRequestGate: max must be 1 or more and durationMs above 0, got ${limit.max} per ${limit.durationMs} ms`);
   const redis = new Redis({ ...workerConnection(connection), lazyConnect: true });
   redis.on("error", () => {}); // reconnects by itself; a take waits meanwhile
-  const interval = Math.ceil(limit.durationMs / limit.max);
+  const interval = Math.ceil((limit.durationMs / limit.max) * (1 + SLACK));
   const take = async (signal?: AbortSignal) => {
     signal?.throwIfAborted();
     const wait = Number(await redis.eval(RESERVE, 1, key, interval));

@@ -31,7 +31,8 @@ export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Pro
   const input = await openList(parsed.input, io.env);
   try {
     const opened = await openDestination(parsed.out, io.env);
-    const storage = await opened.openStorage();
+    // Workers may be writing into DEST now: their temporary files are not leftovers to sweep.
+    const storage = await opened.openStorage({ sweepTemporaryFiles: false });
     try {
       const plan = await claimShardPlan(storage, await planOf(parsed, input, io), opened.description);
       const summary = await queue.enqueueShards({

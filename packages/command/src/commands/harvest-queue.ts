@@ -36,7 +36,8 @@ export async function harvestToQueue(parsed: HarvestQueueFlags, io: CommandIO): 
   try {
     const plan = await planHarvest({ sources: sources.map((s) => s.source), type: parsed.type, ...planFlags(parsed), signal: io.signal });
     const opened = await openDestination(dest, io.env);
-    const storage = await opened.openStorage();
+    // Workers may be writing into DEST now: their temporary files are not leftovers to sweep.
+    const storage = await opened.openStorage({ sweepTemporaryFiles: false });
     try {
       const run = { parsed, io, queue, settings, plan, storage, out, dest, description: opened.description, runId: await queue.runIdOf(out) };
       let step = await advanceHarvest({ ...run, jobs: apiJobs(plan, parsed), requeueFailed: true });

@@ -30,14 +30,16 @@ export function failureRowOf(line: ShardRowLine, duplicateOf?: string): FailureR
     ...(origin ? { source: origin.source, source_id: origin.source_id } : {}),
   };
   const copyOf = duplicateOf ?? line.duplicate_of;
+  // A source's photo names the file it would have been, stored or not, as a harvest's failure lines do.
+  const file = line.file ?? origin?.file;
   if (copyOf !== undefined) {
-    return { ...base, reason: DUPLICATE_REASON, duplicate_of: copyOf, attempts: line.attempts, ...(line.file ? { file_name: line.file } : {}) };
+    return { ...base, reason: DUPLICATE_REASON, duplicate_of: copyOf, attempts: line.attempts, ...(file ? { file_name: file } : {}) };
   }
   return {
     ...base,
     reason: line.reason ?? "failed",
     attempts: line.attempts,
     ...(line.detail !== undefined ? { detail: line.detail } : {}),
-    ...(origin ? { file_name: origin.file } : {}),
+    ...(origin ? { file_name: file } : {}),
   };
 }
