@@ -73,9 +73,8 @@ function filesOf(root: string): Map<string, Buffer> {
 
 const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const photos = (files: Map<string, Buffer>) => new Map([...files].filter(([k]) => /\.(jpg|png|gif|webp)$/.test(k)).map(([k, v]) => [k, sha(v)]));
-const jsonLines = (bytes: Buffer | undefined) =>
-  (bytes ?? Buffer.alloc(0))
-    .toString()
+const jsonLines = (bytes?: Buffer) =>
+  (bytes?.toString() ?? "")
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
