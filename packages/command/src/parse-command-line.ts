@@ -54,7 +54,7 @@ export type ParsedCommand =
       /** Rows per shard of a harvest run as jobs (`--shard-size`, with --queue). */
       readonly shardSize?: number;
       /** `--wait`: with --queue, follow the run until it is finished. */
-      readonly wait: boolean;
+      readonly wait?: boolean;
     } & Partial<QueueFlags>)
   | (ApiFlags & { readonly command: "breeds" })
   | ({
@@ -182,7 +182,7 @@ function harvestCommand(v: Values): ParsedCommand {
     noReport: v["no-report"] === true,
     ...queue,
     ...optional("shardSize", integer("harvest", "shard-size", v["shard-size"], 1, 10_000_000)),
-    wait: v.wait === true,
+    ...(v.wait === true ? { wait: true } : {}),
   };
 }
 
