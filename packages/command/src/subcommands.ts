@@ -147,7 +147,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "status",
     usage: "cat-harvest status --queue URL [flags]",
-    summary: "Show a queue's shards: done, running, waiting, failed (with reasons), rate and ETA.",
+    summary: "Show a queue's jobs: a harvest's API jobs per source, then the shards: done, running, waiting, failed (with reasons), rate and ETA.",
     flags: [QUEUE_FLAG, QUEUE_NAME_FLAG, JSON_FLAG, HELP_FLAG],
   },
 ];
