@@ -3,31 +3,22 @@
 // one killed with kill -9 during the API phase. The data set must equal a one-process harvest of
 // the same flags; each source's request ceiling must hold over all workers (timed by a recording
 // proxy in front of each emulator); no planted key may reach Redis, DEST or any process's output.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { startRescueGroupsEmulator } from "@cat-harvest/rescuegroups-emulator";
 import { startCatApiEmulator } from "@cat-harvest/thecatapi-emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
+import { cliChildren } from "./cli-children.js";
 
-const CLI = fileURLToPath(new URL("./fixtures/cli-process.ts", import.meta.url));
 const REDIS_PASSWORD = "harvest-e2e-redis-pw-7Qe2";
 const RG_KEY = "planted-rescuegroups-key-Zx81";
 const CAT_KEY = "planted-thecatapi-key-Wm40";
 const SECRETS = [REDIS_PASSWORD, RG_KEY, CAT_KEY];
-
-interface Cli {
-  readonly child: ChildProcess;
-  stderr: string;
-  stdout: string;
-  readonly exited: Promise<number | null>;
-}
 
 /** A loopback proxy in front of an emulator's API that notes when each API request arrived. */
 interface RecordingProxy {
@@ -88,7 +79,6 @@ describe("harvest --queue: two sources, 3 workers, one killed with kill -9 in th
   let direct: { rescuegroups: string; thecatapi: string };
   let env: Record<string, string>;
   let temporary: string;
-  const children: Cli[] = [];
 
   beforeAll(async () => {
     redis = await startRedis({ password: REDIS_PASSWORD });
@@ -108,22 +98,14 @@ describe("harvest --queue: two sources, 3 workers, one killed with kill -9 in th
     };
   });
   afterAll(async () => {
-    for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
-    await Promise.all(children.map((c) => c.exited));
+    await killAll();
     await Promise.all(Object.values(proxies ?? {}).map((p) => p.stop()));
     await Promise.all((emulators ?? []).map((e) => e.stop()));
     await redis?.stop();
     if (temporary) rmSync(temporary, { recursive: true, force: true });
   });
 
-  function cli(args: string[]): Cli {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    const c: Cli = { child, stderr: "", stdout: "", exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
-    child.stdout!.on("data", (chunk: Buffer) => (c.stdout += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (c.stderr += chunk.toString()));
-    children.push(c);
-    return c;
-  }
+  const { cli, killAll } = cliChildren(() => env);
 
   const flags = ["--source", "rescuegroups,thecatapi", "--breeds", "Abyssinian,Bengal,Siamese,Maine Coon", "--per-breed", "40", "--no-report"];
   const apiUrls = (urls: { rescuegroups: string; thecatapi: string }) => [

@@ -3,31 +3,16 @@ import { checkJobSettings } from "./check-job-settings.js";
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS } from "./enqueue-shards.js";
 import { jobStanding, requeueFailed } from "./job-standing.js";
 import { openQueue } from "./open-queue.js";
-import type { RedisConnection } from "./redis-connection.js";
-import { DEFAULT_QUEUE_NAME, type ShardJobSettings } from "./shard-job-data.js";
+import type { EnqueueRunOptions } from "./enqueue-options.js";
+import { DEFAULT_QUEUE_NAME } from "./shard-job-data.js";
 
 /** One API job to queue: a breed of a source. */
 export type ApiJobSpec = Pick<ApiJobData, "source" | "apiRoot" | "type" | "breed" | "perBreed" | "size">;
 
-/** What `enqueueApiJobs` takes. */
-export interface EnqueueApiJobsOptions {
-  readonly connection: RedisConnection;
-  /** The run's queue name; each source's jobs go to `apiQueueName(queueName, source)`. @default "cat-harvest" */
-  readonly queueName?: string;
-  readonly runId: string;
+/** What `enqueueApiJobs` takes: each source's jobs go to `apiQueueName(queueName, source)`. */
+export interface EnqueueApiJobsOptions extends EnqueueRunOptions {
   /** Every breed of every source, in the harvest's order. */
   readonly jobs: readonly ApiJobSpec[];
-  /** Credential-free settings every worker reads (`out`). */
-  readonly settings?: ShardJobSettings;
-  /** The credentials this process holds, which must appear nowhere in the job data. */
-  readonly secrets?: readonly string[];
-  /** @default 3 */
-  readonly attempts?: number;
-  /** @default 5000 */
-  readonly backoffMs?: number;
-  /** Queue parked jobs again; when false they are counted as `failed` and left parked. @default true */
-  readonly requeueFailed?: boolean;
-  readonly signal?: AbortSignal;
 }
 
 /** What an enqueue of API jobs did. */

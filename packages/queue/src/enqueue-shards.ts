@@ -2,8 +2,8 @@ import { shardName, type ShardRow } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { checkJobSettings } from "./check-job-settings.js";
 import { jobStanding, requeueFailed } from "./job-standing.js";
+import type { EnqueueRunOptions } from "./enqueue-options.js";
 import { openQueue, type CommandQueue } from "./open-queue.js";
-import type { RedisConnection } from "./redis-connection.js";
 import { shardInputKey, writeShardInput } from "./shard-input.js";
 import { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
 
@@ -13,27 +13,11 @@ export const DEFAULT_ATTEMPTS = 3;
 export const DEFAULT_BACKOFF_MS = 5000;
 
 /** What `enqueueShards` takes. */
-export interface EnqueueShardsOptions {
-  readonly connection: RedisConnection;
-  /** @default "cat-harvest" */
-  readonly queueName?: string;
-  /** The run's id (`runIdOf(dest)`): the same for every enqueue of one DEST. */
-  readonly runId: string;
+export interface EnqueueShardsOptions extends EnqueueRunOptions {
   /** The run's shared storage (DEST): each shard's rows go under `_inputs/`. */
   readonly storage: StorageAdapter;
   /** The run's shards in order, as the shard engine's `shardRows` yields them. */
   readonly shards: AsyncIterable<{ readonly index: number; readonly rows: AsyncIterable<ShardRow> }>;
-  /** Credential-free settings every worker reads (checked by `checkJobSettings`). */
-  readonly settings?: ShardJobSettings;
-  /** The credentials this process holds, which must appear nowhere in the job data. */
-  readonly secrets?: readonly string[];
-  /** Tries per shard before it is parked as failed. @default 3 */
-  readonly attempts?: number;
-  /** The wait before a failed shard's next try, doubled after each. @default 5000 */
-  readonly backoffMs?: number;
-  /** Queue parked shards again; when false they are counted as `failed` and left parked. @default true */
-  readonly requeueFailed?: boolean;
-  readonly signal?: AbortSignal;
 }
 
 /** What an enqueue did, shard by shard. */

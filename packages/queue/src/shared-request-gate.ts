@@ -4,26 +4,29 @@ import { workerConnection } from "./bullmq-connection.js";
 import type { RedisConnection } from "./redis-connection.js";
 import type { SharedRateLimit } from "./run-worker.js";
 
-// Reserves the next request slot, spaced `interval` ms after the one before, on Redis's own
-// clock (so workers on machines whose clocks differ share one schedule); returns the wait.
-const RESERVE = `
+// Lets a request start now when the last start of any process was `interval` ms ago or more
+// (and notes this start), else says how long to wait; on Redis's own clock, so workers on
+// machines whose clocks differ share one schedule. Starts are noted when they happen, not when
+// a slot was promised: a process whose timer fired late never squeezes the next start.
+const START = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
 local interval = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], at + interval, 'PX', interval + 60000)
-return at - now`;
+local last = tonumber(redis.call('GET', KEYS[1]) or '')
+if last and now - last < interval then return last + interval - now end
+redis.call('SET', KEYS[1], now, 'PX', interval + 60000)
+return 0`;
 
 /**
- * How much wider than the rate the slots are. A request reaches the API a little after its slot
- * (a process's first fetch sets up its HTTP client, a busy event loop): a quarter of a slot of
- * such delay still never puts more than `max` requests in one window as the API counts them.
+ * How much wider than the rate the spacing is. A request reaches the API a little after its
+ * start is noted (a process's first fetch sets up its HTTP client, a busy machine): a quarter of
+ * the spacing of such delay still never puts more than `max` requests in one window as the API counts them.
  */
 const SLACK = 0.25;
 
 /** A request ceiling shared by every process that opens it with the same key. */
 export interface RequestGate {
-  /** Waits for this process's next request slot (aborts with `signal`'s reason). */
+  /** Waits until this process may start a request (aborts with `signal`'s reason). */
   take(signal?: AbortSignal): Promise<void>;
   /** A `fetch` that takes a slot before each request. */
   wrap(fetch: typeof globalThis.fetch): typeof globalThis.fetch;
@@ -31,8 +34,8 @@ export interface RequestGate {
 }
 
 /**
- * Opens a request ceiling kept in Redis under `key`: every request through any process's gate
- * of that key takes the next slot, `durationMs / max` (and a quarter: `SLACK`) after the one before, so no
+ * Opens a request ceiling kept in Redis under `key`: a request through any process's gate of that
+ * key starts `durationMs / max` (and a quarter: `SLACK`) or more after the start before it, so no
  * window of `durationMs` sees more than `max` requests from all of them together (a source's polite rate
  * over every worker). Redis away: a take waits for it to come back.
  */
@@ -43,9 +46,13 @@ export function openRequestGate(connection: RedisConnection, key: string, limit:
   redis.on("error", () => {}); // reconnects by itself; a take waits meanwhile
   const interval = Math.ceil((limit.durationMs / limit.max) * (1 + SLACK));
   const take = async (signal?: AbortSignal) => {
-    signal?.throwIfAborted();
-    const wait = Number(await redis.eval(RESERVE, 1, key, interval));
-    await sleep(wait, signal);
+    for (;;) {
+      signal?.throwIfAborted();
+      const wait = Number(await redis.eval(START, 1, key, interval));
+      if (wait <= 0) return;
+      // A few ms of spread, so processes waiting for one start do not all ask at once.
+      await sleep(wait + Math.random() * 10, signal);
+    }
   };
   return {
     take,

@@ -7,10 +7,10 @@ import { inFlagLanguage } from "../flag-language.js";
 import { openGatedSource, type GatedSource } from "../gated-source.js";
 import { KEYED_SOURCES, keyOf } from "../keyed-sources.js";
 import { loadQueue } from "../load-queue.js";
-import { openDestination } from "../open-destination.js";
 import type { ParsedCommand, QueueFlags } from "../parse-command-line.js";
 import { queueSettings, type QueueSettings } from "../queue-connection.js";
 import { sharedDestination } from "../shared-destination.js";
+import { withSharedStorage } from "../shared-storage.js";
 import { advanceHarvest } from "./harvest-queue-step.js";
 
 export type HarvestQueueFlags = Extract<ParsedCommand, { command: "harvest" }> & QueueFlags & { readonly out: string };
@@ -35,10 +35,7 @@ export async function harvestToQueue(parsed: HarvestQueueFlags, io: CommandIO): 
   const sources = await openEnqueueSources(queue, settings, parsed, io);
   try {
     const plan = await planHarvest({ sources: sources.map((s) => s.source), type: parsed.type, ...planFlags(parsed), signal: io.signal });
-    const opened = await openDestination(dest, io.env);
-    // Workers may be writing into DEST now: their temporary files are not leftovers to sweep.
-    const storage = await opened.openStorage({ sweepTemporaryFiles: false });
-    try {
+    return await withSharedStorage(dest, io.env, async (storage, opened) => {
       const run = { parsed, io, queue, settings, plan, storage, out, dest, description: opened.description, runId: await queue.runIdOf(out) };
       let step = await advanceHarvest({ ...run, jobs: apiJobs(plan, parsed), requeueFailed: true });
       while (parsed.wait && !step.finished && step.parked === 0) {
@@ -48,10 +45,7 @@ export async function harvestToQueue(parsed: HarvestQueueFlags, io: CommandIO): 
       if (parsed.wait && step.parked > 0)
         io.stderr(`${step.parked} jobs are parked as failed: \`cat-harvest status\` shows why; run this command again to queue them again`);
       return step.finished && step.finished.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
-    } finally {
-      await storage.close();
-      await opened.close();
-    }
+    });
   } catch (error) {
     throw inFlagLanguage(error);
   } finally {
