@@ -173,7 +173,12 @@ describe("harvest --queue: two sources, 3 workers, one killed with kill -9 in th
       for (let i = max; i < times.length; i++) expect(times[i]! - times[i - max]!, JSON.stringify(times.map((t) => t - times[0]!))).toBeGreaterThanOrEqual(950);
     }
 
-    const outputs = [alone, enqueue, finish, status, ...workers].map((c) => c.stdout + c.stderr).join("\n");
+    // A folder a one-process harvest wrote is not rewritten by a run as jobs.
+    const refused = cli([...flags, ...proxied(), "--out", aloneDir, ...queue]);
+    expect(await refused.exited).toBe(2);
+    expect(refused.stderr).toMatch(/harvested in one process .* give --out a new DEST/);
+
+    const outputs = [alone, enqueue, finish, status, refused, ...workers].map((c) => c.stdout + c.stderr).join("\n");
     const destText = [...queued].map(([key, bytes]) => (key.endsWith(".gz") ? gunzipSync(bytes).toString() : bytes.toString("latin1"))).join("\n");
     const everything = redis.everything();
     expect(everything).toContain("Maine Coon");

@@ -3,8 +3,6 @@ import {
   decideHarvestRows,
   finishShards,
   harvestShardPlan,
-  METADATA_FILE,
-  PLAN_FILE,
   shardRows,
   writeSourcesFile,
   type HarvestPlan,
@@ -15,7 +13,6 @@ import type { ApiEnqueueSummary, ApiJobSpec, EnqueueSummary } from "@cat-harvest
 import type { StorageAdapter } from "@cat-harvest/storage";
 import type { CommandIO } from "../command-io.js";
 import { madeBy } from "../describe-run.js";
-import { CommandUsageError } from "../errors.js";
 import type { loadQueue } from "../load-queue.js";
 import type { QueueSettings } from "../queue-connection.js";
 import { reportAfterRun } from "../run-into-destination.js";
@@ -53,7 +50,6 @@ export interface HarvestStep {
 
 /** One step of the run: the API jobs, then (all done) the decision and the download shards, then (all done) the finishing. */
 export async function advanceHarvest(run: HarvestRun): Promise<HarvestStep> {
-  await refuseOneProcessDataset(run.storage, run.description);
   const api = await run.queue.enqueueApiJobs({
     connection: run.settings.connection,
     ...(run.settings.queueName ? { queueName: run.settings.queueName } : {}),
@@ -102,15 +98,6 @@ async function enqueueHarvestShards(run: HarvestRun): Promise<{ plan: ShardPlan;
     signal: run.io.signal,
   });
   return { plan, summary };
-}
-
-/** A folder a one-process harvest wrote (metadata.jsonl, no `_plan.json`) is not rewritten by a run as jobs. */
-async function refuseOneProcessDataset(storage: StorageAdapter, description: string): Promise<void> {
-  if ((await storage.stat(PLAN_FILE)) || !(await storage.stat(METADATA_FILE))) return;
-  throw new CommandUsageError(
-    "out",
-    `${description} holds a data set harvested in one process (metadata.jsonl without _plan.json), which a run with --queue would rewrite; give --out a new DEST, or harvest into this one without --queue`,
-  );
 }
 
 function say(run: HarvestRun, json: Record<string, unknown>, text: string): void {

@@ -1,8 +1,10 @@
-import { planHarvest, type HarvestPlan } from "@cat-harvest/harvest";
+import { METADATA_FILE, PLAN_FILE, planHarvest, type HarvestPlan } from "@cat-harvest/harvest";
+import type { StorageAdapter } from "@cat-harvest/storage";
 import type { ApiJobSpec } from "@cat-harvest/queue";
 import { sleep } from "@cat-harvest/http";
 import type { CommandIO } from "../command-io.js";
 import { EXIT_OK, EXIT_PARTIAL } from "../exit-codes.js";
+import { CommandUsageError } from "../errors.js";
 import { inFlagLanguage } from "../flag-language.js";
 import { openGatedSource, type GatedSource } from "../gated-source.js";
 import { KEYED_SOURCES, keyOf } from "../keyed-sources.js";
@@ -34,8 +36,9 @@ export async function harvestToQueue(parsed: HarvestQueueFlags, io: CommandIO): 
   const settings = queueSettings(queue, parsed, io.env);
   const sources = await openEnqueueSources(queue, settings, parsed, io);
   try {
-    const plan = await planHarvest({ sources: sources.map((s) => s.source), type: parsed.type, ...planFlags(parsed), signal: io.signal });
     return await withSharedStorage(dest, io.env, async (storage, opened) => {
+      await refuseOneProcessDataset(storage, opened.description);
+      const plan = await planHarvest({ sources: sources.map((s) => s.source), type: parsed.type, ...planFlags(parsed), signal: io.signal });
       const run = { parsed, io, queue, settings, plan, storage, out, dest, description: opened.description, runId: await queue.runIdOf(out) };
       let step = await advanceHarvest({ ...run, jobs: apiJobs(plan, parsed), requeueFailed: true });
       while (parsed.wait && !step.finished && step.parked === 0) {
@@ -70,6 +73,15 @@ async function openEnqueueSources(
     await Promise.all(opened.map((s) => s.close()));
     throw error;
   }
+}
+
+/** A folder a one-process harvest wrote (metadata.jsonl, no `_plan.json`) is not rewritten by a run as jobs. */
+async function refuseOneProcessDataset(storage: StorageAdapter, description: string): Promise<void> {
+  if ((await storage.stat(PLAN_FILE)) || !(await storage.stat(METADATA_FILE))) return;
+  throw new CommandUsageError(
+    "out",
+    `${description} holds a data set harvested in one process (metadata.jsonl without _plan.json), which a run with --queue would rewrite; give --out a new DEST, or harvest into this one without --queue`,
+  );
 }
 
 function planFlags(parsed: HarvestQueueFlags) {
