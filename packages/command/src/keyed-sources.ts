@@ -15,8 +15,13 @@ export interface KeyedSourceSpec {
   readonly signup: string;
   /** The `name` of the client's error for a refused key. */
   readonly authError: string;
-  /** The client and source, loaded only when asked for (`import()`). */
-  readonly open: (apiKey: string, baseUrl: string | undefined, requestsPerSecond?: number) => Promise<PhotoSource>;
+  /**
+   * The client and source, loaded only when asked for (`import()`); `fetch` is what the
+   * client requests through (a queue worker's passes each request through the source's shared ceiling).
+   */
+  readonly open: (apiKey: string, baseUrl: string | undefined, requestsPerSecond?: number, fetch?: typeof globalThis.fetch) => Promise<PhotoSource>;
+  /** The source's documented polite rate, its client's default: the ceiling a queue shares over every worker. */
+  readonly requestsPerSecond: () => Promise<number>;
   /**
    * The bundled emulator, loaded only for --demo; its API root and how to stop it. With
    * `crossPosts`, it serves the photos the other emulators at its seed post too.
@@ -33,12 +38,13 @@ export const KEYED_SOURCES: readonly KeyedSourceSpec[] = [
     flag: "rescuegroups-key",
     signup: "https://rescuegroups.org/services/adoptable-pet-data-api/",
     authError: "RescueGroupsAuthError",
-    async open(apiKey, baseUrl, requestsPerSecond) {
+    async open(apiKey, baseUrl, requestsPerSecond, fetch) {
       const { createRescueGroupsClient, createRescueGroupsSource } = await import("@cat-harvest/rescuegroups");
       return createRescueGroupsSource(
-        createRescueGroupsClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(requestsPerSecond ? { requestsPerSecond } : {}) }),
+        createRescueGroupsClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(requestsPerSecond ? { requestsPerSecond } : {}), ...(fetch ? { fetch } : {}) }),
       );
     },
+    requestsPerSecond: async () => (await import("@cat-harvest/rescuegroups")).DEFAULT_REQUESTS_PER_SECOND,
     async emulator(scale, crossPosts) {
       const { startRescueGroupsEmulator } = await import("@cat-harvest/rescuegroups-emulator");
       return startRescueGroupsEmulator({ seed: DEMO_SEED, scale, crossPosts, host: "127.0.0.1", port: 0 });
@@ -51,10 +57,13 @@ export const KEYED_SOURCES: readonly KeyedSourceSpec[] = [
     flag: "thecatapi-key",
     signup: "https://thecatapi.com/signup",
     authError: "CatApiAuthError",
-    async open(apiKey, baseUrl, requestsPerSecond) {
+    async open(apiKey, baseUrl, requestsPerSecond, fetch) {
       const { createCatApiClient, createCatApiSource } = await import("@cat-harvest/thecatapi");
-      return createCatApiSource(createCatApiClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(requestsPerSecond ? { requestsPerSecond } : {}) }));
+      return createCatApiSource(
+        createCatApiClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(requestsPerSecond ? { requestsPerSecond } : {}), ...(fetch ? { fetch } : {}) }),
+      );
     },
+    requestsPerSecond: async () => (await import("@cat-harvest/thecatapi")).DEFAULT_REQUESTS_PER_SECOND,
     async emulator(scale, crossPosts) {
       const { startCatApiEmulator } = await import("@cat-harvest/thecatapi-emulator");
       return startCatApiEmulator({ seed: DEMO_SEED, scale, crossPosts, host: "127.0.0.1", port: 0 });

@@ -54,3 +54,33 @@ describe("the queue flags", () => {
     expect(error.message).not.toContain("hunter22");
   });
 });
+
+describe("harvest --queue", () => {
+  test("reads --queue, --queue-name, --shard-size and --wait; a worker reads the API roots it sends its keys to", () => {
+    expect(
+      parseCommandLine(["--source", "rescuegroups,thecatapi", "-o", "/data/ds", "--queue", "redis://r", "--queue-name", "cats", "--shard-size", "200", "--wait"]),
+    ).toMatchObject({ command: "harvest", sources: ["rescuegroups", "thecatapi"], queue: "redis://r", queueName: "cats", shardSize: 200, wait: true });
+    expect(parseCommandLine(["--source", "thecatapi"])).not.toHaveProperty("queue");
+    expect(parseCommandLine(["worker", "--queue", "redis://r", "--api-url", "thecatapi=http://127.0.0.1:8080/v1"])).toMatchObject({
+      apiUrls: { thecatapi: "http://127.0.0.1:8080/v1" },
+    });
+  });
+
+  test("refuses what a run as jobs cannot do, naming the flag", () => {
+    const cases: Array<[string[], string, RegExp]> = [
+      [["--source", "thecatapi", "--shard-size", "10"], "shard-size", /only applies with --queue/],
+      [["--source", "thecatapi", "--wait"], "wait", /only applies with --queue/],
+      [["--source", "thecatapi", "--queue-name", "x"], "queue-name", /only applies with --queue/],
+      [["--demo", "--source", "thecatapi", "--queue", "redis://r"], "demo", /cannot reach/],
+      [["--source", "petfinder,thecatapi", "--queue", "redis://r"], "source", /Petfinder/],
+      [["--source", "thecatapi", "--refresh", "--queue", "redis://r"], "refresh", /new DEST/],
+      [["--source", "thecatapi", "--queue", "http://r"], "queue", /redis:\/\//],
+      [["worker", "--queue", "redis://r", "--api-url", "http://x.example"], "api-url", /say which one/],
+    ];
+    for (const [argv, option, message] of cases) {
+      const error = usageError(argv);
+      expect(error.option, argv.join(" ")).toBe(option);
+      expect(error.message).toMatch(message);
+    }
+  });
+});

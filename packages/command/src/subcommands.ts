@@ -64,6 +64,13 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "no-colours", help: 'leave out colour "breeds" (Tabby, Calico...)' },
       NO_REPORT,
       { name: "scale", value: "X", help: "emulator data volume with --demo, 0.0001 to 10 (default 0.02)" },
+      {
+        ...QUEUE_FLAG,
+        help: "run the API phase and the downloads as jobs on this Redis (redis://host:6379) for `cat-harvest worker`; re-run to advance and finish",
+      },
+      QUEUE_NAME_FLAG,
+      { name: "shard-size", value: "N", help: "with --queue: photos per download job, 1 to 10000000 (default 500); a re-run must give the same" },
+      { name: "wait", help: "with --queue: stay until the run is finished, advancing it as its jobs end" },
       JSON_FLAG,
       { name: "version", help: "print the version" },
       HELP_FLAG,
@@ -115,10 +122,17 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "worker",
     usage: "cat-harvest worker --queue URL [flags]",
-    summary: "Run the shards queued by `download --queue` (on any number of machines) until stopped (Ctrl-C, SIGTERM).",
+    summary:
+      "Run the jobs queued by `download --queue` and `harvest --queue` (on any number of machines) until stopped (Ctrl-C, SIGTERM); a source's API jobs need its key in the environment (RESCUEGROUPS_API_KEY, THECATAPI_API_KEY).",
     flags: [
       QUEUE_FLAG,
       QUEUE_NAME_FLAG,
+      {
+        name: "api-url",
+        value: "SOURCE=URL",
+        multiple: true,
+        help: "where this worker asks a source (default its real API); a job naming another API root is refused, so a key goes nowhere else",
+      },
       { name: "shards", value: "N", help: "shards this worker runs at once, 1 to 64 (default 1)" },
       {
         name: "stalled-after",
@@ -133,7 +147,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: "status",
     usage: "cat-harvest status --queue URL [flags]",
-    summary: "Show a queue's shards: done, running, waiting, failed (with reasons), rate and ETA.",
+    summary: "Show a queue's jobs: a harvest's API jobs per source, then the shards: done, running, waiting, failed (with reasons), rate and ETA.",
     flags: [QUEUE_FLAG, QUEUE_NAME_FLAG, JSON_FLAG, HELP_FLAG],
   },
 ];

@@ -2,30 +2,21 @@
 // worker is killed with kill -9 mid-shard, and the data set must equal a one-process run's.
 // The list is a gzipped text file on S3 with a repeated URL (dropped while reading) and a line
 // that is not an http(s) URL (a failed row of its shard), read by the enqueue as by one process.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startEmulator, type Emulator } from "@cat-harvest/petfinder-emulator";
 import { createS3Storage } from "@cat-harvest/storage-s3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
+import { cliChildren } from "./cli-children.js";
 import { startS3rver, S3RVER_CREDENTIALS, type RunningS3rver } from "../../storage-s3/test/s3rver.ts";
 
-const CLI = fileURLToPath(new URL("./fixtures/cli-process.ts", import.meta.url));
 // Planted credentials the processes hold: none may reach Redis.
 const REDIS_PASSWORD = "e2e-redis-pw-4Kd9";
 const API_KEY = "e2e-thecatapi-key-PLANTED";
-
-interface Cli {
-  readonly child: ChildProcess;
-  stderr: string;
-  stdout: string;
-  readonly exited: Promise<number | null>;
-}
 
 describe("download --queue with 3 workers, one killed with kill -9", () => {
   let redis: TestRedis;
@@ -33,7 +24,6 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
   let s3: RunningS3rver;
   let env: Record<string, string>;
   let temporary: string;
-  const children: Cli[] = [];
 
   beforeAll(async () => {
     redis = await startRedis({ password: REDIS_PASSWORD });
@@ -59,22 +49,14 @@ describe("download --queue with 3 workers, one killed with kill -9", () => {
     };
   });
   afterAll(async () => {
-    for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
-    await Promise.all(children.map((c) => c.exited));
+    await killAll();
     await emulator?.stop();
     await s3?.stop();
     await redis?.stop();
     if (temporary) rmSync(temporary, { recursive: true, force: true });
   });
 
-  function cli(args: string[]): Cli {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "@cat-harvest/source", CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    const c: Cli = { child, stderr: "", stdout: "", exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
-    child.stdout!.on("data", (chunk: Buffer) => (c.stdout += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (c.stderr += chunk.toString()));
-    children.push(c);
-    return c;
-  }
+  const { cli, killAll } = cliChildren(() => env);
 
   function s3Storage(prefix: string) {
     return createS3Storage({ bucket: "dataset", prefix, endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true, credentials: S3RVER_CREDENTIALS });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryStorage, type StorageAdapter } from "@cat-harvest/storage";
 import type { ShardRow } from "@cat-harvest/harvest";
-import { enqueueShards, readShardInput, redisConnection, runWorker } from "@cat-harvest/queue";
+import { apiJobLabel, apiQueueName, enqueueApiJobs, enqueueShards, readApiJobData, readShardInput, redisConnection, runWorker } from "@cat-harvest/queue";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startRedis, type TestRedis } from "../../../tooling/test/redis-server.ts";
 import { runCommand } from "../src/index.js";
@@ -98,3 +98,34 @@ test("download --queue refuses an archive DEST (one process writes a .tar), befo
   expect(result.stderr).toMatch(/--queue needs --out to be a folder the workers share or s3:\/\/bucket\/prefix/);
   expect(redis.cli("--scan", "--pattern", "bull:cat-harvest:*").trim()).toBe("");
 });
+
+test("status shows a harvest's API phase per source: a source that keeps failing is parked with its reason", async () => {
+  const connection = redisConnection(redis.url, { password: PASSWORD });
+  const jobs = ["Bengal", "Siamese"].map((breed) => ({ source: "thecatapi", apiRoot: null, type: "cat", breed, perBreed: 10, size: "full" }));
+  await enqueueApiJobs({ connection, queueName: "hq", runId: "h1", jobs, settings: { out: "/data/cats" }, attempts: 1 });
+  const stop = new AbortController();
+  let settled = 0;
+  const worker = runWorker({
+    connection,
+    queueName: apiQueueName("hq", "thecatapi"),
+    readData: readApiJobData,
+    describe: (data) => apiJobLabel(data.source, data.breed),
+    signal: stop.signal,
+    process: async ({ data }) => {
+      if (data.breed === "Siamese") throw new Error("The Cat API refused the key (HTTP 401): check THECATAPI_API_KEY in this worker's environment");
+      return { records: 4 };
+    },
+    onEvent: (event) => {
+      if (event.type === "completed" || event.type === "failed") settled++;
+      if (settled === 2) stop.abort();
+    },
+  });
+  await worker;
+  const status = await run(["status", "--queue", redis.url, "--queue-name", "hq"], { CAT_HARVEST_REDIS_PASSWORD: PASSWORD });
+  expect(status.code).toBe(0);
+  expect(status.stdout).toContain("API phase, thecatapi (queue hq-api-thecatapi): breeds 1 done, 0 running, 0 waiting, 1 failed");
+  expect(status.stdout).toMatch(/thecatapi: Siamese parked after 1 tries: The Cat API refused the key \(HTTP 401\)/);
+  expect(status.stdout).toContain("shards: 0 done, 0 running, 0 waiting, 0 failed");
+  const json = JSON.parse((await run(["status", "--queue", redis.url, "--queue-name", "hq", "--json"], { CAT_HARVEST_REDIS_PASSWORD: PASSWORD })).stdout);
+  expect(json.api.thecatapi).toMatchObject({ shards: { done: 1, failed: 1 }, failed: [{ label: "thecatapi: Siamese", attempts: 1 }] });
+}, 60_000);

@@ -30,7 +30,10 @@ export interface PhotoDeciderOptions {
  * run (`harvest`, `downloadList`). Decisions depend on the candidates before (repeats, the
  * folder caps), so call it in the candidates' order.
  */
-export function createPhotoDecider(dataset: Dataset, options: PhotoDeciderOptions = {}): (candidate: PhotoCandidate) => PhotoDecision {
+export function createPhotoDecider(
+  dataset: Pick<Dataset, "storage" | "counts" | "state" | "knownDuplicate">,
+  options: PhotoDeciderOptions = {},
+): (candidate: PhotoCandidate) => PhotoDecision {
   const cap = options.cap ?? Infinity;
   const place = createPhotoPlacer();
   const canReplace = dataset.storage.capabilities.replace;

@@ -1,8 +1,9 @@
-import { breedFolderName, type PhotoSize, type PhotoSource, type SourceQuota } from "@cat-harvest/photos";
+import { type PhotoSize, type PhotoSource, type SourceQuota } from "@cat-harvest/photos";
 import type { StorageAdapter } from "@cat-harvest/storage";
 import { createPhotoAdmitter } from "./admit-photo.js";
 import type { BreedCount } from "./dataset-files.js";
 import type { Dataset, ResumeInfo } from "./dataset.js";
+import { candidateOptionsOf } from "./candidate-options.js";
 import { createDownloadGate, type DownloadGate } from "./download-gate.js";
 import { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
 import { drainCandidates } from "./drain-candidates.js";
@@ -92,7 +93,7 @@ export interface HarvestSummary {
 }
 
 /** One source's part of a harvest. */
-interface SourcePlan {
+export interface SourcePlan {
   readonly source: PhotoSource;
   readonly cache: RecordsCacheLocation | undefined;
   /** The records cache's summary, when it is of this type and endpoint and `refresh` is off. */
@@ -102,7 +103,7 @@ interface SourcePlan {
 }
 
 /** The options of a harvest with every default filled in and checked. */
-interface HarvestPlan {
+export interface HarvestPlan {
   readonly type: string;
   readonly perBreed: number;
   readonly cap: number;
@@ -131,7 +132,7 @@ export async function harvest(options: HarvestOptions): Promise<HarvestSummary> 
 }
 
 /** Step 1: checks the options and settles each source's breeds (from its records cache when it has them). */
-async function planHarvest(options: HarvestOptions): Promise<HarvestPlan> {
+export async function planHarvest(options: Omit<HarvestOptions, "storage">): Promise<HarvestPlan> {
   const type = options.type ?? "cat";
   const perBreed = checkPositiveInteger("perBreed", options.perBreed ?? DEFAULT_PER_BREED);
   const cap = checkPositiveInteger("cap", options.cap ?? DEFAULT_CAP);
@@ -256,20 +257,7 @@ function streamCandidates(
       ended();
     }
   }
-  // An animal is offered under both its breeds; asked breeds keep only their own folders.
-  const candidateOptions = new Map(
-    plan.sources.map(
-      ({ source, breeds }) =>
-        [
-          source,
-          {
-            size: plan.size,
-            noColours: options.noColours ?? false,
-            ...(options.breeds ? { folders: new Set(breeds.map(breedFolderName)), breeds: new Set(breeds) } : {}),
-          },
-        ] as const,
-    ),
-  );
+  const candidateOptions = new Map(plan.sources.map((sourcePlan) => [sourcePlan.source, candidateOptionsOf(plan, sourcePlan, options)] as const));
   const drain = drainCandidates(records(), {
     candidatesOf: ({ source, record }) => source.candidates(record, candidateOptions.get(source)!),
     // The downloads are the bottleneck now (the API waits for them): they take every slot.

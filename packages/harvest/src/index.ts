@@ -43,7 +43,7 @@ export {
   type FailureRow,
   type MetadataRow,
 } from "./dataset-files.js";
-export { SOURCES_FILE } from "./sources-file.js";
+export { SOURCES_FILE, writeSourcesFile } from "./sources-file.js";
 export { DUPLICATE_REASON, duplicateOf, readFailureRow } from "./failure-row.js";
 export { openDataset, type Dataset, type DroppedDuplicates, type OpenDatasetOptions, type ResumeInfo, type StoredRow, type StoredState } from "./dataset.js";
 export { CANDIDATE_QUEUE_CAPACITY } from "./drain-candidates.js";
@@ -57,7 +57,18 @@ export { createPhotoDecider, type PhotoDecision, type PhotoDeciderOptions } from
 export { createPhotoAdmitter, type AdmitCounters } from "./admit-photo.js";
 export { urlFileName } from "./url-file-name.js";
 export { DEFAULT_CONCURRENCY, type DownloadRunOptions } from "./download-run-options.js";
-export { DEFAULT_CAP, DEFAULT_PER_BREED, DEFAULT_SIZE, harvest, quotaAdvice, type HarvestOptions, type HarvestSummary } from "./harvest.js";
+export {
+  DEFAULT_CAP,
+  DEFAULT_PER_BREED,
+  DEFAULT_SIZE,
+  harvest,
+  planHarvest,
+  quotaAdvice,
+  type HarvestOptions,
+  type HarvestPlan,
+  type HarvestSummary,
+  type SourcePlan,
+} from "./harvest.js";
 export { downloadList, listEntryCandidate, UNLABELLED, type DownloadListOptions } from "./download-list.js";
 export { readCacheSummary, type CachedRecordsSummary, type RecordsCacheLocation } from "./records-cache.js";
 export { streamRecords, type BreedRecord, type RecordsOutcome, type StreamRecordsOptions } from "./source-records.js";
@@ -77,7 +88,11 @@ export {
   shardName,
 } from "./shards/shard-names.js";
 export { SHARD_FORMATS, checkShardOptions, planShards, type PlanShardsOptions, type ShardFormat, type ShardPlan } from "./shards/shard-plan.js";
-export type { ShardRow } from "./shards/shard-row.js";
+export type { ShardRow, ShardRowOrigin } from "./shards/shard-row.js";
+export { BREED_RECORDS_PREFIX, breedRecordsKey } from "./breed-records-key.js";
+export { fetchBreedRecords, type FetchBreedRecordsOptions } from "./fetch-breed-records.js";
+export { decideHarvestRows, type DecideHarvestRowsOptions, type HarvestRows } from "./decide-harvest-rows.js";
+export { DEFAULT_HARVEST_SHARD_SIZE, harvestShardPlan } from "./harvest-shard-plan.js";
 export { listRows } from "./shards/list-rows.js";
 export { planList, type PlanListOptions } from "./shards/plan-list.js";
 export { listColumns } from "./list-columns.js";

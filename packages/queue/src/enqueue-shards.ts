@@ -1,9 +1,9 @@
 import { shardName, type ShardRow } from "@cat-harvest/harvest";
 import type { StorageAdapter } from "@cat-harvest/storage";
-import type { Job } from "bullmq";
 import { checkJobSettings } from "./check-job-settings.js";
+import { jobStanding, requeueFailed } from "./job-standing.js";
+import type { EnqueueRunOptions } from "./enqueue-options.js";
 import { openQueue, type CommandQueue } from "./open-queue.js";
-import type { RedisConnection } from "./redis-connection.js";
 import { shardInputKey, writeShardInput } from "./shard-input.js";
 import { DEFAULT_QUEUE_NAME, SHARD_JOB_NAME, shardJobId, type ShardJobData, type ShardJobSettings } from "./shard-job-data.js";
 
@@ -13,25 +13,11 @@ export const DEFAULT_ATTEMPTS = 3;
 export const DEFAULT_BACKOFF_MS = 5000;
 
 /** What `enqueueShards` takes. */
-export interface EnqueueShardsOptions {
-  readonly connection: RedisConnection;
-  /** @default "cat-harvest" */
-  readonly queueName?: string;
-  /** The run's id (`runIdOf(dest)`): the same for every enqueue of one DEST. */
-  readonly runId: string;
+export interface EnqueueShardsOptions extends EnqueueRunOptions {
   /** The run's shared storage (DEST): each shard's rows go under `_inputs/`. */
   readonly storage: StorageAdapter;
   /** The run's shards in order, as the shard engine's `shardRows` yields them. */
   readonly shards: AsyncIterable<{ readonly index: number; readonly rows: AsyncIterable<ShardRow> }>;
-  /** Credential-free settings every worker reads (checked by `checkJobSettings`). */
-  readonly settings?: ShardJobSettings;
-  /** The credentials this process holds, which must appear nowhere in the job data. */
-  readonly secrets?: readonly string[];
-  /** Tries per shard before it is parked as failed. @default 3 */
-  readonly attempts?: number;
-  /** The wait before a failed shard's next try, doubled after each. @default 5000 */
-  readonly backoffMs?: number;
-  readonly signal?: AbortSignal;
 }
 
 /** What an enqueue did, shard by shard. */
@@ -48,9 +34,11 @@ export interface EnqueueSummary {
   readonly done: number;
   /** Shards waiting or running: left alone. */
   readonly pending: number;
+  /** Parked shards left parked (`requeueFailed: false`). */
+  readonly failed: number;
 }
 
-type Tally = { -readonly [K in "shards" | "rows" | "added" | "requeued" | "done" | "pending"]: number };
+type Tally = { -readonly [K in "shards" | "rows" | "added" | "requeued" | "done" | "pending" | "failed"]: number };
 
 /**
  * Turns a run's shards into BullMQ jobs, one per shard: writes the shard's rows to the shared
@@ -64,7 +52,7 @@ export async function enqueueShards(options: EnqueueShardsOptions): Promise<Enqu
   checkJobSettings(settings, options.secrets);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const queue = await openQueue(options.connection, queueName);
-  const tally: Tally = { shards: 0, rows: 0, added: 0, requeued: 0, done: 0, pending: 0 };
+  const tally: Tally = { shards: 0, rows: 0, added: 0, requeued: 0, done: 0, pending: 0, failed: 0 };
   try {
     for await (const shard of options.shards) {
       options.signal?.throwIfAborted();
@@ -84,22 +72,21 @@ async function enqueueShard(
   shard: { readonly index: number; readonly rows: AsyncIterable<ShardRow> },
   tally: Tally,
 ): Promise<number> {
-  const jobId = shardJobId(options.runId, shardName(shard.index));
-  const existing = (await queue.getJob(jobId)) as Job | undefined;
-  const state = existing ? await existing.getState() : "missing";
-  if (state === "completed" || (state !== "failed" && state !== "missing" && state !== "unknown")) {
-    tally[state === "completed" ? "done" : "pending"]++;
+  const { job, standing } = await jobStanding(queue, shardJobId(options.runId, shardName(shard.index)));
+  const leaveParked = standing === "failed" && options.requeueFailed === false;
+  if (standing === "done" || standing === "pending" || leaveParked) {
+    tally[standing]++;
     return countRows(shard.rows);
   }
   const rows = await writeShardInput(options.storage, shard.index, shard.rows, options.signal);
-  if (existing && state === "failed") {
-    await existing.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+  if (job && standing === "failed") {
+    await requeueFailed(job);
     tally.requeued++;
     return rows;
   }
   const data: ShardJobData = { version: 1, runId: options.runId, index: shard.index, inputKey: shardInputKey(shard.index), settings };
   await queue.add(SHARD_JOB_NAME, data, {
-    jobId,
+    jobId: shardJobId(options.runId, shardName(shard.index)),
     attempts: options.attempts ?? DEFAULT_ATTEMPTS,
     backoff: { type: "exponential", delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
     removeOnComplete: false,

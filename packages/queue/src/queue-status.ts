@@ -1,4 +1,5 @@
 import type { Job } from "bullmq";
+import { apiJobLabel, type ApiJobData } from "./api-job-data.js";
 import { openQueue, type CommandQueue } from "./open-queue.js";
 import type { RedisConnection } from "./redis-connection.js";
 import { DEFAULT_QUEUE_NAME, type ShardJobData } from "./shard-job-data.js";
@@ -8,6 +9,8 @@ export interface FailedShard {
   readonly jobId: string;
   readonly runId: string;
   readonly index: number;
+  /** An API job's source and breed ("rescuegroups: Bengal"); shards have none. */
+  readonly label?: string;
   readonly reason: string;
   readonly attempts: number;
   /** When its last try ended (ms since the epoch). */
@@ -69,11 +72,12 @@ export async function queueStatus(options: QueueStatusOptions): Promise<QueueSta
 }
 
 function failedShard(job: Job): FailedShard {
-  const data = job.data as Partial<ShardJobData>;
+  const data = job.data as Partial<ShardJobData> & Partial<Pick<ApiJobData, "source" | "breed">>;
   return {
     jobId: job.id ?? "",
     runId: String(data.runId ?? ""),
     index: Number(data.index ?? -1),
+    ...(typeof data.source === "string" && typeof data.breed === "string" ? { label: apiJobLabel(data.source, data.breed) } : {}),
     reason: job.failedReason ?? "",
     attempts: job.attemptsMade,
     finishedAt: job.finishedOn,

@@ -4,23 +4,29 @@ import type { RedisConnection } from "./redis-connection.js";
 import { DEFAULT_QUEUE_NAME, readShardJobData, type ShardJobData } from "./shard-job-data.js";
 import { stopOrCancel } from "./stop-or-cancel.js";
 
-/** A shard job as the processor sees it. */
-export interface ShardJob {
+/** A job as the processor sees it. */
+export interface QueueJob<D> {
   readonly id: string;
-  readonly data: ShardJobData;
+  readonly data: D;
   /** 1 on the first try, 2 on the second... */
   readonly attempt: number;
 }
 
-/** Does one shard's work and resolves to its stats (stored in Redis as the job's result: no credentials). */
-export type ShardProcessor<S> = (job: ShardJob, signal: AbortSignal) => Promise<S>;
+/** A shard job as the processor sees it. */
+export type ShardJob = QueueJob<ShardJobData>;
+
+/** Does one job's work and resolves to its result (stored in Redis as the job's result: no credentials). */
+export type JobProcessor<S, D> = (job: QueueJob<D>, signal: AbortSignal) => Promise<S>;
+
+/** Does one shard's work and resolves to its stats. */
+export type ShardProcessor<S> = JobProcessor<S, ShardJobData>;
 
 /** What a worker tells its caller. Never holds credentials. */
 export type WorkerEvent =
-  | { readonly type: "started"; readonly jobId: string; readonly index: number; readonly attempt: number }
-  | { readonly type: "completed"; readonly jobId: string; readonly index: number }
-  | { readonly type: "failed"; readonly jobId: string; readonly index: number; readonly reason: string; readonly willRetry: boolean }
-  | { readonly type: "requeued"; readonly jobId: string; readonly index: number }
+  | { readonly type: "started"; readonly jobId: string; readonly index: number; readonly label?: string; readonly attempt: number }
+  | { readonly type: "completed"; readonly jobId: string; readonly index: number; readonly label?: string }
+  | { readonly type: "failed"; readonly jobId: string; readonly index: number; readonly label?: string; readonly reason: string; readonly willRetry: boolean }
+  | { readonly type: "requeued"; readonly jobId: string; readonly index: number; readonly label?: string }
   /**
    * Something went wrong around the jobs, not in one: Redis away (the worker reconnects by
    * itself), or a shard's claim lost to another worker after this one stopped answering for
@@ -36,11 +42,15 @@ export interface SharedRateLimit {
 }
 
 /** What `runWorker` takes. */
-export interface RunWorkerOptions<S> {
+export interface RunWorkerOptions<S, D extends { readonly index: number } = ShardJobData> {
   readonly connection: RedisConnection;
   /** @default "cat-harvest" */
   readonly queueName?: string;
-  readonly process: ShardProcessor<S>;
+  readonly process: JobProcessor<S, D>;
+  /** Reads and checks a job's data (throws for data it does not know). @default readShardJobData */
+  readonly readData?: (jobId: string, data: unknown) => D;
+  /** A job's name in events ("rescuegroups: Bengal"); shards have none. */
+  readonly describe?: (data: D) => string;
   /** Shards this worker runs at once. @default 1 */
   readonly concurrency?: number;
   readonly limiter?: SharedRateLimit;
@@ -71,23 +81,30 @@ export interface WorkerSummary {
  * as failed with its reason; a Redis restart is waited out (the worker reconnects). The
  * processor gets a signal that aborts when the worker stops or loses the job.
  */
-export async function runWorker<S>(options: RunWorkerOptions<S>): Promise<WorkerSummary> {
+export async function runWorker<S, D extends { readonly index: number } = ShardJobData>(options: RunWorkerOptions<S, D>): Promise<WorkerSummary> {
   const stop = options.signal ?? new AbortController().signal;
   const summary = { completed: 0, failed: 0, requeued: 0 };
   const emit = (event: WorkerEvent) => options.onEvent?.(event);
+  const readData = options.readData ?? (readShardJobData as unknown as (jobId: string, data: unknown) => D);
+  // Names a job in events: its index, and its label when it has one.
+  const about = (job: Job) => {
+    const data = job.data as D;
+    const label = options.describe?.(data);
+    return { jobId: job.id ?? "", index: data.index, ...(label === undefined ? {} : { label }) };
+  };
   const worker = new Worker(
     options.queueName ?? DEFAULT_QUEUE_NAME,
     async (job: Job, token?: string, jobSignal?: AbortSignal) => {
-      const data = readShardJobData(job.id ?? "", job.data);
+      const data = readData(job.id ?? "", job.data);
       const attempt = job.attemptsMade + 1;
-      emit({ type: "started", jobId: job.id ?? "", index: data.index, attempt });
+      emit({ type: "started", ...about(job), attempt });
       const signal = jobSignal ? AbortSignal.any([stop, jobSignal]) : stop;
       try {
         return await options.process({ id: job.id ?? "", data, attempt }, signal);
       } catch (error) {
         await stopOrCancel(job, token, stop, () => {
           summary.requeued++;
-          emit({ type: "requeued", jobId: job.id ?? "", index: data.index });
+          emit({ type: "requeued", ...about(job) });
         });
         throw error;
       }
@@ -104,13 +121,13 @@ export async function runWorker<S>(options: RunWorkerOptions<S>): Promise<Worker
   );
   worker.on("completed", (job: Job) => {
     summary.completed++;
-    emit({ type: "completed", jobId: job.id ?? "", index: (job.data as ShardJobData).index });
+    emit({ type: "completed", ...about(job) });
   });
   worker.on("failed", (job: Job | undefined, error: Error) => {
     if (!job || stop.aborted) return;
     const willRetry = job.attemptsMade < (job.opts.attempts ?? 1);
     if (!willRetry) summary.failed++;
-    emit({ type: "failed", jobId: job.id ?? "", index: (job.data as ShardJobData).index, reason: error.message, willRetry });
+    emit({ type: "failed", ...about(job), reason: error.message, willRetry });
   });
   // Without a listener an 'error' event would end the process; Redis being away is waited out.
   worker.on("error", (error: Error) => emit({ type: "error", message: error.message }));

@@ -11,7 +11,7 @@ export function shardInputKey(index: number): string {
 }
 
 /**
- * Stores a shard's rows (`shardRows`' rows, refused lines with their failure) as gzipped JSON lines under `shardInputKey(index)`, streamed (never
+ * Stores a shard's rows (`shardRows`' rows, refused lines with their failure, a harvest's rows with their origin) as gzipped JSON lines under `shardInputKey(index)`, streamed (never
  * held whole), in one put: a reader sees the whole part or none. Resolves to the row count.
  */
 export async function writeShardInput(storage: StorageAdapter, index: number, rows: AsyncIterable<ShardRow>, signal?: AbortSignal): Promise<number> {
@@ -21,8 +21,10 @@ export async function writeShardInput(storage: StorageAdapter, index: number, ro
     for await (const row of rows) {
       count++;
       // A refused line keeps its failure: the worker records it in its shard, as one process does.
-      const { url, label, line, failure } = row;
-      yield encoder.encode(`${JSON.stringify({ url, ...(label === undefined ? {} : { label }), line, ...(failure ? { failure } : {}) })}\n`);
+      // A harvest's row keeps its place and record: the worker stores it under the harvest's name.
+      const { url, label, line, failure, origin } = row;
+      const fields = { url, ...(label === undefined ? {} : { label }), line, ...(failure ? { failure } : {}), ...(origin ? { origin } : {}) };
+      yield encoder.encode(`${JSON.stringify(fields)}\n`);
     }
   }
   const body = iterableStream(lines()).pipeThrough(gzip(new CompressionStream("gzip")));

@@ -4,7 +4,6 @@ import type { CommandIO } from "../command-io.js";
 import { EXIT_OK, EXIT_PARTIAL } from "../exit-codes.js";
 import { inFlagLanguage } from "../flag-language.js";
 import { loadQueue } from "../load-queue.js";
-import { openDestination } from "../open-destination.js";
 import { openList, type OpenedList } from "../open-list.js";
 import type { ParsedCommand, QueueFlags } from "../parse-command-line.js";
 import { printable } from "../printable.js";
@@ -13,6 +12,7 @@ import { madeBy } from "../describe-run.js";
 import { reportAfterRun } from "../run-into-destination.js";
 import { reportJson } from "../write-destination-report.js";
 import { sharedDestination } from "../shared-destination.js";
+import { withSharedStorage } from "../shared-storage.js";
 
 type DownloadFlags = Extract<ParsedCommand, { command: "download" }> & QueueFlags;
 
@@ -30,10 +30,7 @@ export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Pro
   const settings = queueSettings(queue, parsed, io.env);
   const input = await openList(parsed.input, io.env);
   try {
-    const opened = await openDestination(parsed.out, io.env);
-    // Workers may be writing into a shared folder now: their temporary files are not leftovers to sweep.
-    const storage = await opened.openStorage({ sweepTemporaryFiles: false });
-    try {
+    return await withSharedStorage(parsed.out, io.env, async (storage, opened) => {
       const plan = await claimShardPlan(storage, await planOf(parsed, input, io), opened.description);
       const summary = await queue.enqueueShards({
         connection: settings.connection,
@@ -61,10 +58,7 @@ export async function downloadToQueue(parsed: DownloadFlags, io: CommandIO): Pro
       else io.stdout(describeEnqueue(summary, settings.description, opened.description, finished));
       // As one process: a finished run with failed rows is partial.
       return finished && finished.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
-    } finally {
-      await storage.close();
-      await opened.close();
-    }
+    });
   } catch (error) {
     throw inFlagLanguage(error);
   } finally {

@@ -7,6 +7,7 @@ import { openDestination } from "../open-destination.js";
 import type { ParsedCommand } from "../parse-command-line.js";
 import { runIntoDestination } from "../run-into-destination.js";
 import { downloadFetch } from "../download-fetch.js";
+import { harvestToQueue } from "./harvest-queue.js";
 
 /** Where `--demo` writes when no --out is given. */
 export const DEMO_OUT = "cat-harvest-demo";
@@ -17,6 +18,7 @@ export const DEFAULT_OUT = "cat_breeds";
 export async function harvestCommand(parsed: Extract<ParsedCommand, { command: "harvest" }>, io: CommandIO): Promise<number> {
   const out = parsed.out ?? (parsed.demo ? DEMO_OUT : DEFAULT_OUT);
   checkDest("out", out); // A bad DEST fails before anything starts.
+  if (parsed.queue !== undefined) return harvestToQueue({ ...parsed, out, queue: parsed.queue }, io);
   const api = await openSources(parsed, io, parsed.scale);
   const fetcher = downloadFetch();
   try {

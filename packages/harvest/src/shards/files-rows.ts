@@ -3,13 +3,15 @@ import { DUPLICATE_REASON } from "../failure-row.js";
 import { UNLABELLED } from "../unlabelled.js";
 import type { ShardRowLine } from "./shard-result.js";
 
-/** A stored row's metadata.jsonl line, as a download of a URL list has always written it. */
+/** A stored row's metadata.jsonl line: a URL list's as a download has always written it, a source's photo as a harvest writes it. */
 export function metadataRowOf(line: ShardRowLine): MetadataRow {
+  const origin = line.origin;
   return {
     file_name: line.file!,
     breed: line.label ?? UNLABELLED,
-    animal_id: null,
-    photo: null,
+    animal_id: origin ? origin.animal_id : null,
+    ...(origin ? { source: origin.source, source_id: origin.source_id } : {}),
+    photo: origin ? origin.photo : null,
     source_url: line.url,
     bytes: line.bytes!,
     sha256: line.sha256!,
@@ -20,10 +22,24 @@ export function metadataRowOf(line: ShardRowLine): MetadataRow {
 
 /** A failed or duplicate row's failures.jsonl line; `duplicateOf` makes a stored row a later copy. */
 export function failureRowOf(line: ShardRowLine, duplicateOf?: string): FailureRow {
-  const base = { source_url: line.url, breed: line.label ?? UNLABELLED, animal_id: null };
+  const origin = line.origin;
+  const base = {
+    source_url: line.url,
+    breed: line.label ?? UNLABELLED,
+    animal_id: origin ? origin.animal_id : null,
+    ...(origin ? { source: origin.source, source_id: origin.source_id } : {}),
+  };
   const copyOf = duplicateOf ?? line.duplicate_of;
+  // A source's photo names the file it would have been, stored or not, as a harvest's failure lines do.
+  const file = line.file ?? origin?.file;
   if (copyOf !== undefined) {
-    return { ...base, reason: DUPLICATE_REASON, duplicate_of: copyOf, attempts: line.attempts, ...(line.file ? { file_name: line.file } : {}) };
+    return { ...base, reason: DUPLICATE_REASON, duplicate_of: copyOf, attempts: line.attempts, ...(file ? { file_name: file } : {}) };
   }
-  return { ...base, reason: line.reason ?? "failed", attempts: line.attempts, ...(line.detail !== undefined ? { detail: line.detail } : {}) };
+  return {
+    ...base,
+    reason: line.reason ?? "failed",
+    attempts: line.attempts,
+    ...(line.detail !== undefined ? { detail: line.detail } : {}),
+    ...(origin ? { file_name: file } : {}),
+  };
 }

@@ -122,6 +122,11 @@ function targetFor(plan: ShardPlan, index: number, spool: string, folders: strin
   if (plan.format === "webdataset") return (_row, i) => `${spool}${sampleKey(plan.shardSize, index * plan.shardSize + i)}`;
   const place = createPhotoPlacer();
   return (row, i) => {
+    // A harvest's row comes placed by the harvest's own decision.
+    if (row.origin) {
+      folders[i] = row.origin.folder;
+      return row.origin.file;
+    }
     const where = place({ url: row.url, breed: row.label ?? UNLABELLED, recordId: null, photo: null });
     folders[i] = where.folder;
     return where.key;

@@ -1,3 +1,5 @@
+import type { ShardRowOrigin } from "./shard-row.js";
+
 /** How one row of a shard ended. */
 export type RowOutcome =
   | {
@@ -33,6 +35,8 @@ export interface ShardRowLine {
   readonly detail?: string;
   readonly duplicate_of?: string;
   readonly attempts: number;
+  /** A source's photo: its place and record, as the row carried them. */
+  readonly origin?: ShardRowOrigin;
 }
 
 /** What a finished shard did, stored as its `_stats.json` (written last). */

@@ -12,6 +12,7 @@ export function shardRowLine(key: string, row: ShardRow, outcome: RowOutcome, la
     label: row.label ?? null,
     ...(cls >= 0 ? { cls } : {}),
     status: outcome.status,
+    ...(row.origin ? { origin: row.origin } : {}),
   };
   if (outcome.status === "stored") {
     const { bytes, sha256, width, height, attempts } = outcome;
