@@ -42,10 +42,8 @@ export async function writeStamps(storage: StorageAdapter, names: NameTable, sto
       while (chunk.length < 64 * 1024) {
         const { done, value: info } = await listing.next();
         if (done) break;
-        // Sizes only: a row per file (its SHA-256 as hex, its name decoded) was the bulk of the
-        // garbage at the end of a run, where the whole harvest peaked.
-        const bytes = info.stamp === undefined ? undefined : stored.listedBytes(names.find(info.key));
-        if (bytes === info.size) chunk += JSON.stringify({ file_name: info.key, stamp: info.stamp }) + "\n";
+        const row = info.stamp === undefined ? undefined : stored.row(names.find(info.key));
+        if (row?.bytes === info.size) chunk += JSON.stringify({ file_name: info.key, stamp: info.stamp }) + "\n";
       }
       if (chunk) controller.enqueue(encoder.encode(chunk));
       else controller.close();

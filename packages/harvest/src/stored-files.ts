@@ -30,8 +30,6 @@ export interface StoredFiles {
   isFresh(slot: number): boolean;
   /** The listed file's row, or `undefined`. */
   row(slot: number): StoredRow | undefined;
-  /** The listed file's size, or `undefined`: what `row` gives without building the row (its SHA-256 as hex, its name). */
-  listedBytes(slot: number): number | undefined;
   /** Whether `slot` is listed with exactly these bytes. */
   holds(slot: number, row: Pick<MetadataRow, "bytes" | "sha256">): boolean;
   /** The listed slots, in slot order. */
@@ -111,7 +109,6 @@ export function createStoredFiles(names: NameTable): StoredFiles {
       const size = PHOTO_SIZES[photoSize.get(slot) - 1];
       return { file_name: names.name(slot), bytes: sizes.get(slot), sha256: shaHex(slot), ...(size ? { size } : {}) };
     },
-    listedBytes: (slot) => (isListed(slot) ? sizes.get(slot) : undefined),
     holds(slot, row) {
       if (!isListed(slot) || sizes.get(slot) !== row.bytes) return false;
       const view = sha.view(slot);
