@@ -19,7 +19,7 @@ export interface CrossShardDuplicates {
 export const folderOf = (file: string): string => file.slice(0, Math.max(file.lastIndexOf("/"), 0));
 
 /** What the content of a stored row is compared by: its sha256, within its folder for `files`. */
-function contentFingerprint(plan: ShardPlan, line: ShardRowLine) {
+export function contentFingerprint(plan: ShardPlan, line: ShardRowLine) {
   return plan.format === "files" ? textFingerprint(`${folderOf(line.file!)}\u0000${line.sha256!}`) : sha256Fingerprint(line.sha256!);
 }
 

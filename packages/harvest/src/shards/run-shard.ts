@@ -2,15 +2,13 @@ import type { StorageAdapter } from "@cat-harvest/storage";
 import type { CreateSha256 } from "../hash-stream.js";
 import { createPhotoPlacer } from "../place-photo.js";
 import { UNLABELLED } from "../unlabelled.js";
-import { encodeLines } from "../encode-lines.js";
 import { downloadShardRows, type PlacedRow } from "./download-shard-rows.js";
-import { markDuplicates } from "./mark-duplicates.js";
-import { sampleKey, shardFiles } from "./shard-names.js";
+import { ShardLedger } from "./shard-ledger.js";
+import { shardFiles } from "./shard-names.js";
 import type { ShardPlan } from "./shard-plan.js";
 import type { RowOutcome, ShardStats } from "./shard-result.js";
 import type { ShardRow } from "./shard-row.js";
-import { shardRowLine } from "./shard-row-line.js";
-import { countShard, encodeJson, readShardStats } from "./shard-stats.js";
+import { encodeJson, readShardStats } from "./shard-stats.js";
 import { writeShardTar } from "./write-shard-tar.js";
 
 export interface RunShardOptions {
@@ -57,47 +55,46 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
   const finished = await readShardStats(storage, files.stats);
   if (finished) return finished;
   const startedAt = Date.now();
-  const placed: PlacedRow[] = [];
-  const folders: string[] = [];
-  const targetOf = targetFor(plan, index, `${files.spool}${attemptName()}/`, folders);
-  async function* place() {
-    let i = 0;
+  const ledger = new ShardLedger(plan, index);
+  const spoolFolder = `${files.spool}${attemptName()}/`;
+  const spoolKey = (i: number) => `${spoolFolder}${ledger.key(i)}`;
+  const targetOf = targetFor(plan, spoolKey);
+  async function* place(): AsyncGenerator<PlacedRow> {
     for await (const row of options.rows) {
-      const one: PlacedRow = row.failure ? { row, index: i } : { row, index: i, target: targetOf(row, i) };
-      placed.push(one);
-      i++;
-      yield one;
+      const i = ledger.take(!row.failure);
+      yield row.failure ? { row, index: i } : { row, index: i, target: targetOf(row, i) };
     }
   }
-  const outcomes = await downloadShardRows(place(), {
+  await downloadShardRows(place(), {
     storage: spool,
     concurrency: options.concurrency ?? 64,
     signal: options.signal,
     fetch: options.fetch,
     createSha256: options.createSha256,
-    onOutcome: options.onOutcome,
+    onSettled(placed, outcome) {
+      const file = outcome.status !== "stored" ? undefined : plan.format === "webdataset" ? `${ledger.key(placed.index)}.${outcome.ext}` : placed.target;
+      ledger.settle(placed.index, placed.row, outcome, file);
+      options.onOutcome?.(outcome);
+    },
   }).catch(async (error: unknown) => {
-    if (plan.format === "webdataset") await dropTargets(spool, placed);
+    if (plan.format === "webdataset") await dropSpooled(spool, ledger, spoolKey);
     throw error;
   });
-  const keyOf = (i: number) => sampleKey(plan.shardSize, index * plan.shardSize + i);
-  const memberOf = (i: number) => (plan.format === "webdataset" ? `${keyOf(i)}.${(outcomes[i] as { ext?: string }).ext}` : placed[i]!.target!);
-  const dropped = markDuplicates(outcomes, (i) => (plan.format === "files" ? folders[i]! : ""), memberOf);
-  const lines = placed.map((p, i) => shardRowLine(keyOf(i), p.row, outcomes[i]!, plan.labels, outcomes[i]!.status === "stored" ? memberOf(i) : undefined));
+  const dropped = ledger.markDuplicates();
   if (plan.format === "files") {
     // Two URLs differing only in their credentials share a file: it is the holder's too.
-    for (const [copy, holder] of dropped) if (placed[copy]!.target !== placed[holder]!.target) await storage.delete(placed[copy]!.target!);
+    for (const [copy, holder] of dropped) if (copy !== holder) await storage.delete(copy);
   }
   // Another run of this shard finished while this one downloaded: its files are these bytes.
   const finishedMeanwhile = await readShardStats(storage, files.stats);
   if (finishedMeanwhile) {
-    if (plan.format === "webdataset") await dropTargets(spool, placed);
+    if (plan.format === "webdataset") await dropSpooled(spool, ledger, spoolKey);
     return finishedMeanwhile;
   }
-  if (plan.format === "webdataset") await writeShardTar(storage, files.tar, lines, placed, spool);
-  await putLines(storage, files.rows, lines);
-  if (plan.format === "webdataset") await dropTargets(spool, placed);
-  const stats = countShard(index, plan.format, outcomes, (Date.now() - startedAt) / 1000);
+  if (plan.format === "webdataset") await writeShardTar(storage, files.tar, () => ledger.storedSamples(), spoolKey, spool);
+  await putLines(storage, files.rows, ledger);
+  if (plan.format === "webdataset") await dropSpooled(spool, ledger, spoolKey);
+  const stats = ledger.stats(index, (Date.now() - startedAt) / 1000);
   await storage.put(files.stats, encodeJson(stats));
   return stats;
 }
@@ -107,25 +104,21 @@ function attemptName(): string {
   return crypto.randomUUID().slice(0, 8);
 }
 
-/** Puts JSON lines as one object (empty for none). */
-async function putLines(storage: StorageAdapter, key: string, lines: readonly unknown[]): Promise<void> {
-  if (lines.length === 0) return storage.put(key, new Uint8Array());
-  const { body, size } = encodeLines(lines.map((line) => JSON.stringify(line)));
+/** Puts the shard's row lines as one object (empty for none), encoded as the store reads it. */
+async function putLines(storage: StorageAdapter, key: string, ledger: ShardLedger): Promise<void> {
+  if (ledger.rows === 0) return storage.put(key, new Uint8Array());
+  const { body, size } = ledger.linesBody();
   await storage.put(key, body, { size });
 }
 
 /** Where each row's body goes: the spool (`webdataset`) or its place in the folders (`files`). */
-function targetFor(plan: ShardPlan, index: number, spool: string, folders: string[]): (row: ShardRow, i: number) => string {
-  if (plan.format === "webdataset") return (_row, i) => `${spool}${sampleKey(plan.shardSize, index * plan.shardSize + i)}`;
+function targetFor(plan: ShardPlan, spoolKey: (i: number) => string): (row: ShardRow, i: number) => string {
+  if (plan.format === "webdataset") return (_row, i) => spoolKey(i);
   const place = createPhotoPlacer();
-  return (row, i) => {
-    const where = place({ url: row.url, breed: row.label ?? UNLABELLED, recordId: null, photo: null });
-    folders[i] = where.folder;
-    return where.key;
-  };
+  return (row) => place({ url: row.url, breed: row.label ?? UNLABELLED, recordId: null, photo: null }).key;
 }
 
 /** Removes the spool's bodies of a shard (each by its key: no listing). */
-async function dropTargets(storage: StorageAdapter, placed: readonly PlacedRow[]): Promise<void> {
-  for (const p of placed) if (p.target !== undefined) await storage.delete(p.target).catch(() => false);
+async function dropSpooled(storage: StorageAdapter, ledger: ShardLedger, spoolKey: (i: number) => string): Promise<void> {
+  for (let i = 0; i < ledger.rows; i++) if (ledger.fetched(i)) await storage.delete(spoolKey(i)).catch(() => false);
 }
