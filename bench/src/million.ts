@@ -6,6 +6,7 @@ import type { BenchOptions } from "./args.js";
 import { startServerProcess, type EmulatorProcess } from "./emulator-process.js";
 import { runMeasured } from "./measure.js";
 import { checkSample, parseSummary, type CommandSummary, type SampleCheck } from "./million-check.js";
+import { tracePhases, type PhasePeaks } from "./million-phases.js";
 import { BENCH_DIR, CAT_HARVEST_CLI, NODE_BIN_DIR } from "./paths.js";
 import type { Runtime } from "./tools.js";
 import { writeUrlList, type UrlListFormat } from "./url-list.js";
@@ -32,6 +33,8 @@ export interface MillionRun {
   diskMB?: number;
   /** Stopped by `--million-cap-sec` before it finished: its figures are lower bounds. */
   capped?: boolean;
+  /** Peak RSS by phase (shards, finishShards, report), sampled from /proc. */
+  phases?: PhasePeaks;
   /** Set when the run was not made: the reason. */
   skipped?: string;
   note?: string;
@@ -102,7 +105,9 @@ async function measureRun(plan: RunPlan, cdn: EmulatorProcess, log: (line: strin
   // coreutils timeout under GNU time: the command gets Ctrl-C at the cap and GNU time still reports it
   const capped = plan.capSec === undefined ? command : ["timeout", "--signal=INT", "--kill-after=120", String(plan.capSec), ...command];
   const cdnBefore = await cdn.cpuSeconds();
+  const trace = tracePhases(plan.dest, plan.format);
   const cost = await runMeasured(capped[0]!, capped.slice(1), { timeoutSec: 24 * 3600 });
+  const phases = trace.stop();
   const run: MillionRun = {
     runtime: plan.runtime,
     format: plan.format,
@@ -113,6 +118,7 @@ async function measureRun(plan: RunPlan, cdn: EmulatorProcess, log: (line: strin
     peakRssMB: cost.peakRssMB,
     cdnCpuSec: (await cdn.cpuSeconds()) - cdnBefore,
     exitCode: cost.exitCode,
+    phases,
   };
   const summary = parseSummary(cost.stdout);
   if (summary) run.summary = summary;
@@ -126,7 +132,7 @@ async function measureRun(plan: RunPlan, cdn: EmulatorProcess, log: (line: strin
   } else if (cost.exitCode !== 0) run.note = `exit ${cost.exitCode}: ${(cost.stderr || cost.stdout).trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
   log(
     `  ${plan.runtime} ${plan.format} ${plan.urls.toLocaleString("en-US")} ${plan.kind}: ${run.wallSec.toFixed(1)} s, CPU ${run.cpuSec.toFixed(1)} s, ` +
-      `peak RSS ${run.peakRssMB.toFixed(0)} MB, stored ${summary?.stored ?? "?"}, sample ${sample ? `${sample.checked - sample.wrong}/${sample.checked} right` : "none"}` +
+      `peak RSS ${run.peakRssMB.toFixed(0)} MB (shards ${phases.shards.toFixed(0)}, finish ${phases.finish.toFixed(0)}, report ${phases.report.toFixed(0)}), stored ${summary?.stored ?? "?"}, sample ${sample ? `${sample.checked - sample.wrong}/${sample.checked} right` : "none"}` +
       `${disk !== undefined ? `, ${disk.toFixed(0)} MB on disk` : ""}${run.note ? `  !! ${run.note}` : ""}`,
   );
   return run;

@@ -65,7 +65,9 @@ export async function reportAfterRun(dest: string, io: CommandIO, made: ReportMa
   const again = await openDestination(dest, io.env).catch(() => undefined);
   try {
     if (!again) throw new Error("DEST could not be opened again");
-    return await writeDestinationReport(again, dest, io, { made: { ...made, date: new Date().toISOString() }, signal });
+    // The run swept DEST when it took over a dead run's lock: walking it again (every file of a
+    // million-photo folder) would be the run's memory peak.
+    return await writeDestinationReport(again, dest, io, { made: { ...made, date: new Date().toISOString() }, signal, sweepTemporaryFiles: false });
   } catch (error) {
     io.stderr(`warning: report.html was not written (${(error as Error)?.message ?? String(error)}); run \`cat-harvest report ${dest}\` to write it.`);
     return undefined;

@@ -9,6 +9,12 @@ export interface DestinationReportOptions {
   readonly made?: ReportMade;
   readonly minimum?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Whether opening DEST first removes what a killed run left (a walk of every folder: a
+   * million-file folder costs hundreds of MB). A run's own report passes `false`: the run
+   * swept when it took over a dead run's lock, and nothing of its own is left. @default true
+   */
+  readonly sweepTemporaryFiles?: boolean;
 }
 
 /** The report's title: the data set's name (`cat_breeds`, `cats` for cats.tar.gz, the S3 prefix). */
@@ -30,7 +36,7 @@ export async function writeDestinationReport(
   options: DestinationReportOptions = {},
 ): Promise<WriteReportResult> {
   const { destination } = opened;
-  const storage = await opened.openStorage();
+  const storage = await opened.openStorage({ sweepTemporaryFiles: options.sweepTemporaryFiles ?? true });
   const source = destination.kind === "tar" ? undefined : await openDestination(dest, io.env, { readOnly: true });
   try {
     return await writeReport(storage, {

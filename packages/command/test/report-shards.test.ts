@@ -161,6 +161,25 @@ describe("report.html of a files DEST made from shards", () => {
   });
 });
 
+describe("the report after a run does not walk DEST", () => {
+  test("a download's report leaves a temporary-looking file it never saw, which `report DEST` (sweeping) removes", async () => {
+    const dest = join(tmp, "no-walk");
+    const first = await run(["download", "--input", list, "--out", dest, "--shard-size", "10", "--no-report"]);
+    expect([EXIT_OK, EXIT_PARTIAL], first.stderr).toContain(first.code);
+    // What a killed writer leaves: the run's report must not list every folder to find it (a
+    // million-photo folder made that walk the run's peak memory).
+    const leftover = join(dest, "Bengal", ".0001.jpg.0123456789ab.part");
+    await writeFile(leftover, "partial");
+    const again = await run(["download", "--input", list, "--out", dest, "--shard-size", "10"]);
+    expect([EXIT_OK, EXIT_PARTIAL], again.stderr).toContain(again.code);
+    expect(existsSync(join(dest, "report.html"))).toBe(true);
+    expect(existsSync(leftover)).toBe(true);
+    const report = await run(["report", dest]);
+    expect(report.code, report.stderr).toBe(EXIT_OK);
+    expect(existsSync(leftover)).toBe(false);
+  });
+});
+
 describe("an interrupted run writes no report", () => {
   test("a harvest stopped (Ctrl-C) once photos are stored exits 130 with its metadata.jsonl but neither report.html nor README.md", async () => {
     const slow = await startEmulator({ seed: 1, scale: 0.02, latencyMs: 150, clientId: "id", clientSecret: "secret" });

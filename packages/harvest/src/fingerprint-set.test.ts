@@ -68,3 +68,21 @@ describe("FingerprintSet of file names (textFingerprint)", () => {
     expect(seen.size).toBe(200_000);
   });
 });
+
+describe("FingerprintSet sized up front", () => {
+  test("holds `expected` fingerprints in the table it started with, and grows past them", () => {
+    const set = new FingerprintSet({ expected: 20_000 });
+    const start = set.byteLength;
+    expect(start).toBe(32_768 * 8); // 2^15 slots: 20,000 is over 75% of 2^14
+    let added = 0;
+    for (let i = 0; i < 20_000; i++) if (set.add(textFingerprint(`u${i}`)) === -1) added++;
+    expect(added).toBe(20_000);
+    expect(set.byteLength).toBe(start);
+    let found = 0;
+    for (let i = 0; i < 20_000; i++) if (set.has(textFingerprint(`u${i}`))) found++;
+    expect(found).toBe(20_000);
+    for (let i = 20_000; i < 40_000; i++) set.add(textFingerprint(`u${i}`));
+    expect(set.size).toBe(40_000);
+    expect(set.byteLength).toBeGreaterThan(start);
+  });
+});

@@ -4,6 +4,13 @@ const INITIAL_SLOTS = 1 << 12;
 /** Grow past this share of slots in use: linear probing stays short below it. */
 const MAX_LOAD = 0.75;
 
+/** Slots for `expected` fingerprints at most `MAX_LOAD` full: a power of two, at least `INITIAL_SLOTS`. */
+function slotsFor(expected: number): number {
+  let slots = INITIAL_SLOTS;
+  while (expected > slots * MAX_LOAD) slots *= 2;
+  return slots;
+}
+
 /**
  * A set of 64-bit fingerprints in one open-addressing table of typed arrays (linear probing),
  * each with a number beside it (a row index). 8 bytes a slot, or 16 with values; at most
@@ -16,9 +23,14 @@ export class FingerprintSet {
   #values: Float64Array | undefined;
   #size = 0;
 
-  constructor(options: { readonly values?: boolean } = {}) {
-    this.#slots = new Uint32Array(INITIAL_SLOTS * 2);
-    this.#values = options.values ? new Float64Array(INITIAL_SLOTS) : undefined;
+  /**
+   * `expected`: how many fingerprints it will hold at most, when known: the table starts at
+   * that size and never doubles (a doubling holds the old table and the new one at once).
+   */
+  constructor(options: { readonly values?: boolean; readonly expected?: number } = {}) {
+    const slots = slotsFor(options.expected ?? 0);
+    this.#slots = new Uint32Array(slots * 2);
+    this.#values = options.values ? new Float64Array(slots) : undefined;
   }
 
   /** Fingerprints held. */

@@ -19,29 +19,26 @@ export interface DownloadShardRowsOptions {
   readonly signal?: AbortSignal | undefined;
   readonly fetch?: typeof globalThis.fetch | undefined;
   readonly createSha256?: CreateSha256 | undefined;
-  /** After each row's outcome. */
-  readonly onOutcome?: ((outcome: RowOutcome) => void) | undefined;
+  /** Each row's outcome, as it settles (in completion order). The row is not held after. */
+  readonly onSettled: (placed: PlacedRow, outcome: RowOutcome) => void;
 }
 
 const EXTENSIONS: Record<string, string> = { jpeg: "jpg", png: "png", gif: "gif", webp: "webp" };
 
 /**
- * Downloads a shard's rows (each to its `target`), and returns their outcomes by index within
- * the shard (refused rows failed as they came). Rejects with the signal's reason when aborted.
+ * Downloads a shard's rows (each to its `target`), telling `onSettled` each one's outcome
+ * (refused rows failed as they came): only the rows in flight are held. Rejects with the
+ * signal's reason when aborted.
  */
-export async function downloadShardRows(rows: AsyncIterable<PlacedRow>, options: DownloadShardRowsOptions): Promise<RowOutcome[]> {
-  const outcomes: RowOutcome[] = [];
-  const settle = (index: number, outcome: RowOutcome) => {
-    outcomes[index] = outcome;
-    options.onOutcome?.(outcome);
-  };
-  const downloader = createDownloader<number>({
+export async function downloadShardRows(rows: AsyncIterable<PlacedRow>, options: DownloadShardRowsOptions): Promise<void> {
+  const settle = options.onSettled;
+  const downloader = createDownloader<PlacedRow>({
     storage: options.storage,
     concurrency: options.concurrency,
     skipExisting: false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.createSha256 ? { createSha256: options.createSha256 } : {}),
-    onEvent(event: DownloadEvent<number>) {
+    onEvent(event: DownloadEvent<PlacedRow>) {
       if (event.type === "done") {
         settle(event.meta!, {
           status: "stored",
@@ -61,11 +58,10 @@ export async function downloadShardRows(rows: AsyncIterable<PlacedRow>, options:
     for await (const placed of rows) {
       if (placed.row.failure || placed.target === undefined) {
         const failure = placed.row.failure ?? { reason: "refused", detail: "not fetched" };
-        settle(placed.index, { status: "failed", ...failure, attempts: 0 });
-      } else yield { url: placed.row.url, key: placed.target, meta: placed.index };
+        settle(placed, { status: "failed", ...failure, attempts: 0 });
+      } else yield { url: placed.row.url, key: placed.target, meta: placed };
     }
   }
   await downloader.run(jobs(), options.signal ? { signal: options.signal } : {});
   options.signal?.throwIfAborted();
-  return outcomes;
 }

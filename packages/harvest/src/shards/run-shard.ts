@@ -2,15 +2,13 @@ import type { StorageAdapter } from "@cat-harvest/storage";
 import type { CreateSha256 } from "../hash-stream.js";
 import { createPhotoPlacer } from "../place-photo.js";
 import { UNLABELLED } from "../unlabelled.js";
-import { encodeLines } from "../encode-lines.js";
 import { downloadShardRows, type PlacedRow } from "./download-shard-rows.js";
-import { markDuplicates } from "./mark-duplicates.js";
-import { sampleKey, shardFiles } from "./shard-names.js";
+import { ShardLedger } from "./shard-ledger.js";
+import { shardFiles } from "./shard-names.js";
 import type { ShardPlan } from "./shard-plan.js";
 import type { RowOutcome, ShardStats } from "./shard-result.js";
 import type { ShardRow } from "./shard-row.js";
-import { shardRowLine } from "./shard-row-line.js";
-import { countShard, encodeJson, readShardStats } from "./shard-stats.js";
+import { encodeJson, readShardStats } from "./shard-stats.js";
 import { writeShardTar } from "./write-shard-tar.js";
 import { openBodySpool } from "./body-spool.js";
 
@@ -58,49 +56,54 @@ export async function runShard(options: RunShardOptions): Promise<ShardStats> {
   const finished = await readShardStats(storage, files.stats);
   if (finished) return finished;
   const startedAt = Date.now();
-  const placed: PlacedRow[] = [];
-  const folders: string[] = [];
+  const ledger = new ShardLedger(plan, index);
   const spoolFolder = `${files.spool}${attemptName()}/`;
+  const spoolKey = (i: number) => `${spoolFolder}${ledger.key(i)}`;
   const bodies = plan.format === "webdataset" ? openBodySpool(spool, spoolFolder) : undefined;
-  const targetOf = targetFor(plan, index, spoolFolder, folders);
-  async function* place() {
-    let i = 0;
+  const targetOf = targetFor(plan, spoolKey);
+  async function* place(): AsyncGenerator<PlacedRow> {
     for await (const row of options.rows) {
-      const one: PlacedRow = row.failure ? { row, index: i } : { row, index: i, target: targetOf(row, i) };
-      placed.push(one);
-      i++;
-      yield one;
+      const i = ledger.take(!row.failure);
+      yield row.failure ? { row, index: i } : { row, index: i, target: targetOf(row, i) };
     }
   }
-  const outcomes = await downloadShardRows(place(), {
+  await downloadShardRows(place(), {
     storage: bodies?.storage ?? storage,
     concurrency: options.concurrency ?? 64,
     signal: options.signal,
     fetch: options.fetch,
     createSha256: options.createSha256,
-    onOutcome: options.onOutcome,
+    onSettled(placed, outcome) {
+      const file = outcome.status !== "stored" ? undefined : plan.format === "webdataset" ? `${ledger.key(placed.index)}.${outcome.ext}` : placed.target;
+      ledger.settle(placed.index, placed.row, outcome, file);
+      options.onOutcome?.(outcome);
+    },
   }).catch(async (error: unknown) => {
-    await bodies?.remove(targets(placed));
+    await bodies?.remove(spooledKeys(ledger, spoolKey));
     throw error;
   });
-  const keyOf = (i: number) => sampleKey(plan.shardSize, index * plan.shardSize + i);
-  const memberOf = (i: number) => (plan.format === "webdataset" ? `${keyOf(i)}.${(outcomes[i] as { ext?: string }).ext}` : placed[i]!.target!);
-  const dropped = markDuplicates(outcomes, (i) => (plan.format === "files" ? folders[i]! : ""), memberOf);
-  const lines = placed.map((p, i) => shardRowLine(keyOf(i), p.row, outcomes[i]!, plan.labels, outcomes[i]!.status === "stored" ? memberOf(i) : undefined));
+  const dropped = ledger.markDuplicates();
   if (plan.format === "files") {
     // Two URLs differing only in their credentials share a file: it is the holder's too.
-    for (const [copy, holder] of dropped) if (placed[copy]!.target !== placed[holder]!.target) await storage.delete(placed[copy]!.target!);
+    for (const [copy, holder] of dropped) if (copy !== holder) await storage.delete(copy);
   }
   // Another run of this shard finished while this one downloaded: its files are these bytes.
   const finishedMeanwhile = await readShardStats(storage, files.stats);
   if (finishedMeanwhile) {
-    await bodies?.remove(targets(placed));
+    await bodies?.remove(spooledKeys(ledger, spoolKey));
     return finishedMeanwhile;
   }
-  if (bodies) await writeShardTar(storage, files.tar, lines, placed, (key) => bodies.read(key));
-  await putLines(storage, files.rows, lines);
-  await bodies?.remove(targets(placed));
-  const stats = countShard(index, plan.format, outcomes, (Date.now() - startedAt) / 1000);
+  if (bodies)
+    await writeShardTar(
+      storage,
+      files.tar,
+      () => ledger.storedSamples(),
+      spoolKey,
+      (key) => bodies.read(key),
+    );
+  await putLines(storage, files.rows, ledger);
+  await bodies?.remove(spooledKeys(ledger, spoolKey));
+  const stats = ledger.stats(index, (Date.now() - startedAt) / 1000);
   await storage.put(files.stats, encodeJson(stats));
   return stats;
 }
@@ -110,30 +113,22 @@ function attemptName(): string {
   return crypto.randomUUID().slice(0, 8);
 }
 
-/** Puts JSON lines as one object (empty for none). */
-async function putLines(storage: StorageAdapter, key: string, lines: readonly unknown[]): Promise<void> {
-  if (lines.length === 0) return storage.put(key, new Uint8Array());
-  const { body, size } = encodeLines(lines.map((line) => JSON.stringify(line)));
+/** Puts the shard's row lines as one object (empty for none), encoded as the store reads it. */
+async function putLines(storage: StorageAdapter, key: string, ledger: ShardLedger): Promise<void> {
+  if (ledger.rows === 0) return storage.put(key, new Uint8Array());
+  const { body, size } = ledger.linesBody();
   await storage.put(key, body, { size });
 }
 
 /** Where each row's body goes: the spool (`webdataset`) or its place in the folders (`files`). */
-function targetFor(plan: ShardPlan, index: number, spool: string, folders: string[]): (row: ShardRow, i: number) => string {
-  if (plan.format === "webdataset") return (_row, i) => `${spool}${sampleKey(plan.shardSize, index * plan.shardSize + i)}`;
+function targetFor(plan: ShardPlan, spoolKey: (i: number) => string): (row: ShardRow, i: number) => string {
+  if (plan.format === "webdataset") return (_row, i) => spoolKey(i);
   const place = createPhotoPlacer();
-  return (row, i) => {
-    // A harvest's row comes placed by the harvest's own decision.
-    if (row.origin) {
-      folders[i] = row.origin.folder;
-      return row.origin.file;
-    }
-    const where = place({ url: row.url, breed: row.label ?? UNLABELLED, recordId: null, photo: null });
-    folders[i] = where.folder;
-    return where.key;
-  };
+  // A harvest's row comes placed by the harvest's own decision.
+  return (row) => row.origin?.file ?? place({ url: row.url, breed: row.label ?? UNLABELLED, recordId: null, photo: null }).key;
 }
 
-/** The spool keys of a shard's bodies (no listing needed to remove them). */
-function* targets(placed: readonly PlacedRow[]): Iterable<string> {
-  for (const p of placed) if (p.target !== undefined) yield p.target;
+/** The spool keys a shard's bodies may sit under (no listing needed to remove them). */
+function* spooledKeys(ledger: ShardLedger, spoolKey: (i: number) => string): Iterable<string> {
+  for (let i = 0; i < ledger.rows; i++) if (ledger.fetched(i)) yield spoolKey(i);
 }

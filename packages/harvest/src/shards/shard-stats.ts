@@ -1,26 +1,5 @@
 import { collectBody, type StorageAdapter } from "@cat-harvest/storage";
-import type { ShardFormat } from "./shard-plan.js";
-import type { RowOutcome, ShardStats } from "./shard-result.js";
-
-/** A shard's stats from its outcomes. */
-export function countShard(shard: number, format: ShardFormat, outcomes: readonly RowOutcome[], seconds: number): ShardStats {
-  let stored = 0;
-  let failed = 0;
-  let duplicates = 0;
-  let bytes = 0;
-  const failureReasons: Record<string, number> = {};
-  for (const outcome of outcomes) {
-    if (outcome.status === "stored") {
-      stored++;
-      bytes += outcome.bytes;
-    } else if (outcome.status === "duplicate") duplicates++;
-    else {
-      failed++;
-      failureReasons[outcome.reason] = (failureReasons[outcome.reason] ?? 0) + 1;
-    }
-  }
-  return { version: 1, shard, format, rows: outcomes.length, stored, failed, duplicates, failureReasons, bytes, seconds };
-}
+import type { ShardStats } from "./shard-result.js";
 
 /** The stats a finished shard stored, or `undefined` when it is not finished. */
 export async function readShardStats(storage: StorageAdapter, key: string): Promise<ShardStats | undefined> {

@@ -17,7 +17,7 @@ const BATCH = 65536;
 const ZEROS = new Uint8Array(2 * BLOCK);
 
 /** The tar's length: per member a header block and its data padded to whole blocks, then two zero blocks. */
-export function tarSize(members: readonly TarMember[]): number {
+export function tarSize(members: Iterable<TarMember>): number {
   let size = 2 * BLOCK;
   for (const member of members) size += BLOCK + Math.ceil(member.size / BLOCK) * BLOCK;
   return size;
@@ -31,7 +31,7 @@ export function tarSize(members: readonly TarMember[]): number {
  * writes, not 60,000. modern-tar's packer (as the tar adapter uses) took 0.64 ms a member here,
  * 20 s for a shard of 10,000 samples; this takes microseconds.
  */
-export function tarStream(members: readonly TarMember[]): ReadableStream<Uint8Array> {
+export function tarStream(members: Iterable<TarMember>): ReadableStream<Uint8Array> {
   const pieces = tarPieces(members);
   let batch = new Uint8Array(BATCH);
   let filled = 0;
@@ -66,19 +66,26 @@ export function tarStream(members: readonly TarMember[]): ReadableStream<Uint8Ar
 }
 
 /** The tar's pieces in order: per member its header, its body's chunks and its padding, then the end blocks. */
-async function* tarPieces(members: readonly TarMember[]): AsyncGenerator<Uint8Array, void, undefined> {
-  const opened: Array<Promise<ReadableStream<Uint8Array> | Uint8Array>> = [];
-  let next = 0;
+async function* tarPieces(members: Iterable<TarMember>): AsyncGenerator<Uint8Array, void, undefined> {
+  const upcoming = members[Symbol.iterator]();
+  const opened: Array<{ member: TarMember; body: Promise<ReadableStream<Uint8Array> | Uint8Array> }> = [];
+  let exhausted = false;
+  const openAhead = () => {
+    while (!exhausted && opened.length < OPEN_AHEAD) {
+      const next = upcoming.next();
+      if (next.done) exhausted = true;
+      else {
+        const body = next.value.body();
+        body.catch(() => {}); // awaited in turn
+        opened.push({ member: next.value, body });
+      }
+    }
+  };
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    while (next < members.length) {
-      while (opened.length < OPEN_AHEAD && next + opened.length < members.length) {
-        const body = members[next + opened.length]!.body();
-        body.catch(() => {}); // awaited in turn
-        opened.push(body);
-      }
-      const member = members[next++]!;
-      const body = await opened.shift()!;
+    for (openAhead(); opened.length > 0; openAhead()) {
+      const { member, body: opening } = opened.shift()!;
+      const body = await opening;
       yield ustarHeader(member.name, member.size);
       let received = 0;
       if (body instanceof Uint8Array) {
@@ -99,6 +106,6 @@ async function* tarPieces(members: readonly TarMember[]): AsyncGenerator<Uint8Ar
     yield ZEROS;
   } finally {
     await reader?.cancel().catch(() => {});
-    for (const body of opened.splice(0)) await body.then((b) => (b instanceof Uint8Array ? undefined : b.cancel())).catch(() => {});
+    for (const { body } of opened.splice(0)) await body.then((b) => (b instanceof Uint8Array ? undefined : b.cancel())).catch(() => {});
   }
 }
