@@ -143,7 +143,8 @@ const sampler = setInterval(() => {
   // A peak between two samples still shows in VmHWM: charge it to this sample's phase.
   if (m.hwm > peak.mib) peak = { mib: m.hwm, at: t, phase };
 }, 100);
-const poller = setInterval(async () => {
+/** Moves to the "finish" phase once the emulators have served no photo for 8 s. */
+async function pollPhotos() {
   if (phase !== "api+downloads") return;
   const photos = (await Promise.all(emulators.map((e) => photoRequests(e.url).catch(() => 0)))).reduce((a, b) => a + b, 0);
   if (photos !== lastPhotos) {
@@ -153,7 +154,8 @@ const poller = setInterval(async () => {
     relabel(photosMovedAt, "finish");
     phase = "finish";
   }
-}, 500);
+}
+const poller = setInterval(() => void pollPhotos(), 500);
 const exit = await new Promise((r) => child.on("close", (code) => r(code)));
 clearInterval(sampler);
 clearInterval(poller);
