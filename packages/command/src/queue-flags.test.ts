@@ -58,7 +58,19 @@ describe("the queue flags", () => {
 describe("harvest --queue", () => {
   test("reads --queue, --queue-name, --shard-size and --wait; a worker reads the API roots it sends its keys to", () => {
     expect(
-      parseCommandLine(["--source", "rescuegroups,thecatapi", "-o", "/data/ds", "--queue", "redis://r", "--queue-name", "cats", "--shard-size", "200", "--wait"]),
+      parseCommandLine([
+        "--source",
+        "rescuegroups,thecatapi",
+        "-o",
+        "/data/ds",
+        "--queue",
+        "redis://r",
+        "--queue-name",
+        "cats",
+        "--shard-size",
+        "200",
+        "--wait",
+      ]),
     ).toMatchObject({ command: "harvest", sources: ["rescuegroups", "thecatapi"], queue: "redis://r", queueName: "cats", shardSize: 200, wait: true });
     expect(parseCommandLine(["--source", "thecatapi"])).not.toHaveProperty("queue");
     expect(parseCommandLine(["worker", "--queue", "redis://r", "--api-url", "thecatapi=http://127.0.0.1:8080/v1"])).toMatchObject({
