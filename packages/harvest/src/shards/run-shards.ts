@@ -52,7 +52,7 @@ export async function runShards(options: RunShardsOptions): Promise<void> {
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   try {
-    for await (const shard of shardRows(options.rows, plan.shardSize)) {
+    for await (const shard of shardRows(options.rows, plan.shardSize, plan.rows)) {
       signal?.throwIfAborted();
       if (failure) break;
       const finished = await readShardStats(storage, shardFiles(plan.format, shard.index).stats);

@@ -25,6 +25,21 @@ test("splits unique rows into shards of shardSize, and reads past what a consume
   ]);
 });
 
+test("a plan's row count sizes the URL set up front; a count no plan could hold is not trusted with memory", async () => {
+  const lines = async (expected?: number) => {
+    const out: number[] = [];
+    for await (const shard of shardRows(rows(5000, 700), 1000, expected)) for await (const row of shard.rows) out.push(row.line);
+    return out;
+  };
+  const plain = await lines();
+  expect(plain).toHaveLength(5000);
+  // Sized for the plan's 5,000 rows, or told a wrong count, the same rows come out in the same shards.
+  expect(await lines(5000)).toEqual(plain);
+  expect(await lines(10)).toEqual(plain);
+  // A tampered plan's 10^12 rows would ask for a 16 TiB table: the set grows as it fills instead.
+  expect(await lines(1e12)).toEqual(plain);
+});
+
 test("the plan counts the rows that survive, the dropped repeats and the sorted labels", async () => {
   expect(await planShards({ rows: rows(7, 3), format: "webdataset", shardSize: 3 })).toEqual({
     version: 1,

@@ -12,10 +12,11 @@ export interface ShardInput {
  * `planShards` does, so indices agree): row i goes to shard floor(i / shardSize). Streams: a
  * shard's rows are read from the input as they are asked for, and whatever a consumer leaves
  * unread (a finished shard it skips) is read past when the next shard is asked for.
+ * `expectedRows` (the plan's `rows`) sizes the URL set once instead of letting it double.
  */
-export async function* shardRows(rows: AsyncIterable<ShardRow> | Iterable<ShardRow>, shardSize: number): AsyncGenerator<ShardInput> {
+export async function* shardRows(rows: AsyncIterable<ShardRow> | Iterable<ShardRow>, shardSize: number, expectedRows?: number): AsyncGenerator<ShardInput> {
   if (!(Number.isSafeInteger(shardSize) && shardSize >= 1)) throw new TypeError(`shardRows: shardSize must be a positive integer, got ${shardSize}`);
-  const source = uniqueRows(rows)[Symbol.asyncIterator]();
+  const source = uniqueRows(rows, undefined, expectedRows)[Symbol.asyncIterator]();
   let pending = await source.next();
   try {
     for (let index = 0; !pending.done; index++) {
