@@ -147,15 +147,12 @@ describe("a lock left behind", () => {
   ] as const) {
     test(`by a run killed with SIGKILL (into a ${kind}) is taken over by the next run, which says so`, async () => {
       const dest = join(tmp, name);
+      // The emulator's count is over every test of the file: this run's photos are the ones past it.
+      const before = await photosServed();
       const victim = startCli(args(dest));
-      await waitFor("the run's lock", () => existsSync(lockOf(dest)));
-      await waitFor(
-        "a few photos",
-        async () =>
-          (((await fetch(`${emulator.url}/_emulator/stats`).then((r) => r.json())) as { routes: Record<string, Record<string, number>> }).routes["GET photo"]?.[
-            "200"
-          ] ?? 0) > 0,
-      );
+      // The lock is created, then its record written: wait for the record, not only the file.
+      await waitFor("the run's lock record", async () => lockRecordIn(lockOf(dest)));
+      await waitFor("a few photos of this run", async () => (await photosServed()) > before);
       victim.child.kill("SIGKILL");
       expect((await victim.done).signal).toBe("SIGKILL");
       expect(JSON.parse(await readFile(lockOf(dest), "utf8"))).toMatchObject({ pid: victim.child.pid, host: hostname() });
@@ -239,3 +236,19 @@ describe("two runs into one S3 prefix (s3rver)", () => {
     });
   });
 });
+
+/** Photos the emulator has served so far (every test of this file together). */
+async function photosServed(): Promise<number> {
+  const stats = (await fetch(`${emulator.url}/_emulator/stats`).then((r) => r.json())) as { routes: Record<string, Record<string, number>> };
+  return stats.routes["GET photo"]?.["200"] ?? 0;
+}
+
+/** Whether the lock file holds a whole record yet (it is empty between its creation and its first write). */
+async function lockRecordIn(path: string): Promise<boolean> {
+  try {
+    JSON.parse(await readFile(path, "utf8"));
+    return true;
+  } catch {
+    return false;
+  }
+}
