@@ -1,12 +1,11 @@
 import type { HarvestSummary } from "@cat-harvest/harvest";
-import type { ReportMade, Thumbnailer, WriteReportResult } from "@cat-harvest/report";
+import type { ReportMade, WriteReportResult } from "@cat-harvest/report";
 import type { CommandIO, ProgressView } from "./command-io.js";
 import { lockDestination } from "./destination-lock.js";
 import { inFlagLanguage } from "./flag-language.js";
 import { progressOptions, progressViewFor } from "./line-progress-view.js";
 import { openDestination, type OpenedDestination } from "./open-destination.js";
 import { reportSummary } from "./report-summary.js";
-import { createSharpThumbnailer } from "./sharp-thumbnailer.js";
 import { describeReport, reportJson, writeDestinationReport } from "./write-destination-report.js";
 
 /** What a writing run gets: the lock's signal (aborted on Ctrl-C or a lost lock) and its progress callbacks. */
@@ -37,7 +36,6 @@ export async function runIntoDestination(
     throw error;
   });
   const view = progressViewFor(json, io);
-  const thumbnailer = thumbnailerAhead(made);
   let summary: HarvestSummary | undefined;
   let report: WriteReportResult | undefined;
   try {
@@ -48,7 +46,7 @@ export async function runIntoDestination(
     view?.stop();
     await opened.close();
     try {
-      if (summary && made && summary.status !== "interrupted" && !lock.signal.aborted) report = await reportAfterRun(dest, io, made, lock.signal, thumbnailer);
+      if (summary && made && summary.status !== "interrupted" && !lock.signal.aborted) report = await reportAfterRun(dest, io, made, lock.signal);
     } finally {
       await lock.release();
     }
@@ -60,39 +58,16 @@ export async function runIntoDestination(
 }
 
 /**
- * Starts loading the report's thumbnailer (sharp) while the run downloads, when a report is to
- * follow, so the report does not wait for it at the end. A failure to load waits, handled, until
- * the report awaits it and warns as before.
- */
-function thumbnailerAhead(made: ReportMade | undefined): Promise<Thumbnailer> | undefined {
-  if (!made) return undefined;
-  const ahead = createSharpThumbnailer();
-  ahead.catch(() => {});
-  return ahead;
-}
-
-/**
  * Writes the report into DEST, opened anew (the run closed its storage), still under the run's
  * lock. A report that cannot be written only warns: the data set itself is whole.
  */
-export async function reportAfterRun(
-  dest: string,
-  io: CommandIO,
-  made: ReportMade,
-  signal: AbortSignal,
-  thumbnailer?: Promise<Thumbnailer>,
-): Promise<WriteReportResult | undefined> {
+export async function reportAfterRun(dest: string, io: CommandIO, made: ReportMade, signal: AbortSignal): Promise<WriteReportResult | undefined> {
   const again = await openDestination(dest, io.env).catch(() => undefined);
   try {
     if (!again) throw new Error("DEST could not be opened again");
     // The run swept DEST when it took over a dead run's lock: walking it again (every file of a
     // million-photo folder) would be the run's memory peak.
-    return await writeDestinationReport(again, dest, io, {
-      made: { ...made, date: new Date().toISOString() },
-      signal,
-      sweepTemporaryFiles: false,
-      ...(thumbnailer ? { thumbnailer } : {}),
-    });
+    return await writeDestinationReport(again, dest, io, { made: { ...made, date: new Date().toISOString() }, signal, sweepTemporaryFiles: false });
   } catch (error) {
     io.stderr(`warning: report.html was not written (${(error as Error)?.message ?? String(error)}); run \`cat-harvest report ${dest}\` to write it.`);
     return undefined;

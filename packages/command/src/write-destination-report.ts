@@ -3,7 +3,6 @@ import { openDatasetReader, writeReport, type ReportMade, type WriteReportResult
 import type { CommandIO } from "./command-io.js";
 import { openDestination, type OpenedDestination } from "./open-destination.js";
 import type { Destination } from "./parse-destination.js";
-import type { Thumbnailer } from "@cat-harvest/report";
 import { createSharpThumbnailer } from "./sharp-thumbnailer.js";
 
 export interface DestinationReportOptions {
@@ -16,11 +15,6 @@ export interface DestinationReportOptions {
    * swept when it took over a dead run's lock, and nothing of its own is left. @default true
    */
   readonly sweepTemporaryFiles?: boolean;
-  /**
-   * The thumbnailer, already being made (a run starts loading sharp while it downloads, so the
-   * report does not wait for it at the end). @default `createSharpThumbnailer()` when the report starts
-   */
-  readonly thumbnailer?: Promise<Thumbnailer>;
 }
 
 /** The report's title: the data set's name (`cat_breeds`, `cats` for cats.tar.gz, the S3 prefix). */
@@ -46,7 +40,7 @@ export async function writeDestinationReport(
   const source = destination.kind === "tar" ? undefined : await openDestination(dest, io.env, { readOnly: true });
   try {
     return await writeReport(storage, {
-      thumbnailer: await (options.thumbnailer ?? createSharpThumbnailer()),
+      thumbnailer: await createSharpThumbnailer(),
       reader: await openDatasetReader(source ? await source.openStorage() : storage),
       version: io.version ?? "unknown",
       title: titleOf(destination),
